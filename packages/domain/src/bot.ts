@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const ZNluSettings = z.object({
+  pipeline: z.enum(['local', 'llm', 'hybrid']).default('local'),
+  /** Below this confidence the fallback intent answers. */
+  threshold: z.number().min(0).max(1).default(0.6),
+  /** When the top two intents are closer than this, the message is ambiguous (0 disables). */
+  ambiguityMargin: z.number().min(0).max(1).default(0),
+  ambiguity: z.enum(['fallback', 'clarify']).default('fallback'),
+  llm: z
+    .object({
+      baseUrl: z.url().optional(),
+      model: z.string().max(200).optional(),
+      /** Write-only: stored, never returned or logged. */
+      apiKey: z.string().max(2000).optional(),
+      timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    })
+    .default({ timeoutMs: 10_000 }),
+});
+export type NluSettings = z.infer<typeof ZNluSettings>;
+
+export const ZDialogueSettings = z.object({
+  fallbackIntentId: z.string().default('fallback'),
+  cancelIntentId: z.string().default('cancel'),
+  welcomeIntentId: z.string().default('init_conversation'),
+  /** A conversation idle longer than this starts fresh. */
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(30),
+  keepContextOnExpiry: z.boolean().default(true),
+  /** Said when a parameter was asked `maxTries` times without an answer. */
+  giveUpText: z.string().max(2000).default("Sorry, I still didn't get that. Let's start over."),
+  /** Said when a tool call or template fails and the intent has no error text. */
+  errorText: z
+    .string()
+    .max(2000)
+    .default('Sorry, something went wrong on my side. Please try again.'),
+});
+export type DialogueSettings = z.infer<typeof ZDialogueSettings>;
+
+export const ZToolCallSettings = z.object({
+  /** Tool calls to loopback, private, link-local and metadata addresses are refused unless true. */
+  allowPrivateNetworks: z.boolean().default(false),
+});
+
+export const ZBotSettings = z.object({
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).default(''),
+  language: z.string().min(2).max(10).default('en'),
+  timeZone: z.string().min(1).max(64).default('UTC'),
+  nlu: ZNluSettings.default(ZNluSettings.parse({})),
+  dialogue: ZDialogueSettings.default(ZDialogueSettings.parse({})),
+  toolCalls: ZToolCallSettings.default({ allowPrivateNetworks: false }),
+});
+export type BotSettings = z.infer<typeof ZBotSettings>;
+export type BotSettingsInput = z.input<typeof ZBotSettings>;

@@ -1,0 +1,5 @@
+export * from './ids.js';
+export * from './entity.js';
+export * from './intent.js';
+export * from './bot.js';
+export * from './bot-definition.js';

@@ -1,0 +1,3 @@
+import { createJestConfig } from '../../tools/jest/create-jest-config.js';
+
+export default createJestConfig({ rootDir: import.meta.dirname, database: false });
