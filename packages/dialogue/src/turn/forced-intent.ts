@@ -1,0 +1,35 @@
+import type { JsonValue } from '@parley/nlu';
+
+/** `/intent_id` or `/intent_id{"param": "value"}`, as Rasa and ai-chatbot-framework buttons send. */
+const FORCED_INTENT = /^\/([A-Za-z_][A-Za-z0-9_-]*)\s*(\{[\s\S]*\})?$/;
+
+export interface ForcedIntent {
+  intentId: string;
+  parameters: Record<string, JsonValue>;
+  /** Set when the JSON part was present but unreadable; the intent is still forced. */
+  error?: string;
+}
+
+/**
+ * Reads a forced intent from a message. Returns null for ordinary text. Invalid JSON
+ * does not stop the intent from being forced: the parameters are dropped and the
+ * problem is reported, so a broken button still lands on its intent.
+ */
+export function parseForcedIntent(text: string): ForcedIntent | null {
+  const match = FORCED_INTENT.exec(text.trim());
+  if (!match) return null;
+  const intentId = match[1] as string;
+  const json = match[2];
+  if (json === undefined) return { intentId, parameters: {} };
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!isPlainObject(value)) return { intentId, parameters: {}, error: 'parameters must be a JSON object' };
+    return { intentId, parameters: value as Record<string, JsonValue> };
+  } catch (error) {
+    return { intentId, parameters: {}, error: `invalid parameters JSON: ${(error as Error).message}` };
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
