@@ -10,7 +10,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read the environment only in config.ts.' },
@@ -18,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/*.test.ts', '**/test/**', 'tools/**', '**/jest.*', '**/bench/**', '**/scripts/**'],
+    files: ['**/config.ts', '**/*.test.ts', '**/test/**', '**/test-support/**', 'tools/**', '**/jest.*', '**/bench/**', '**/scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -1,0 +1,12 @@
+/** Collection names, in one place (see DESIGN.md, Data). */
+export const COLLECTIONS = {
+  bots: 'bots',
+  intents: 'intents',
+  entities: 'entities',
+  integrations: 'integrations',
+  conversations: 'conversations',
+  turns: 'turns',
+  models: 'models',
+  apiKeys: 'apiKeys',
+  webhookEvents: 'webhookEvents',
+} as const;

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { MongoClient } from 'mongodb';
+
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/** The binary built by packages/store/devdb/build.sh. */
+export const DEV_DATABASE_BINARY = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../devdb/bin/parley-devdb',
+);
+
+export interface DevDatabase {
+  /** mongodb:// URI of the running server. */
+  uri: string;
+  /** Stops the server (SIGTERM, then SIGKILL after a grace period). Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Directory for the SQLite files; kept across restarts. */
+  dataDir: string;
+  /** TCP address; the default lets the OS pick a free port. */
+  listen?: string;
+  binary?: string;
+}
+
+export class DevDatabaseError extends Error {
+  override readonly name = 'DevDatabaseError';
+}
+
+/**
+ * Starts Parley's embedded development database (FerretDB with SQLite storage) and
+ * resolves once it answers `ping`.
+ *
+ * @example
+ * const db = await launchDevDatabase({ dataDir: '.data/devdb' });
+ * process.env.MONGODB_URI = db.uri;
+ * // …
+ * await db.stop();
+ */
+export async function launchDevDatabase(options: LaunchOptions): Promise<DevDatabase> {
+  const binary = options.binary ?? DEV_DATABASE_BINARY;
+  if (!existsSync(binary)) {
+    throw new DevDatabaseError(
+      `The embedded development database is not built (${binary} is missing). ` +
+        'Run `npm run devdb:build` (needs Go), or set MONGODB_URI to use a MongoDB server.',
+    );
+  }
+  const child = spawn(
+    binary,
+    ['-listen', options.listen ?? '127.0.0.1:0', '-data', options.dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+
+  const stop = once(() => stopChild(child));
+  try {
+    const uri = await readUri(child, () => stderr);
+    await waitForPing(uri);
+    return { uri, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function readUri(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new DevDatabaseError(`parley-devdb did not start in time. ${stderr()}`)),
+      START_TIMEOUT_MS,
+    );
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        const parsed = JSON.parse(line) as { uri?: unknown };
+        if (typeof parsed.uri !== 'string') throw new Error('no uri');
+        resolve(parsed.uri);
+      } catch {
+        reject(new DevDatabaseError(`parley-devdb printed an unexpected line: ${line}`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new DevDatabaseError(`parley-devdb exited with code ${code}: ${stderr()}`));
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new DevDatabaseError(`parley-devdb could not start: ${error.message}`));
+    });
+  });
+}
+
+async function waitForPing(uri: string): Promise<void> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: START_TIMEOUT_MS });
+  try {
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close();
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let result: Promise<void> | undefined;
+  return () => (result ??= fn());
+}

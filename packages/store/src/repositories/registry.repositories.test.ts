@@ -1,0 +1,74 @@
+import { useTestStore } from '../test-support/test-database.js';
+
+describe('ModelRepository', () => {
+  const store = useTestStore();
+
+  it('numbers versions per bot and finds a ready model by data hash', async () => {
+    const models = store().models;
+    const v1 = await models.create('bot', { dataHash: 'h1', config: { seed: 1 } });
+    const v2 = await models.create('bot', { dataHash: 'h2', config: {} });
+    const other = await models.create('other', { dataHash: 'h1', config: {} });
+    expect([v1.version, v2.version, other.version]).toEqual([1, 2, 1]);
+
+    expect(await models.findReadyByHash('bot', 'h1')).toBeNull();
+    await models.update('bot', v1.id, { status: 'ready', metrics: { 'intent.accuracy': 0.9 } });
+    expect((await models.findReadyByHash('bot', 'h1'))?.id).toBe(v1.id);
+    expect((await models.get('bot', v1.id))?.metrics).toEqual({ 'intent.accuracy': 0.9 });
+    expect((await models.list('bot')).map((model) => model.version)).toEqual([2, 1]);
+    expect(await models.get('other', v1.id)).toBeNull();
+  });
+
+  it('gives distinct versions to concurrent registrations', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 4 }, () => store().models.create('race', { dataHash: 'h', config: {} })),
+    );
+    expect(created.map((model) => model.version).sort()).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('ApiKeyRepository', () => {
+  const store = useTestStore();
+
+  it('shows a key once, stores only its hash, and verifies it until revoked', async () => {
+    const { key, record } = await store().apiKeys.create({ name: 'ci', role: 'admin' });
+    expect(key).toMatch(/^pk_/);
+    const raw = await store().db.collection('apiKeys').findOne({});
+    expect(JSON.stringify(raw)).not.toContain(key);
+    expect((await store().apiKeys.verify(key))?.id).toBe(record.id);
+    expect(await store().apiKeys.verify(`${key}x`)).toBeNull();
+    expect(await store().apiKeys.revoke(record.id)).toBe(true);
+    expect(await store().apiKeys.verify(key)).toBeNull();
+  });
+});
+
+describe('WebhookEventRepository', () => {
+  const store = useTestStore();
+
+  it('accepts an event id once per bot and channel', async () => {
+    const events = store().webhookEvents;
+    expect(await events.recordOnce('bot', 'messenger', 'mid.1')).toBe(true);
+    expect(await events.recordOnce('bot', 'messenger', 'mid.1')).toBe(false);
+    expect(await events.recordOnce('other', 'messenger', 'mid.1')).toBe(true);
+    expect(await events.deleteOlderThan(new Date(Date.now() + 1000))).toBe(2);
+  });
+});
+
+describe('IntegrationRepository', () => {
+  const store = useTestStore();
+
+  it('keeps secrets write-only and merges secret updates', async () => {
+    const integrations = store().integrations;
+    await integrations.upsert('bot', 'messenger', {
+      settings: { pageId: '1' },
+      secrets: { pageToken: 't', appSecret: 'a' },
+    });
+    const updated = await integrations.upsert('bot', 'messenger', { secrets: { appSecret: null } });
+    expect(updated).toMatchObject({
+      enabled: true,
+      settings: { pageId: '1' },
+      secretNames: ['pageToken'],
+    });
+    expect(JSON.stringify(await integrations.get('bot', 'messenger'))).not.toContain('"t"');
+    expect(await integrations.getSecrets('bot', 'messenger')).toEqual({ pageToken: 't' });
+  });
+});

@@ -1,0 +1,55 @@
+import type { Db } from 'mongodb';
+import {
+  createApiKeyRepository,
+  type ApiKeyRepository,
+} from './repositories/api-keys.repository.js';
+import { createBotRepository, type BotRepository } from './repositories/bots.repository.js';
+import {
+  createConversationRepository,
+  type ConversationRepository,
+} from './repositories/conversations.repository.js';
+import {
+  createEntityRepository,
+  type EntityRepository,
+} from './repositories/entities.repository.js';
+import {
+  createIntegrationRepository,
+  type IntegrationRepository,
+} from './repositories/integrations.repository.js';
+import {
+  createIntentRepository,
+  type IntentRepository,
+} from './repositories/intents.repository.js';
+import { createModelRepository, type ModelRepository } from './repositories/models.repository.js';
+import { createTurnRepository, type TurnRepository } from './repositories/turns.repository.js';
+import {
+  createWebhookEventRepository,
+  type WebhookEventRepository,
+} from './repositories/webhook-events.repository.js';
+
+/** Every repository, over one database. */
+export interface Store {
+  bots: BotRepository;
+  intents: IntentRepository;
+  entities: EntityRepository;
+  integrations: IntegrationRepository;
+  conversations: ConversationRepository;
+  turns: TurnRepository;
+  models: ModelRepository;
+  apiKeys: ApiKeyRepository;
+  webhookEvents: WebhookEventRepository;
+}
+
+export function createStore(db: Db): Store {
+  return {
+    bots: createBotRepository(db),
+    intents: createIntentRepository(db),
+    entities: createEntityRepository(db),
+    integrations: createIntegrationRepository(db),
+    conversations: createConversationRepository(db),
+    turns: createTurnRepository(db),
+    models: createModelRepository(db),
+    apiKeys: createApiKeyRepository(db),
+    webhookEvents: createWebhookEventRepository(db),
+  };
+}
