@@ -36,7 +36,7 @@ export function createJestConfig({ rootDir, database = false, overrides = {} }) 
     },
     globalSetup: database ? `${REPO_ROOT}/tools/jest/database-setup.js` : undefined,
     globalTeardown: database ? `${REPO_ROOT}/tools/jest/database-teardown.js` : undefined,
-    reporters: ['default', `${REPO_ROOT}/tools/jest/summary-reporter.cjs`],
+    reporters: ['default', `${REPO_ROOT}/tools/jest/summary-reporter.js`],
     testTimeout: 30_000,
     ...overrides,
   };

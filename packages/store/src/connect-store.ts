@@ -2,6 +2,9 @@ import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from './indexes.js';
 import { createStore, type Store } from './store.js';
 
+// A readiness probe must answer quickly even when the database is gone.
+const PING_TIMEOUT_MS = 2000;
+
 export interface ConnectedStore extends Store {
   client: MongoClient;
   db: Db;
@@ -32,11 +35,18 @@ export async function connectStore({ uri, dbName }: ConnectOptions): Promise<Con
     client,
     db,
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      });
+      const pong = db.command({ ping: 1 }).then(
+        () => true,
+        () => false,
+      );
       try {
-        await db.command({ ping: 1 });
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([pong, timeout]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: () => client.close(),

@@ -30,6 +30,8 @@ const INDEXES: Record<string, IndexDescription[]> = {
 /** Creates every index the repositories rely on. Safe to run on every start. */
 export async function ensureIndexes(db: Db): Promise<void> {
   for (const [collection, indexes] of Object.entries(INDEXES)) {
-    await db.collection(collection).createIndexes(indexes);
+    // One index per command: FerretDB 1.24 crashes the connection when a multi-index
+    // createIndexes names indexes that all exist already.
+    for (const index of indexes) await db.collection(collection).createIndexes([index]);
   }
 }

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Every setting Parley reads from the environment; the schema is the documentation. */
+export const ZConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: start the embedded development database with data under DATA_DIR. */
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
+    .optional(),
+  MONGODB_DB: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  MODELS_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: ZLogLevel.default('info'),
+  /** Largest accepted request body, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** How long shutdown waits for in-flight requests. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Express `trust proxy`: hops of proxies (an ALB is 1) whose X-Forwarded-For is trusted. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  mongodbDb: string | undefined;
+  dataDir: string;
+  modelsDir: string;
+  logLevel: z.infer<typeof ZLogLevel>;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  trustProxy: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment; a bad value throws, naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfig.safeParse(emptyAsUnset(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  // npm sets INIT_CWD to where `npm start` was typed: data lands in the repo's .data/.
+  const base = env.INIT_CWD ?? process.cwd();
+  const dataDir = path.resolve(base, values.DATA_DIR ?? '.data');
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    mongodbUri: values.MONGODB_URI,
+    mongodbDb: values.MONGODB_DB,
+    dataDir,
+    modelsDir: path.resolve(base, values.MODELS_DIR ?? path.join(dataDir, 'models')),
+    logLevel: values.LOG_LEVEL,
+    bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: values.TRUST_PROXY,
+  };
+}
+
+function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}

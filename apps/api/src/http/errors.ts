@@ -1,0 +1,81 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import { DuplicateKeyError, StoreValidationError } from '@parley/store';
+import { HttpProblem, sendProblem } from './problem.js';
+
+/** The one place that maps errors to problem+json. A 500 never echoes internals. */
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  if (res.headersSent) return;
+  const instance = req.originalUrl;
+  if (error instanceof HttpProblem) return sendProblem(res, { ...error.problem, instance });
+  if (error instanceof z.ZodError) {
+    return sendProblem(res, {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      title: 'Invalid request',
+      detail: 'One or more fields are invalid.',
+      instance,
+      errors: error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(root)',
+        message: issue.message,
+      })),
+    });
+  }
+  if (error instanceof StoreValidationError) {
+    return sendProblem(res, {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      title: 'Invalid request',
+      detail: error.message,
+      instance,
+      errors: error.issues,
+    });
+  }
+  if (error instanceof DuplicateKeyError) {
+    return sendProblem(res, {
+      status: 409,
+      code: 'CONFLICT',
+      title: 'Conflict',
+      detail: `${Object.values(error.key).join('/')} already exists`,
+      instance,
+    });
+  }
+  const status = httpStatusOf(error);
+  if (status && status >= 400 && status < 500) {
+    // body-parser and friends: malformed JSON, body too large, unsupported charset …
+    return sendProblem(res, {
+      status,
+      code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+      title: status === 413 ? 'Payload too large' : 'Bad request',
+      detail:
+        status === 413
+          ? 'The request body is larger than allowed.'
+          : 'The request could not be read.',
+      instance,
+    });
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return sendProblem(res, {
+    status: 500,
+    code: 'INTERNAL',
+    title: 'Internal server error',
+    instance,
+  });
+};
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendProblem(res, {
+    status: 404,
+    code: 'NOT_FOUND',
+    title: 'Not found',
+    detail: `No route for ${req.method} ${req.path}`,
+    instance: req.originalUrl,
+  });
+};
+
+function httpStatusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  if (typeof status === 'number') return status;
+  return typeof statusCode === 'number' ? statusCode : undefined;
+}

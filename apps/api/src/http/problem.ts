@@ -1,0 +1,43 @@
+import type { Response } from 'express';
+
+/** RFC 9457 problem details with a stable machine-readable `code`. */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  /** Validation problems, one per field path. */
+  errors?: Array<{ path: string; message: string }>;
+  [extension: string]: unknown;
+}
+
+const TYPE_BASE = 'https://parley.dev/problems/';
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({ type: TYPE_BASE + problem.code.toLowerCase().replace(/_/g, '-'), ...problem });
+}
+
+/** An error a route throws to answer with a specific problem. */
+export class HttpProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+
+  static notFound(what: string): HttpProblem {
+    return new HttpProblem({
+      status: 404,
+      code: 'NOT_FOUND',
+      title: 'Not found',
+      detail: `${what} does not exist`,
+    });
+  }
+
+  static conflict(detail: string): HttpProblem {
+    return new HttpProblem({ status: 409, code: 'CONFLICT', title: 'Conflict', detail });
+  }
+}

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApiProcess } from './test-support/api-process.js';
+import { freePort } from './test-support/free-port.js';
+
+describe('the API process with the embedded database', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves /readyz, stops cleanly on SIGTERM and keeps its data across a restart', async () => {
+    // MONGODB_URI empty: the process starts its own embedded database under DATA_DIR.
+    const env = { MONGODB_URI: '', DATA_DIR: dataDir };
+    const first = await startApiProcess(env, await freePort());
+    expect(first.logs.some((line) => line.includes('seeded the default bot'))).toBe(true);
+    expect(await first.stop()).toBe(0);
+
+    const second = await startApiProcess(env, await freePort());
+    const ready = await fetch(`${second.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    // The default bot from the first run is still there, so nothing is seeded again.
+    expect(second.logs.some((line) => line.includes('seeded the default bot'))).toBe(false);
+    expect(await second.stop()).toBe(0);
+  }, 120_000);
+
+  it('refuses to start with a bad setting, naming the variable', async () => {
+    await expect(startApiProcess({ PORT: 'abc' }, 1)).rejects.toThrow(/PORT/);
+  }, 30_000);
+});

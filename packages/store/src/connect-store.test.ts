@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import { connectStore } from './connect-store.js';
+
+describe('connectStore', () => {
+  it('creates the indexes idempotently, so every restart connects', async () => {
+    const dbName = `parley_restart_${randomBytes(4).toString('hex')}`;
+    const first = await connectStore({ uri: process.env.MONGODB_URI!, dbName });
+    await first.close();
+    const second = await connectStore({ uri: process.env.MONGODB_URI!, dbName });
+    const indexes = await second.db.collection('turns').indexes();
+    expect(indexes.map((index) => index.name).sort()).toEqual([
+      '_id_',
+      'botId_at',
+      'botId_threadId_at',
+      'botId_threadId_seq',
+    ]);
+    expect(await second.ping()).toBe(true);
+    await second.db.dropDatabase();
+    await second.close();
+  });
+});
