@@ -9,4 +9,8 @@ export const COLLECTIONS = {
   models: 'models',
   apiKeys: 'apiKeys',
   webhookEvents: 'webhookEvents',
+  users: 'users',
+  auditLog: 'auditLog',
+  leases: 'leases',
+  settings: 'settings',
 } as const;

@@ -25,6 +25,8 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { botId: 1, channel: 1, eventId: 1 }, name: 'botId_channel_eventId', unique: true },
     { key: { receivedAt: 1 }, name: 'receivedAt' },
   ],
+  [COLLECTIONS.users]: [{ key: { username: 1 }, name: 'username', unique: true }],
+  [COLLECTIONS.auditLog]: [{ key: { at: -1 }, name: 'at' }],
 };
 
 /** Creates every index the repositories rely on. Safe to run on every start. */

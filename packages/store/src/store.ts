@@ -1,5 +1,15 @@
 import type { Db } from 'mongodb';
 import {
+  createAuditLogRepository,
+  type AuditLogRepository,
+} from './repositories/audit-log.repository.js';
+import { createLeaseRepository, type LeaseRepository } from './repositories/leases.repository.js';
+import {
+  createSettingsRepository,
+  type SettingsRepository,
+} from './repositories/settings.repository.js';
+import { createUserRepository, type UserRepository } from './repositories/users.repository.js';
+import {
   createApiKeyRepository,
   type ApiKeyRepository,
 } from './repositories/api-keys.repository.js';
@@ -38,6 +48,10 @@ export interface Store {
   models: ModelRepository;
   apiKeys: ApiKeyRepository;
   webhookEvents: WebhookEventRepository;
+  users: UserRepository;
+  auditLog: AuditLogRepository;
+  leases: LeaseRepository;
+  settings: SettingsRepository;
 }
 
 export function createStore(db: Db): Store {
@@ -51,5 +65,9 @@ export function createStore(db: Db): Store {
     models: createModelRepository(db),
     apiKeys: createApiKeyRepository(db),
     webhookEvents: createWebhookEventRepository(db),
+    users: createUserRepository(db),
+    auditLog: createAuditLogRepository(db),
+    leases: createLeaseRepository(db),
+    settings: createSettingsRepository(db),
   };
 }

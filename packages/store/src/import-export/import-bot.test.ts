@@ -50,7 +50,7 @@ describe('importBot', () => {
     const botId = await newBot();
     const bad = acfOrderStatusBot();
     bad.intents[3]!.trainingData[0]!.entities[0]!.end = 27;
-    bad.intents[3]!.parameters[0]!.type = 'missing_entity';
+    (bad.intents[3]!.parameters as Array<{ type: string }>)[0]!.type = 'missing_entity';
     (bad.intents[1] as { intentId: unknown }).intentId = 42;
     const result = await importBot(store(), botId, bad);
     expect(result.ok).toBe(false);
