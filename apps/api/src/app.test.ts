@@ -5,17 +5,14 @@ import request from 'supertest';
 import { pino } from 'pino';
 import { connectStore, launchDevDatabase } from '@parley/store';
 import { createApp } from './app.js';
+import { createTokenService } from './auth/tokens.js';
+import { useTestApp } from './test-support/test-app.js';
 
 const logger = pino({ level: 'silent' });
 
 describe('createApp', () => {
-  let store: Awaited<ReturnType<typeof connectStore>>;
-  beforeAll(async () => {
-    store = await connectStore({ uri: process.env.MONGODB_URI!, dbName: 'parley_app_test' });
-  });
-  afterAll(() => store.close());
-
-  const app = () => createApp({ logger, bodyLimitBytes: 2048, trustProxy: 0, ping: store.ping });
+  const testApp = useTestApp(() => ({ bodyLimitBytes: 2048 }));
+  const app = () => testApp().app;
 
   it('answers /healthz and /readyz when the database answers', async () => {
     await request(app()).get('/healthz').expect(200, { status: 'ok' });
@@ -65,7 +62,14 @@ describe('/readyz without a database', () => {
     await db.stop();
     try {
       const res = await request(
-        createApp({ logger, bodyLimitBytes: 2048, trustProxy: 0, ping: store.ping }),
+        createApp({
+          logger,
+          bodyLimitBytes: 2048,
+          trustProxy: 0,
+          store,
+          ping: store.ping,
+          tokens: createTokenService('key', 60_000),
+        }),
       ).get('/readyz');
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ code: 'NOT_READY' });

@@ -1,22 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import type { Store } from '@parley/store';
+import { authenticate } from './auth/authenticate.js';
+import type { TokenService } from './auth/tokens.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
-import { createHealthRouter, type HealthDeps } from './routes/health/health.router.js';
+import { createRateLimiter } from './http/rate-limiter.js';
+import { createOpenApiRegistry, type OpenApiRegistry } from './openapi/openapi-registry.js';
+import {
+  ADMIN_BASE_PATH,
+  createAdminRouter,
+  type AdminRouterDeps,
+} from './routes/admin/admin.router.js';
+import { createAuthRouter } from './routes/auth.router.js';
+import { createHealthRouter } from './routes/health/health.router.js';
+import { createOpenApiRouter } from './routes/openapi.router.js';
 
-export interface AppDeps extends HealthDeps {
+export interface AppDeps {
   logger: Logger;
   bodyLimitBytes: number;
   trustProxy: number;
+  store: Store;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  tokens: TokenService;
+  version?: string;
+  importHooks?: AdminRouterDeps['importHooks'];
+  adminExtensions?: AdminRouterDeps['extensions'];
+  /** Public routers (chat channels) mounted before the admin API. */
+  channels?: (registry: OpenApiRegistry) => Router[];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const LOGIN_ATTEMPTS = 10;
+const LOGIN_WINDOW_MS = 15 * 60_000;
 
 /** The Express app, without listening: tests mount it directly. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  const registry = createOpenApiRegistry();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(
@@ -37,6 +61,27 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: deps.bodyLimitBytes }));
 
   app.use(createHealthRouter(deps));
+  for (const channel of deps.channels?.(registry) ?? []) app.use(channel);
+  app.use('/api/v1', authenticate({ apiKeys: deps.store.apiKeys, tokens: deps.tokens }));
+  app.use(
+    '/api/v1/auth',
+    createAuthRouter({
+      users: deps.store.users,
+      tokens: deps.tokens,
+      loginLimiter: createRateLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW_MS),
+      registry,
+    }),
+  );
+  app.use(
+    ADMIN_BASE_PATH,
+    createAdminRouter({
+      store: deps.store,
+      registry,
+      importHooks: deps.importHooks,
+      extensions: deps.adminExtensions,
+    }),
+  );
+  app.use(createOpenApiRouter(registry, deps.version ?? '0.1.0'));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -8,10 +8,14 @@ import {
   type ConnectedStore,
   type DevDatabase,
 } from '@parley/store';
+import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
+
+const TOKEN_TTL_MS = 60 * 60_000;
 
 export interface Deps {
   store: ConnectedStore;
+  tokens: TokenService;
   /** Everything to release on shutdown, in order. */
   close(): Promise<void>;
 }
@@ -33,9 +37,15 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
   const store = await connectStore({ uri, dbName: config.mongodbDb });
   await mkdir(config.modelsDir, { recursive: true });
   if (await seedDefaultBot(store)) logger.info('seeded the default bot');
+  // Every replica signs and checks login tokens with the same key, kept in the database.
+  const tokens = createTokenService(
+    await store.settings.getOrCreateSecret('authTokenKey'),
+    TOKEN_TTL_MS,
+  );
 
   return {
     store,
+    tokens,
     async close() {
       await store.close();
       await devDatabase?.stop();

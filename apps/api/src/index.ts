@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ping: deps.store.ping,
+    store: deps.store,
+    tokens: deps.tokens,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -3,3 +3,4 @@ export * from './entity.js';
 export * from './intent.js';
 export * from './bot.js';
 export * from './bot-definition.js';
+export * from './check-intent.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  SYSTEM_ENTITIES,
+  checkIntent,
   ZEntityDefinition,
   ZIntentDefinition,
   type BotSettings,
@@ -128,10 +128,6 @@ function checkedRaw(
 /** Checks what a schema cannot: unique ids, spans that match their text, known entities. */
 function checked(file: ParsedBotFile): ParseBotFileResult {
   const issues: ValidationIssue[] = [];
-  const entityNames = new Set<string>([
-    ...SYSTEM_ENTITIES,
-    ...file.entities.map((entity) => entity.name),
-  ]);
   const seenEntities = new Set<string>();
   file.entities.forEach((entity, index) => {
     if (seenEntities.has(entity.name))
@@ -142,40 +138,17 @@ function checked(file: ParsedBotFile): ParseBotFileResult {
     seenEntities.add(entity.name);
   });
   const seenIntents = new Set<string>();
+  const customEntities = file.entities.map((entity) => entity.name);
   file.intents.forEach((intent, i) => {
     const path = `intents[${i}]`;
-    if (seenIntents.has(intent.intentId))
+    if (seenIntents.has(intent.intentId)) {
       issues.push({
         path: `${path}.intentId`,
         message: `intentId "${intent.intentId}" is used twice`,
       });
+    }
     seenIntents.add(intent.intentId);
-    intent.parameters.forEach((parameter, p) => {
-      if (parameter.entity && !entityNames.has(parameter.entity)) {
-        issues.push({
-          path: `${path}.parameters[${p}].entity`,
-          message: `unknown entity "${parameter.entity}"`,
-        });
-      }
-    });
-    intent.trainingData.forEach((example, e) => {
-      example.entities.forEach((span, s) => {
-        const spanPath = `${path}.trainingData[${e}].entities[${s}]`;
-        if (!entityNames.has(span.name))
-          issues.push({ path: `${spanPath}.name`, message: `unknown entity "${span.name}"` });
-        if (span.end <= span.begin || span.end > example.text.length) {
-          issues.push({
-            path: `${spanPath}.end`,
-            message: `span ${span.begin}-${span.end} is outside the text (length ${example.text.length})`,
-          });
-        } else if (example.text.slice(span.begin, span.end) !== span.value) {
-          issues.push({
-            path: `${spanPath}.value`,
-            message: `span ${span.begin}-${span.end} reads "${example.text.slice(span.begin, span.end)}", not "${span.value}"`,
-          });
-        }
-      });
-    });
+    issues.push(...checkIntent(intent, customEntities, path));
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, file };
 }

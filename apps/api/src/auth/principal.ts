@@ -1,0 +1,15 @@
+export type Role = 'admin' | 'viewer';
+
+/** An authenticated caller of the admin API. */
+export interface Principal {
+  kind: 'apiKey' | 'user';
+  id: string;
+  name: string;
+  role: Role;
+}
+
+const RANK: Record<Role, number> = { viewer: 1, admin: 2 };
+
+export function hasRole(principal: Principal, needed: Role): boolean {
+  return RANK[principal.role] >= RANK[needed];
+}

@@ -1,0 +1,79 @@
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Principal, Role } from '../auth/principal.js';
+import { requireRole } from '../auth/require-role.js';
+import type { OpenApiRegistry } from '../openapi/openapi-registry.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+  res: Response;
+  /** Who is calling; set on authenticated routes. */
+  principal: Principal;
+}
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: Method;
+  /** Express path relative to the router, e.g. `/bots/:botId`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Least role needed; `public` needs no credentials. */
+  role: Role | 'public';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Success status and its body schema (204 has none). */
+  status?: number;
+  response?: z.ZodType;
+  /** Other statuses this route answers with (documented as problem+json). */
+  errors?: number[];
+  handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>;
+}
+
+const EMPTY = z.object({});
+
+/**
+ * Adds a route whose params, query and body are validated with zod (errors become one
+ * problem+json listing every field path) and records it for the OpenAPI document.
+ */
+export function defineRoute<
+  P extends z.ZodType = typeof EMPTY,
+  Q extends z.ZodType = typeof EMPTY,
+  B extends z.ZodType = typeof EMPTY,
+>(router: Router, registry: OpenApiRegistry, basePath: string, spec: RouteSpec<P, Q, B>): void {
+  registry.add(basePath, spec);
+  const status = spec.status ?? 200;
+  router[spec.method](spec.path, requireRole(spec.role), async (req: Request, res: Response) => {
+    const params = (spec.params ?? EMPTY).parse(req.params);
+    const query = (spec.query ?? EMPTY).parse(req.query);
+    const body = spec.body ? parseBody(spec.body, req.body) : {};
+    const result = await spec.handler({
+      params,
+      query,
+      body,
+      req,
+      res,
+      principal: res.locals.principal as Principal,
+    } as RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>);
+    if (res.headersSent) return;
+    if (status === 204 || result === undefined) {
+      res.status(status === 200 ? 204 : status).end();
+      return;
+    }
+    res.status(status).json(result);
+  });
+}
+
+function parseBody<B extends z.ZodType>(schema: B, body: unknown): z.infer<B> {
+  // Prefix body issue paths so a client knows the field was in the body.
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  throw new z.ZodError(
+    parsed.error.issues.map((issue) => ({ ...issue, path: ['body', ...issue.path] })),
+  );
+}

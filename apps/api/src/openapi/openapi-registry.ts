@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+interface RecordedRoute {
+  method: string;
+  path: string;
+  summary: string;
+  tag: string;
+  role: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  status?: number;
+  response?: z.ZodType;
+  errors?: number[];
+}
+
+export interface OpenApiRegistry {
+  add(basePath: string, route: RecordedRoute): void;
+  /** The OpenAPI 3.1 document of every route added so far. */
+  document(info: { title: string; version: string }): Record<string, unknown>;
+}
+
+const PROBLEM = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', description: 'Stable machine-readable error code (SCREAMING_SNAKE).' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request: every invalid field is listed in `errors`.',
+  401: 'No or invalid credentials.',
+  403: 'The caller’s role does not allow this.',
+  404: 'Not found.',
+  409: 'Conflict with the current state.',
+  413: 'Body too large.',
+  429: 'Too many requests.',
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return rest;
+}
+
+/** Collects routes as they are defined and renders them as OpenAPI 3.1. */
+export function createOpenApiRegistry(): OpenApiRegistry {
+  const routes: Array<RecordedRoute & { fullPath: string }> = [];
+
+  return {
+    add(basePath, route) {
+      routes.push({ ...route, fullPath: (basePath + route.path).replace(/:(\w+)/g, '{$1}') });
+    },
+
+    document(info) {
+      const paths: Record<string, Record<string, unknown>> = {};
+      for (const route of routes) {
+        const parameters: unknown[] = [];
+        for (const [where, schema] of [
+          ['path', route.params],
+          ['query', route.query],
+        ] as const) {
+          if (!schema) continue;
+          const json = jsonSchema(schema, 'input') as {
+            properties?: Record<string, unknown>;
+            required?: string[];
+          };
+          for (const [name, property] of Object.entries(json.properties ?? {})) {
+            parameters.push({
+              name,
+              in: where,
+              required: where === 'path' || (json.required ?? []).includes(name),
+              schema: property,
+            });
+          }
+        }
+        const status = String(route.status ?? 200);
+        const responses: Record<string, unknown> = {
+          [status]: route.response
+            ? {
+                description: 'Success',
+                content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+              }
+            : { description: 'Success' },
+        };
+        const errors = new Set([
+          400,
+          ...(route.role === 'public' ? [] : [401, 403]),
+          ...(route.errors ?? []),
+        ]);
+        for (const code of errors) {
+          responses[String(code)] = {
+            description: ERROR_TEXT[code] ?? 'Error',
+            content: {
+              'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+            },
+          };
+        }
+        paths[route.fullPath] ??= {};
+        paths[route.fullPath]![route.method] = {
+          summary: route.summary,
+          tags: [route.tag],
+          ...(route.role !== 'public' && {
+            security: [{ bearer: [] }],
+            'x-required-role': route.role,
+          }),
+          ...(parameters.length > 0 && { parameters }),
+          ...(route.body && {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }),
+          responses,
+        };
+      }
+      return {
+        openapi: '3.1.0',
+        info,
+        paths,
+        components: {
+          schemas: { Problem: PROBLEM },
+          securitySchemes: {
+            bearer: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An admin API key (pk_…) or a login token.',
+            },
+          },
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { defineRoute } from '../../http/define-route.js';
+import { HttpProblem } from '../../http/problem.js';
+import { hashPassword } from '../../auth/password.js';
+import type { AdminContext } from './admin-context.js';
+import { ZIdParams } from './admin.schemas.js';
+
+const ZRole = z.enum(['admin', 'viewer']);
+
+/** Admin API keys, admin UI users and the audit log. Admins only, except reading the log. */
+export function addAccessRoutes({ router, registry, basePath, store, audit }: AdminContext): void {
+  defineRoute(router, registry, basePath, {
+    method: 'get',
+    path: '/api-keys',
+    summary: 'List API keys (never the keys themselves)',
+    tag: 'Access',
+    role: 'admin',
+    handler: async () => ({ apiKeys: await store.apiKeys.list() }),
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'post',
+    path: '/api-keys',
+    summary: 'Create an API key; the key is shown once in this response',
+    tag: 'Access',
+    role: 'admin',
+    body: z.object({ name: z.string().min(1).max(100), role: ZRole.default('viewer') }),
+    status: 201,
+    handler: async ({ body, principal }) => {
+      const { key, record } = await store.apiKeys.create(body);
+      await audit(principal, 'apiKey.create', `/api-keys/${record.id}`, null, {
+        name: body.name,
+        role: body.role,
+      });
+      return { ...record, key };
+    },
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'delete',
+    path: '/api-keys/:id',
+    summary: 'Revoke an API key',
+    tag: 'Access',
+    role: 'admin',
+    params: ZIdParams,
+    status: 204,
+    errors: [404],
+    handler: async ({ params, principal }) => {
+      if (!(await store.apiKeys.revoke(params.id)))
+        throw HttpProblem.notFound(`API key "${params.id}"`);
+      await audit(principal, 'apiKey.revoke', `/api-keys/${params.id}`, null);
+    },
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'get',
+    path: '/users',
+    summary: 'List admin UI users',
+    tag: 'Access',
+    role: 'admin',
+    handler: async () => ({ users: await store.users.list() }),
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'post',
+    path: '/users',
+    summary: 'Create an admin UI user',
+    tag: 'Access',
+    role: 'admin',
+    body: z.object({
+      username: z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/),
+      password: z.string().min(10, 'at least 10 characters').max(200),
+      role: ZRole.default('viewer'),
+    }),
+    status: 201,
+    errors: [409],
+    handler: async ({ body, principal }) => {
+      const user = await store.users.create({
+        username: body.username,
+        role: body.role,
+        passwordHash: await hashPassword(body.password),
+      });
+      await audit(principal, 'user.create', `/users/${user.id}`, null, {
+        username: user.username,
+        role: user.role,
+      });
+      return user;
+    },
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'delete',
+    path: '/users/:id',
+    summary: 'Delete an admin UI user',
+    tag: 'Access',
+    role: 'admin',
+    params: ZIdParams,
+    status: 204,
+    errors: [404],
+    handler: async ({ params, principal }) => {
+      if (!(await store.users.delete(params.id))) throw HttpProblem.notFound(`User "${params.id}"`);
+      await audit(principal, 'user.delete', `/users/${params.id}`, null);
+    },
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'get',
+    path: '/audit',
+    summary: 'The audit log, newest first',
+    tag: 'Access',
+    role: 'viewer',
+    query: z.object({
+      botId: z.string().max(100).optional(),
+      before: z.iso.datetime({ offset: true }).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+    handler: async ({ query }) => ({
+      entries: await store.auditLog.list({
+        ...(query.botId && { botId: query.botId }),
+        ...(query.before && { before: new Date(query.before) }),
+        limit: query.limit,
+      }),
+    }),
+  });
+}

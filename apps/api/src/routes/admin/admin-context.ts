@@ -1,0 +1,21 @@
+import type { Router } from 'express';
+import type { Store } from '@parley/store';
+import { HttpProblem } from '../../http/problem.js';
+import type { OpenApiRegistry } from '../../openapi/openapi-registry.js';
+import type { Audit } from '../../services/audit.js';
+
+/** What the admin routers share: where to register, the store and the audit trail. */
+export interface AdminContext {
+  router: Router;
+  registry: OpenApiRegistry;
+  basePath: string;
+  store: Store;
+  audit: Audit;
+}
+
+/** Throws a 404 problem unless the bot exists; returns it otherwise. */
+export async function requireBot(store: Pick<Store, 'bots'>, botId: string) {
+  const bot = await store.bots.get(botId);
+  if (!bot) throw HttpProblem.notFound(`Bot "${botId}"`);
+  return bot;
+}

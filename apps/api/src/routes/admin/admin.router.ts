@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import type { Store } from '@parley/store';
+import type { OpenApiRegistry } from '../../openapi/openapi-registry.js';
+import { createAudit } from '../../services/audit.js';
+import { addAccessRoutes } from './access.router.js';
+import { addBotRoutes } from './bots.router.js';
+import { addChatLogRoutes } from './chat-logs.router.js';
+import { addEntityRoutes } from './entities.router.js';
+import { addImportExportRoutes, type ImportHooks } from './import-export.router.js';
+import { addIntegrationRoutes } from './integrations.router.js';
+import { addIntentRoutes } from './intents.router.js';
+
+export const ADMIN_BASE_PATH = '/api/v1/admin';
+
+export interface AdminRouterDeps {
+  store: Store;
+  registry: OpenApiRegistry;
+  importHooks?: ImportHooks;
+  /** Further route groups (training, models, parse …) added by their own modules. */
+  extensions?: Array<
+    (ctx: { router: Router; registry: OpenApiRegistry; basePath: string }) => void
+  >;
+}
+
+/** Every admin resource under /api/v1/admin; each route declares the role it needs. */
+export function createAdminRouter({
+  store,
+  registry,
+  importHooks,
+  extensions = [],
+}: AdminRouterDeps): Router {
+  const router = Router();
+  const ctx = {
+    router,
+    registry,
+    basePath: ADMIN_BASE_PATH,
+    store,
+    audit: createAudit(store.auditLog),
+  };
+  addBotRoutes(ctx);
+  addIntentRoutes(ctx);
+  addEntityRoutes(ctx);
+  addIntegrationRoutes(ctx);
+  addChatLogRoutes(ctx);
+  addImportExportRoutes(ctx, importHooks);
+  addAccessRoutes(ctx);
+  for (const extend of extensions) extend({ router, registry, basePath: ADMIN_BASE_PATH });
+  return router;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { exportBot, exportBotAsAcf, importBot } from '@parley/store';
+import { defineRoute } from '../../http/define-route.js';
+import { HttpProblem } from '../../http/problem.js';
+import { requireBot, type AdminContext } from './admin-context.js';
+import { ZBotParams } from './admin.schemas.js';
+
+export interface ImportHooks {
+  /** Called after a successful import with `?train=true`; returns the training job id. */
+  train?: (botId: string) => Promise<string>;
+}
+
+/** Import (ai-chatbot-framework or Parley JSON, all-or-nothing) and export. */
+export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}): void {
+  const { router, registry, basePath, store, audit } = ctx;
+
+  defineRoute(router, registry, basePath, {
+    method: 'post',
+    path: '/bots/:botId/import',
+    summary: "Replace a bot's intents and entities from ai-chatbot-framework or Parley JSON",
+    tag: 'Import/export',
+    role: 'admin',
+    params: ZBotParams,
+    query: z.object({ train: z.enum(['true', 'false']).default('false') }),
+    body: z.unknown(),
+    errors: [404],
+    handler: async ({ params, query, body, principal }) => {
+      const result = await importBot(store, params.botId, body);
+      if (!result.ok && result.reason === 'bot-not-found')
+        throw HttpProblem.notFound(`Bot "${params.botId}"`);
+      if (!result.ok && result.reason === 'invalid') {
+        throw new HttpProblem({
+          status: 400,
+          code: 'IMPORT_INVALID',
+          title: 'The file is not a valid bot',
+          detail: `${result.issues.length} problem(s) found; nothing was imported.`,
+          errors: result.issues,
+        });
+      }
+      if (!result.ok) throw new Error('unreachable');
+      await audit(principal, 'bot.import', `/bots/${params.botId}`, params.botId, {
+        format: result.report.format,
+        intents: result.report.intents,
+        entities: result.report.entities,
+      });
+      const jobId = query.train === 'true' && hooks.train ? await hooks.train(params.botId) : null;
+      return { ...result.report, trainingJobId: jobId };
+    },
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'get',
+    path: '/bots/:botId/export',
+    summary: "Export a bot in Parley's format, or ai-chatbot-framework's with ?format=acf",
+    tag: 'Import/export',
+    role: 'viewer',
+    params: ZBotParams,
+    query: z.object({ format: z.enum(['parley', 'acf']).default('parley') }),
+    errors: [404],
+    handler: async ({ params, query, res }) => {
+      await requireBot(store, params.botId);
+      const file =
+        query.format === 'acf'
+          ? await exportBotAsAcf(store, params.botId)
+          : await exportBot(store, params.botId);
+      res.attachment(`${params.botId}.${query.format}.json`);
+      return file;
+    },
+  });
+}
