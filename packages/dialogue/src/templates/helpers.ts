@@ -1,4 +1,5 @@
 import type { HelperOptions } from 'handlebars';
+import { jsonUnescaped } from './json-escape.js';
 
 type Env = typeof import('handlebars');
 
@@ -72,7 +73,11 @@ export function registerHelpers(env: Env, random: () => number): void {
     return new Intl.NumberFormat(options.data?.language ?? 'en', format).format(number);
   });
 
-  env.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null));
+  env.registerHelper('json', (value: unknown, options: HelperOptions) => {
+    // In JSON mode the variables arrive escaped; print the original value once.
+    const original = options.data?.jsonEscaped ? jsonUnescaped(value) : value;
+    return JSON.stringify(original ?? null);
+  });
   env.registerHelper('urlencode', (value: unknown) => encodeURIComponent(isEmpty(value) ? '' : String(value)));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 }

@@ -77,3 +77,12 @@ describe('createTemplateRenderer', () => {
     expect(renderer.render('{{x}}', { x: 5 }, EN_UTC)).toBe('5');
   });
 });
+
+describe('createTemplateRenderer in json mode', () => {
+  it('keeps a JSON body valid whatever the values hold', () => {
+    const renderer = createTemplateRenderer();
+    const vars = { parameters: { name: 'Ann "the \\ best"\n', tags: ['a"b'] }, context: { n: 3 } };
+    const text = renderer.render('{"name": "{{parameters.name}}", "n": {{context.n}}, "tags": {{json parameters.tags}}}', vars, EN_UTC, 'json');
+    expect(JSON.parse(text)).toEqual({ name: 'Ann "the \\ best"\n', n: 3, tags: ['a"b'] });
+  });
+});

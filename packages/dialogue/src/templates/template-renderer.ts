@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { registerHelpers } from './helpers.js';
+import { jsonEscaped } from './json-escape.js';
 
 /** Compiled templates kept per renderer; the least recently used one goes first. */
 const DEFAULT_CACHE_SIZE = 1000;
@@ -15,9 +16,16 @@ export class TemplateRenderError extends Error {
   override readonly name = 'TemplateRenderError';
 }
 
+/**
+ * `text`: values are inserted as they are. `json`: string values are JSON-escaped (without
+ * quotes), so `{"name": "{{parameters.name}}"}` stays valid JSON whatever the value holds;
+ * `{{json x}}` still prints `x` as JSON once.
+ */
+export type RenderMode = 'text' | 'json';
+
 export interface TemplateRenderer {
   /** Renders a Handlebars template; throws `TemplateRenderError`. */
-  render(template: string, variables: object, locale: RenderLocale): string;
+  render(template: string, variables: object, locale: RenderLocale, mode?: RenderMode): string;
 }
 
 export interface TemplateRendererOptions {
@@ -59,12 +67,22 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
   }
 
   return {
-    render(template, variables, locale) {
+    render(template, variables, locale, mode = 'text') {
       try {
-        return compiled(template)(variables, { data: { ...locale } });
+        const view = mode === 'json' ? jsonEscaped(variables) : variables;
+        return compiled(mode === 'json' ? spaceClosingBraces(template) : template)(view, { data: { ...locale, jsonEscaped: mode === 'json' } });
       } catch (error) {
         throw new TemplateRenderError((error as Error).message);
       }
     },
   };
+}
+
+
+/**
+ * `{"tags": {{json x}}}` ends in `}}}`, which Handlebars reads as a triple-stash close. In a
+ * JSON template without any `{{{` opener it can only mean `}}` then `}`, and JSON ignores the space.
+ */
+function spaceClosingBraces(template: string): string {
+  return template.includes('{{{') ? template : template.replaceAll('}}}', '}} }');
 }
