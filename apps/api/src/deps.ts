@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import {
@@ -12,6 +12,8 @@ import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 
 const TOKEN_TTL_MS = 60 * 60_000;
+/** Where a running API leaves its embedded database's address for CLI tools (in DATA_DIR). */
+export const DEV_DATABASE_URI_FILE = 'devdb.uri';
 
 export interface Deps {
   store: ConnectedStore;
@@ -29,6 +31,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     await mkdir(dataDir, { recursive: true });
     devDatabase = await launchDevDatabase({ dataDir });
     uri = devDatabase.uri;
+    await writeFile(path.join(config.dataDir, DEV_DATABASE_URI_FILE), uri);
     logger.info(
       { dataDir },
       'embedded development database started (set MONGODB_URI to use MongoDB)',
@@ -48,7 +51,10 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     tokens,
     async close() {
       await store.close();
-      await devDatabase?.stop();
+      if (devDatabase) {
+        await rm(path.join(config.dataDir, DEV_DATABASE_URI_FILE), { force: true });
+        await devDatabase.stop();
+      }
     },
   };
 }
