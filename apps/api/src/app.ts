@@ -7,6 +7,8 @@ import type { Store } from '@parley/store';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenService } from './auth/tokens.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { httpMetrics } from './metrics/http-metrics.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { createOpenApiRegistry, type OpenApiRegistry } from './openapi/openapi-registry.js';
 import {
@@ -26,6 +28,8 @@ export interface AppDeps {
   /** True when the database answers. */
   ping(): Promise<boolean>;
   tokens: TokenService;
+  /** Prometheus metrics; a fresh registry when absent. */
+  metrics?: Metrics;
   version?: string;
   importHooks?: AdminRouterDeps['importHooks'];
   adminExtensions?: AdminRouterDeps['extensions'];
@@ -57,10 +61,15 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+  const metrics = deps.metrics ?? createMetrics();
+  app.use(httpMetrics(metrics));
   app.use(helmet());
   app.use(express.json({ limit: deps.bodyLimitBytes }));
 
   app.use(createHealthRouter(deps));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   for (const channel of deps.channels?.(registry) ?? []) app.use(channel);
   app.use('/api/v1', authenticate({ apiKeys: deps.store.apiKeys, tokens: deps.tokens }));
   app.use(

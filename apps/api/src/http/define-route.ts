@@ -48,25 +48,39 @@ export function defineRoute<
 >(router: Router, registry: OpenApiRegistry, basePath: string, spec: RouteSpec<P, Q, B>): void {
   registry.add(basePath, spec);
   const status = spec.status ?? 200;
-  router[spec.method](spec.path, requireRole(spec.role), async (req: Request, res: Response) => {
-    const params = (spec.params ?? EMPTY).parse(req.params);
-    const query = (spec.query ?? EMPTY).parse(req.query);
-    const body = spec.body ? parseBody(spec.body, req.body) : {};
-    const result = await spec.handler({
-      params,
-      query,
-      body,
-      req,
-      res,
-      principal: res.locals.principal as Principal,
-    } as RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>);
-    if (res.headersSent) return;
-    if (status === 204 || result === undefined) {
-      res.status(status === 200 ? 204 : status).end();
-      return;
-    }
-    res.status(status).json(result);
-  });
+  router[spec.method](
+    spec.path,
+    rememberRoute(spec.path),
+    requireRole(spec.role),
+    async (req: Request, res: Response) => {
+      const params = (spec.params ?? EMPTY).parse(req.params);
+      const query = (spec.query ?? EMPTY).parse(req.query);
+      const body = spec.body ? parseBody(spec.body, req.body) : {};
+      const result = await spec.handler({
+        params,
+        query,
+        body,
+        req,
+        res,
+        principal: res.locals.principal as Principal,
+      } as RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>);
+      if (res.headersSent) return;
+      if (status === 204 || result === undefined) {
+        res.status(status === 200 ? 204 : status).end();
+        return;
+      }
+      res.status(status).json(result);
+    },
+  );
+}
+
+/** Records the route template for metrics before anything can fail (401s count too). */
+function rememberRoute(path: string) {
+  return (req: Request, res: Response, next: () => void) => {
+    // Remembered now: the base URL is gone by the time an error handler answers.
+    res.locals.routeTemplate = `${req.baseUrl}${path}`;
+    next();
+  };
 }
 
 function parseBody<B extends z.ZodType>(schema: B, body: unknown): z.infer<B> {

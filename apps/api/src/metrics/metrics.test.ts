@@ -1,0 +1,27 @@
+import request from 'supertest';
+import { useTestApp } from '../test-support/test-app.js';
+
+describe('/metrics', () => {
+  const t = useTestApp();
+
+  it('exposes request counts and latency per route template', async () => {
+    await request(t().app)
+      .get('/api/v1/admin/bots/default')
+      .set('Authorization', t().viewer)
+      .expect(200);
+    await request(t().app)
+      .get('/api/v1/admin/bots/missing')
+      .set('Authorization', t().viewer)
+      .expect(404);
+    const res = await request(t().app).get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toMatch(
+      /parley_http_requests_total\{method="GET",route="\/api\/v1\/admin\/bots\/:botId",status="200"\} 1/,
+    );
+    expect(res.text).toMatch(
+      /parley_http_requests_total\{method="GET",route="\/api\/v1\/admin\/bots\/:botId",status="404"\} 1/,
+    );
+    expect(res.text).toContain('parley_http_request_duration_seconds_bucket');
+    expect(res.text).toContain('parley_fallbacks_total');
+  });
+});
