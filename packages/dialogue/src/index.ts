@@ -1,0 +1,44 @@
+export * from './ports.js';
+export * from './types.js';
+export {
+  ZConversationState,
+  ZSlotFrame,
+  MAX_SUSPENDED_FRAMES,
+  createInitialState,
+  startingState,
+  type ConversationState,
+  type SlotFrame,
+  type SessionOptions,
+} from './conversation-state.js';
+export { createDialogueManager, type DialogueManager, type DialogueManagerDeps } from './dialogue-manager.js';
+export { processTurn, type TurnInput, type TurnOutcome } from './turn/process-turn.js';
+export type { TurnEnv } from './turn/turn-env.js';
+export { parseForcedIntent, type ForcedIntent } from './turn/forced-intent.js';
+export { resolveIntent, type Resolution, type FallbackReason } from './turn/resolve-intent.js';
+export {
+  createTemplateRenderer,
+  TemplateRenderError,
+  type TemplateRenderer,
+  type TemplateRendererOptions,
+  type RenderLocale,
+  type RenderMode,
+} from './templates/template-renderer.js';
+export { splitMessages, MESSAGE_SEPARATOR } from './templates/split-messages.js';
+export {
+  createHttpToolCaller,
+  type ToolCaller,
+  type ToolRequest,
+  type ToolResponse,
+  type ToolErrorCode,
+  type HttpMethod,
+  type HttpToolCallerOptions,
+} from './tools/http-tool-caller.js';
+export { isBlockedAddress, BlockedAddressError, type Resolver } from './tools/address-guard.js';
+export { renderToolRequest, redactSecrets } from './tools/render-tool-request.js';
+export {
+  createMemoryConversationStatePort,
+  createMemoryTurnLog,
+  type MemoryConversationStatePort,
+  type MemoryTurnLog,
+} from './testing/memory-ports.js';
+export { createKeywordParser, type KeywordParserTable, type KeywordRule } from './testing/keyword-parser.js';

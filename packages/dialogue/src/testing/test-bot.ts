@@ -1,0 +1,45 @@
+import { ZBotSettings, ZIntentDefinition, type BotSettingsInput, type IntentDefinitionInput } from '@parley/domain';
+import type { NluParser } from '@parley/nlu';
+import type { ConversationState } from '../conversation-state.js';
+import { createDialogueManager, type DialogueManagerDeps } from '../dialogue-manager.js';
+import type { BotRuntime } from '../ports.js';
+import { createMemoryConversationStatePort, createMemoryTurnLog, type MemoryConversationStateOptions } from './memory-ports.js';
+
+export interface TestBotOptions {
+  intents: IntentDefinitionInput[];
+  nlu: NluParser;
+  settings?: Partial<BotSettingsInput>;
+  secrets?: Record<string, string>;
+  memory?: MemoryConversationStateOptions;
+  deps?: Partial<DialogueManagerDeps>;
+}
+
+/** A dialogue manager over in-memory ports and one bot `bot-1`, with a movable clock. */
+export function createTestDialogue(options: TestBotOptions) {
+  const bot: BotRuntime = {
+    botId: 'bot-1',
+    settings: ZBotSettings.parse({ name: 'Test bot', ...options.settings }),
+    intents: options.intents.map((intent) => ZIntentDefinition.parse(intent)),
+    entities: [],
+    secrets: options.secrets ?? {},
+    nlu: options.nlu,
+  };
+  const conversations = createMemoryConversationStatePort<ConversationState>(options.memory);
+  const turns = createMemoryTurnLog();
+  const clock = { ms: Date.parse('2025-01-01T12:00:00Z') };
+  const dialogue = createDialogueManager({
+    bots: { get: async (botId) => (botId === bot.botId ? bot : null) },
+    conversations,
+    turns,
+    now: () => new Date(clock.ms),
+    ...options.deps,
+  });
+  /** Sends a message on thread `t-1` (or the given one) and returns the reply, failing on an error value. */
+  async function say(text: string, context?: Record<string, unknown>, threadId = 't-1') {
+    const result = await dialogue.handleMessage({ botId: 'bot-1', threadId, text, context, channel: 'test' });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.reply;
+  }
+  const texts = async (text: string, context?: Record<string, unknown>) => (await say(text, context)).messages.map((m) => m.text);
+  return { bot, dialogue, conversations, turns, clock, say, texts };
+}

@@ -1,0 +1,119 @@
+import type { IntentDefinition, Parameter } from '@parley/domain';
+import type { JsonValue } from '@parley/nlu';
+import type { BotMessage, ToolCallOutcome } from '../ports.js';
+import { splitMessages } from '../templates/split-messages.js';
+import { redactSecrets, renderToolRequest } from '../tools/render-tool-request.js';
+import { localeOf, type TurnEnv } from './turn-env.js';
+
+/** Said when a bot has no fallback intent defined. */
+export const DEFAULT_FALLBACK_TEXT = "Sorry, I didn't understand that.";
+
+/** What a turn says and records; filled step by step while one message is processed. */
+export interface Said {
+  messages: BotMessage[];
+  toolCall: ToolCallOutcome | null;
+  errors: string[];
+}
+
+export function createSaid(): Said {
+  return { messages: [], toolCall: null, errors: [] };
+}
+
+type Values = Record<string, JsonValue>;
+
+/** The intent's error text, or the bot-wide default. */
+function sayError(env: TurnEnv, said: Said, intent: IntentDefinition | null, error: string): void {
+  said.errors.push(error);
+  said.messages.push({ text: intent?.errorResponse || env.bot.settings.dialogue.errorText });
+}
+
+/**
+ * Fulfils an intent: runs its tool call (if any), then renders one response variant with
+ * `context`, `parameters` and `result`, split on `###`; quick replies and buttons go on the
+ * last message. Failures become the error text and are recorded, never thrown.
+ */
+export async function fulfil(env: TurnEnv, said: Said, intent: IntentDefinition, parameters: Values, context: Record<string, unknown>) {
+  let result: JsonValue = null;
+  if (intent.toolCall) {
+    const called = await runToolCall(env, said, intent, parameters, context);
+    if (!called.ok) return;
+    result = called.result;
+  }
+  const variant = pick(intent.responses, env.random);
+  if (variant === undefined) return;
+  let text: string;
+  try {
+    text = env.renderer.render(variant, { context, parameters, result }, localeOf(env.bot));
+  } catch (error) {
+    return sayError(env, said, intent, `response template of ${intent.intentId}: ${(error as Error).message}`);
+  }
+  const messages: BotMessage[] = splitMessages(text).map((part) => ({ text: part }));
+  const last = messages[messages.length - 1];
+  if (last && intent.quickReplies.length > 0) last.quickReplies = intent.quickReplies.map((q) => ({ ...q }));
+  if (last && intent.buttons.length > 0) last.buttons = intent.buttons.map((b) => ({ ...b }));
+  said.messages.push(...messages);
+}
+
+async function runToolCall(
+  env: TurnEnv,
+  said: Said,
+  intent: IntentDefinition,
+  parameters: Values,
+  context: Record<string, unknown>,
+): Promise<{ ok: true; result: JsonValue } | { ok: false }> {
+  const toolCall = intent.toolCall!;
+  const { secrets } = env.bot;
+  let request;
+  try {
+    request = renderToolRequest(toolCall, { context, parameters, secrets }, env.renderer, localeOf(env.bot), env.bot.settings.toolCalls.allowPrivateNetworks);
+  } catch (error) {
+    const message = redactSecrets((error as Error).message, secrets);
+    said.toolCall = { method: toolCall.method, url: '', status: null, ok: false, durationMs: 0, code: 'TEMPLATE', error: message };
+    sayError(env, said, intent, `tool call of ${intent.intentId}: ${message}`);
+    return { ok: false };
+  }
+  const response = await env.callTool(request);
+  const outcome: ToolCallOutcome = {
+    method: request.method,
+    url: redactSecrets(request.url, secrets),
+    status: response.status,
+    ok: response.ok,
+    durationMs: response.durationMs,
+  };
+  said.toolCall = outcome;
+  if (response.ok) return { ok: true, result: response.data };
+  outcome.code = response.code;
+  outcome.error = redactSecrets(response.message, secrets);
+  sayError(env, said, intent, `tool call of ${intent.intentId}: ${response.code} ${outcome.error}`);
+  return { ok: false };
+}
+
+/** Asks for a parameter: its prompt, or its re-prompt (falling back to the prompt) on a retry. */
+export function ask(
+  env: TurnEnv,
+  said: Said,
+  intent: IntentDefinition,
+  parameter: Parameter,
+  parameters: Values,
+  context: Record<string, unknown>,
+  retry: boolean,
+): void {
+  const template = (retry ? parameter.reprompt || parameter.prompt : parameter.prompt) || `Please tell me the ${parameter.name}.`;
+  try {
+    const text = env.renderer.render(template, { context, parameters }, localeOf(env.bot));
+    said.messages.push(...splitMessages(text).map((part) => ({ text: part })));
+  } catch (error) {
+    sayError(env, said, intent, `prompt of ${intent.intentId}.${parameter.name}: ${(error as Error).message}`);
+  }
+}
+
+/** A built-in answer (fallback, cancel): the intent's response when the bot defines it. */
+export async function respond(env: TurnEnv, said: Said, intent: IntentDefinition | null, defaultText: string, context: Record<string, unknown>) {
+  if (intent && intent.responses.length > 0) return fulfil(env, said, intent, {}, context);
+  said.messages.push({ text: defaultText });
+}
+
+function pick<T>(items: T[], random: () => number): T | undefined {
+  if (items.length === 0) return undefined;
+  return items[Math.min(items.length - 1, Math.floor(random() * items.length))];
+}

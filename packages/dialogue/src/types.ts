@@ -1,0 +1,43 @@
+import type { ExtractedEntity, JsonValue, ParseResult } from '@parley/nlu';
+import type { BotMessage } from './ports.js';
+
+/** A message from a channel adapter. */
+export interface UserMessage {
+  botId: string;
+  threadId: string;
+  text: string;
+  /** Merged into the thread's context (top-level keys replace earlier values); templates see it. */
+  context?: Record<string, unknown>;
+  /** `rest`, `widget`, `messenger` … recorded on the turn. */
+  channel: string;
+}
+
+/** What the bot says back, with what the REST channel returns next to the messages. */
+export interface DialogueReply {
+  botId: string;
+  threadId: string;
+  messages: BotMessage[];
+  /** The intent that handled the message; null for a clarifying question. */
+  intent: { name: string; confidence: number } | null;
+  /** Entities the NLU extracted from this message (empty for forced intents). */
+  entities: ExtractedEntity[];
+  /** True when an intent was fulfilled this turn and no intent is waiting for parameters. */
+  complete: boolean;
+  /** Required parameters the waiting intent still lacks, in the order they will be asked. */
+  missingParameters: string[];
+  /** The handling intent's parameter values so far. */
+  parameters: Record<string, JsonValue>;
+  /** The thread's context after this message. */
+  context: Record<string, unknown>;
+  fellBack: boolean;
+  nlu: ParseResult | null;
+  /** The turn's sequence number (the conversation version this message produced). */
+  seq: number;
+}
+
+export type DialogueErrorCode = 'BOT_NOT_FOUND' | 'CONVERSATION_BUSY';
+
+/** `handleMessage`'s result: a reply, or an expected failure as a value. */
+export type HandleMessageResult =
+  | { ok: true; reply: DialogueReply }
+  | { ok: false; error: { code: DialogueErrorCode; message: string } };
