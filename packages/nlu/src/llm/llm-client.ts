@@ -93,7 +93,11 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
         totalTokens: completion.usage?.total_tokens,
       });
       const tokens =
-        choice?.logprobs?.content?.map(({ token, logprob }) => ({ token, logprob })) ?? null;
+        choice?.logprobs?.content?.map(({ token, logprob, top_logprobs }) => ({
+          token,
+          logprob,
+          top: top_logprobs?.map((top) => ({ token: top.token, logprob: top.logprob })),
+        })) ?? null;
       return {
         ok: true,
         content: choice?.message?.content ?? '',
@@ -125,6 +129,7 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
     }),
     ...(responseFormat === 'json_object' && { response_format: { type: 'json_object' } }),
     ...(logprobs && { logprobs: true }),
+    ...(logprobs && options.topLogprobs > 0 && { top_logprobs: options.topLogprobs }),
   });
 
   /** A 400 usually means an unsupported option: drop logprobs or step the format down, once each. */

@@ -1,4 +1,4 @@
-import { calibrateSelfReported, valueProbability } from './llm-confidence.js';
+import { calibrateSelfReported, intentAlternatives, valueProbability } from './llm-confidence.js';
 
 const tokens = (pieces: Array<[string, number]>) =>
   pieces.map(([token, logprob]) => ({ token, logprob }));
@@ -48,5 +48,41 @@ describe('calibrateSelfReported', () => {
 
   it('never exceeds the cap', () => {
     expect(calibrateSelfReported(1, { prior: 0.5, weight: 1, cap: 0.95 })).toBe(0.95);
+  });
+});
+
+describe('intentAlternatives', () => {
+  const ids = new Set(['greet', 'goodbye', 'book_table', 'book_taxi']);
+  const reply = [
+    { token: '{"intent":', logprob: 0 },
+    {
+      token: '"greet',
+      logprob: -0.3,
+      top: [
+        { token: '"greet', logprob: -0.3 },
+        { token: '"good', logprob: -1.5 },
+        { token: '"book', logprob: -2 },
+        { token: 'xyz', logprob: -3 },
+      ],
+    },
+    { token: '"}', logprob: 0 },
+  ];
+
+  it('ranks the other intents that an alternative first token starts unambiguously', () => {
+    const alternatives = intentAlternatives(reply, 'greet', ids);
+    // "book" starts two intents: it cannot be attributed
+    expect(alternatives).toEqual([
+      { name: 'goodbye', confidence: expect.closeTo(Math.exp(-1.5), 6) },
+    ]);
+  });
+
+  it('is empty without top logprobs', () => {
+    expect(
+      intentAlternatives(
+        reply.map(({ token, logprob }) => ({ token, logprob })),
+        'greet',
+        ids,
+      ),
+    ).toEqual([]);
   });
 });

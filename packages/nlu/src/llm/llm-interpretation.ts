@@ -2,6 +2,7 @@ import type { ExtractedEntity, IntentScore, ParseOptions, ParseResult } from '..
 import type { EntityNormalizer } from './entity-normalizer.js';
 import {
   calibrateSelfReported,
+  intentAlternatives,
   valueProbability,
   type Calibration,
   type TokenLogprob,
@@ -10,18 +11,23 @@ import { NONE_INTENT, type LlmPrompt } from './llm-prompt.js';
 import type { LlmReply } from './llm-reply.js';
 import type { ConfidenceSource, LlmParseOutcome } from './llm-types.js';
 
+const MAX_RANKING = 10;
+
 /** A validated reply with its confidences: what the cache keeps (entities are re-normalized per call). */
 export interface Interpretation {
   reply: LlmReply;
   confidence: number;
   confidenceSource: ConfidenceSource;
   entityConfidences: number[];
+  /** Runner-up intents from `top_logprobs`, best first. */
+  alternatives: Array<{ name: string; confidence: number }>;
 }
 
 export function interpret(
   reply: LlmReply,
   logprobs: readonly TokenLogprob[] | null,
   calibration: Calibration,
+  intentIds: ReadonlySet<string>,
 ): Interpretation {
   const fromLogprobs = logprobs ? valueProbability(logprobs, 'intent', reply.intent) : null;
   const confidence = fromLogprobs ?? calibrateSelfReported(reply.confidence, calibration);
@@ -31,7 +37,8 @@ export function interpret(
       : confidence,
   );
   const confidenceSource = fromLogprobs === null ? 'self_reported' : 'logprobs';
-  return { reply, confidence, confidenceSource, entityConfidences };
+  const alternatives = logprobs ? intentAlternatives(logprobs, reply.intent, intentIds) : [];
+  return { reply, confidence, confidenceSource, entityConfidences, alternatives };
 }
 
 export interface OutcomeContext {
@@ -61,7 +68,8 @@ export async function toOutcome(
     return { kind: 'unknown_intent', result, said: reply.intent, cached };
   }
   const intent: IntentScore = { name: known ? reply.intent : context.fallbackIntentId, confidence };
-  const result: ParseResult = { intent, ranking: [intent], entities, source: 'llm' };
+  const ranking = [intent, ...interpretation.alternatives].slice(0, MAX_RANKING);
+  const result: ParseResult = { intent, ranking, entities, source: 'llm' };
   return { kind: 'understood', result, confidenceSource, cached };
 }
 

@@ -34,6 +34,8 @@ export const ZLlmParserOptions = z.object({
   responseFormat: z.enum(RESPONSE_FORMATS).default('json_schema'),
   /** Ask for token logprobs (dropped when the server refuses them). */
   logprobs: z.boolean().default(true),
+  /** Alternatives per token with logprobs (0–20); they rank the runner-up intents. */
+  topLogprobs: z.number().int().min(0).max(20).default(5),
   temperature: z.number().min(0).max(2).default(0),
   maxTokens: z.number().int().min(16).max(8_192).default(512),
   /** Prompt size: training examples per intent, lookup values per entity, synonyms per value. */

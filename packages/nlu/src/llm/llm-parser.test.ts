@@ -103,6 +103,31 @@ describe('ZeroShotLlmParser', () => {
     expect(outcome).toMatchObject({ kind: 'understood', confidenceSource: 'logprobs' });
     // the intent token and its closing quote
     expect(outcome.result.intent.confidence).toBeCloseTo(Math.exp(-0.25), 5);
+    expect(server.requests[0]?.body).toMatchObject({ logprobs: true, top_logprobs: 5 });
+  });
+
+  it('ranks runner-up intents from top_logprobs', async () => {
+    server.enqueue({
+      content: replyJson('book_table'),
+      logprobs: (token) => (token === 'book_table' ? -0.4 : 0),
+      alternatives: {
+        book_table: [
+          ['order_status', -1.2],
+          ['unknown_thing', -2],
+        ],
+      },
+    });
+    const { result } = await make().parseDetailed('my table order');
+
+    expect(result.ranking.map((score) => score.name)).toEqual(['book_table', 'order_status']);
+    expect(result.ranking[1]?.confidence).toBeCloseTo(Math.exp(-1.2), 5);
+  });
+
+  it('uses the self-reported confidence when the server returns no logprobs', async () => {
+    server.enqueue({ content: replyJson('greet', [], 1), logprobs: false });
+    const outcome = await make().parseDetailed('hello');
+    expect(outcome).toMatchObject({ kind: 'understood', confidenceSource: 'self_reported' });
+    expect(outcome.result.intent.confidence).toBeCloseTo(0.9);
   });
 
   it('retries an invalid reply once with the validation error, then understands', async () => {

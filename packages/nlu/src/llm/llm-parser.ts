@@ -124,7 +124,12 @@ export function createLlmParser(params: CreateLlmParserParams): LlmParser {
           error: asked.error,
         };
       }
-      const interpretation = interpret(asked.reply, asked.logprobs, options.calibration);
+      const interpretation = interpret(
+        asked.reply,
+        asked.logprobs,
+        options.calibration,
+        prompt.intentIds,
+      );
       cache?.set(key, interpretation);
       const outcome = await toOutcome(interpretation, text, parseOptions, false, outcomeContext);
       if (outcome.kind === 'unknown_intent')

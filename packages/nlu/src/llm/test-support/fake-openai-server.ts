@@ -22,6 +22,8 @@ export interface FakeStep {
    * picks each token's logprob. Absent or `false`: no logprobs (as many servers do).
    */
   logprobs?: boolean | ((token: string, index: number) => number);
+  /** Extra `top_logprobs` entries for a token of the reply, by its text: `{ greet: [['book', -2]] }`. */
+  alternatives?: Record<string, Array<[token: string, logprob: number]>>;
   /** A raw body instead of a chat completion (an error object, invalid JSON …). */
   body?: unknown;
   headers?: Record<string, string>;
@@ -63,7 +65,12 @@ export function chatCompletionBody(step: FakeStep, model: string): Record<string
         content: tokens.map((token, index) => {
           const bytes = [...Buffer.from(token, 'utf8')];
           const logprob = pick(token, index);
-          return { token, logprob, bytes, top_logprobs: [{ token, logprob, bytes }] };
+          const others = (step.alternatives?.[token] ?? []).map(([alternative, lp]) => ({
+            token: alternative,
+            logprob: lp,
+            bytes: [...Buffer.from(alternative, 'utf8')],
+          }));
+          return { token, logprob, bytes, top_logprobs: [{ token, logprob, bytes }, ...others] };
         }),
         refusal: null,
       }
