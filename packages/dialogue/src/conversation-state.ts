@@ -37,7 +37,10 @@ export const ZConversationState = z.object({
 export type ConversationState = z.infer<typeof ZConversationState>;
 
 /** A fresh state: no intent in progress. */
-export function createInitialState(nowMs: number, context: Record<string, unknown> = {}): ConversationState {
+export function createInitialState(
+  nowMs: number,
+  context: Record<string, unknown> = {},
+): ConversationState {
   return { active: null, suspended: [], context, sessionStartedAt: nowMs, lastMessageAt: nowMs };
 }
 

@@ -5,26 +5,48 @@ import type { ToolCaller } from './tools/http-tool-caller.js';
 import { createKeywordParser } from './testing/keyword-parser.js';
 import { createTestDialogue } from './testing/test-bot.js';
 
-const nlu = createKeywordParser({ intents: [{ intent: 'greet', keywords: ['hello'] }, { intent: 'ping', keywords: ['ping'] }] });
+const nlu = createKeywordParser({
+  intents: [
+    { intent: 'greet', keywords: ['hello'] },
+    { intent: 'ping', keywords: ['ping'] },
+  ],
+});
 const intents = [
   { intentId: 'greet', name: 'Greet', responses: ['Hello #{{context.n}}'] },
-  { intentId: 'ping', name: 'Ping', toolCall: { method: 'POST' as const, url: 'https://api.example.com/ping' }, responses: ['pong'] },
+  {
+    intentId: 'ping',
+    name: 'Ping',
+    toolCall: { method: 'POST' as const, url: 'https://api.example.com/ping' },
+    responses: ['pong'],
+  },
 ];
 const jitter = () => new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 3));
 
 describe('createDialogueManager under concurrency', () => {
   it('gives fifty concurrent messages to one thread fifty turns and a consistent state', async () => {
-    const { dialogue, turns, conversations } = createTestDialogue({ intents, nlu, memory: { latency: jitter } });
+    const { dialogue, turns, conversations } = createTestDialogue({
+      intents,
+      nlu,
+      memory: { latency: jitter },
+    });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, n) =>
-        dialogue.handleMessage({ botId: 'bot-1', threadId: 't-1', text: `hello ${n}`, context: { [`k${n}`]: n, n }, channel: 'test' }),
+        dialogue.handleMessage({
+          botId: 'bot-1',
+          threadId: 't-1',
+          text: `hello ${n}`,
+          context: { [`k${n}`]: n, n },
+          channel: 'test',
+        }),
       ),
     );
 
     expect(results.every((result) => result.ok)).toBe(true);
     const logged = turns.list('bot-1', 't-1');
     expect(logged).toHaveLength(50);
-    expect(logged.map((turn) => turn.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(logged.map((turn) => turn.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     expect(new Set(logged.map((turn) => turn.userText)).size).toBe(50);
     expect(logged.some((turn) => (turn.conflicts ?? 0) > 0)).toBe(true);
 
@@ -51,10 +73,20 @@ describe('createDialogueManager under concurrency', () => {
     const conversations: ConversationStatePort<ConversationState> = {
       load: memory.load,
       // The first write loses, as if another message had just been saved.
-      save: async (...args) => (saves++ === 0 ? { ok: false, reason: 'conflict' } : memory.save(...args)),
+      save: async (...args) =>
+        saves++ === 0 ? { ok: false, reason: 'conflict' } : memory.save(...args),
     };
-    const { dialogue, turns } = createTestDialogue({ intents, nlu, deps: { toolCaller, conversations } });
-    const result = await dialogue.handleMessage({ botId: 'bot-1', threadId: 't-1', text: 'ping', channel: 'test' });
+    const { dialogue, turns } = createTestDialogue({
+      intents,
+      nlu,
+      deps: { toolCaller, conversations },
+    });
+    const result = await dialogue.handleMessage({
+      botId: 'bot-1',
+      threadId: 't-1',
+      text: 'ping',
+      channel: 'test',
+    });
     expect(result).toMatchObject({ ok: true, reply: { messages: [{ text: 'pong' }] } });
     expect(saves).toBe(2);
     expect(calls).toEqual(['https://api.example.com/ping']);
@@ -67,10 +99,18 @@ describe('createDialogueManager under concurrency', () => {
       nlu,
       deps: {
         maxConflictRetries: 2,
-        conversations: { load: async () => null, save: async () => ({ ok: false, reason: 'conflict' }) },
+        conversations: {
+          load: async () => null,
+          save: async () => ({ ok: false, reason: 'conflict' }),
+        },
       },
     });
-    const result = await dialogue.handleMessage({ botId: 'bot-1', threadId: 't-1', text: 'hello', channel: 'test' });
+    const result = await dialogue.handleMessage({
+      botId: 'bot-1',
+      threadId: 't-1',
+      text: 'hello',
+      channel: 'test',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONVERSATION_BUSY' } });
   });
 });

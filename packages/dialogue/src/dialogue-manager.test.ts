@@ -42,14 +42,29 @@ const INTENTS: IntentDefinitionInput[] = [
     name: 'Order a pizza',
     onInterrupt: 'switch',
     parameters: [
-      { name: 'size', entity: 'size', prompt: 'Which size?', reprompt: 'Small, medium or large?', maxTries: 2 },
+      {
+        name: 'size',
+        entity: 'size',
+        prompt: 'Which size?',
+        reprompt: 'Small, medium or large?',
+        maxTries: 2,
+      },
       { name: 'name', prompt: 'Your name, {{default context.name "please"}}?' },
     ],
     responses: ['A {{parameters.size}} pizza for {{parameters.name}}.'],
   },
-  { intentId: 'story', name: 'Story', responses: ['Once upon a time ### there was a bot. ###   ### The end.'] },
+  {
+    intentId: 'story',
+    name: 'Story',
+    responses: ['Once upon a time ### there was a bot. ###   ### The end.'],
+  },
   { intentId: 'joke', name: 'Joke', responses: ['joke A', 'joke B', 'joke C'] },
-  { intentId: 'broken', name: 'Broken', responses: ['{{#if context.x}}unclosed'], errorResponse: 'Oops, my bad.' },
+  {
+    intentId: 'broken',
+    name: 'Broken',
+    responses: ['{{#if context.x}}unclosed'],
+    errorResponse: 'Oops, my bad.',
+  },
   { intentId: 'broken_helper', name: 'Broken helper', responses: ['{{shout context.x}}'] },
   {
     intentId: 'help',
@@ -58,12 +73,21 @@ const INTENTS: IntentDefinitionInput[] = [
     quickReplies: [{ title: 'Book a flight', payload: '/book_flight' }],
     buttons: [{ title: 'Docs', url: 'https://example.com/docs' }],
   },
-  { intentId: 'whoami', name: 'Who am I', responses: ['{{context.user.name}} via {{context.via}}'] },
+  {
+    intentId: 'whoami',
+    name: 'Who am I',
+    responses: ['{{context.user.name}} via {{context.via}}'],
+  },
   { intentId: 'leak', name: 'Leak', responses: ['key=[{{secrets.API_KEY}}]'] },
   { intentId: 'open_account', name: 'Open an account', responses: ['Opening.'] },
   { intentId: 'check_balance', name: 'Check the balance', responses: ['Checking.'] },
   { intentId: 'cancel', name: 'Cancel', userDefined: false, responses: ['Cancelled.'] },
-  { intentId: 'fallback', name: 'Fallback', userDefined: false, responses: ["Sorry, I didn't get that."] },
+  {
+    intentId: 'fallback',
+    name: 'Fallback',
+    userDefined: false,
+    responses: ["Sorry, I didn't get that."],
+  },
 ];
 
 const make = (overrides: Partial<Parameters<typeof createTestDialogue>[0]> = {}) =>
@@ -81,14 +105,30 @@ describe('createDialogueManager', () => {
       seq: 1,
     });
     expect(turns.list('bot-1', 't-1')).toEqual([
-      expect.objectContaining({ seq: 1, userText: 'hello', channel: 'test', intentId: 'greet', fellBack: false, error: null, newSession: true }),
+      expect.objectContaining({
+        seq: 1,
+        userText: 'hello',
+        channel: 'test',
+        intentId: 'greet',
+        fellBack: false,
+        error: null,
+        newSession: true,
+      }),
     ]);
   });
 
   it('reports a missing bot as a value', async () => {
     const { dialogue } = make();
-    const result = await dialogue.handleMessage({ botId: 'nope', threadId: 't', text: 'hi', channel: 'rest' });
-    expect(result).toEqual({ ok: false, error: { code: 'BOT_NOT_FOUND', message: expect.any(String) } });
+    const result = await dialogue.handleMessage({
+      botId: 'nope',
+      threadId: 't',
+      text: 'hi',
+      channel: 'rest',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'BOT_NOT_FOUND', message: expect.any(String) },
+    });
   });
 
   describe('slot filling', () => {
@@ -99,7 +139,11 @@ describe('createDialogueManager', () => {
         complete: false,
         missingParameters: ['from', 'to'],
       });
-      expect(await say('Paris')).toMatchObject({ messages: [{ text: 'Where to?' }], missingParameters: ['to'], parameters: { from: 'Paris' } });
+      expect(await say('Paris')).toMatchObject({
+        messages: [{ text: 'Where to?' }],
+        missingParameters: ['to'],
+        parameters: { from: 'Paris' },
+      });
       expect(await say('London please')).toMatchObject({
         messages: [{ text: 'Flying Paris to London.' }],
         complete: true,
@@ -110,7 +154,9 @@ describe('createDialogueManager', () => {
 
     it('fills two parameters of one type in the order they were said', async () => {
       const { say } = make();
-      expect((await say('a flight from Rome to Paris')).messages).toEqual([{ text: 'Flying Rome to Paris.' }]);
+      expect((await say('a flight from Rome to Paris')).messages).toEqual([
+        { text: 'Flying Rome to Paris.' },
+      ]);
     });
 
     it('takes the whole answer for a free-text parameter', async () => {
@@ -124,7 +170,9 @@ describe('createDialogueManager', () => {
       const { texts, conversations } = make();
       await texts('pizza');
       expect(await texts('hmm, a big one')).toEqual(['Small, medium or large?']);
-      expect(await texts('the biggest')).toEqual(["Sorry, I still didn't get that. Let's start over."]);
+      expect(await texts('the biggest')).toEqual([
+        "Sorry, I still didn't get that. Let's start over.",
+      ]);
       expect(conversations.peek('bot-1', 't-1')?.state.active).toBeNull();
       expect(await texts('hello')).toEqual(['Hello there!']);
     });
@@ -140,8 +188,15 @@ describe('createDialogueManager', () => {
       const { say, conversations } = make();
       await say('fly');
       await say('from Paris');
-      expect(await say('stop')).toMatchObject({ messages: [{ text: 'Cancelled.' }], intent: { name: 'cancel' }, complete: true });
-      expect(conversations.peek('bot-1', 't-1')?.state).toMatchObject({ active: null, suspended: [] });
+      expect(await say('stop')).toMatchObject({
+        messages: [{ text: 'Cancelled.' }],
+        intent: { name: 'cancel' },
+        complete: true,
+      });
+      expect(conversations.peek('bot-1', 't-1')?.state).toMatchObject({
+        active: null,
+        suspended: [],
+      });
       expect((await say('fly')).messages).toEqual([{ text: 'Where from?' }]);
     });
   });
@@ -154,13 +209,19 @@ describe('createDialogueManager', () => {
         intent: { name: 'fallback' },
         fellBack: true,
       });
-      expect(await say('hey')).toMatchObject({ intent: { name: 'fallback', confidence: 0.4 }, fellBack: true });
+      expect(await say('hey')).toMatchObject({
+        intent: { name: 'fallback', confidence: 0.4 },
+        fellBack: true,
+      });
       expect(turns.list('bot-1', 't-1').map((t) => t.fellBack)).toEqual([true, true]);
     });
 
     it('falls back on an ambiguous message in fallback mode', async () => {
       const { say } = make({ settings: { nlu: { ambiguityMargin: 0.1, ambiguity: 'fallback' } } });
-      expect(await say('my account')).toMatchObject({ intent: { name: 'fallback' }, fellBack: true });
+      expect(await say('my account')).toMatchObject({
+        intent: { name: 'fallback' },
+        fellBack: true,
+      });
     });
 
     it('asks which intent was meant in clarify mode, and the quick reply forces it', async () => {
@@ -183,15 +244,24 @@ describe('createDialogueManager', () => {
       const { say } = make();
       const before = nlu.calls;
       const reply = await say('/book_flight{"from":"Oslo","to":"Rome","admin":true}');
-      expect(reply).toMatchObject({ messages: [{ text: 'Flying Oslo to Rome.' }], intent: { name: 'book_flight', confidence: 1 }, nlu: null });
+      expect(reply).toMatchObject({
+        messages: [{ text: 'Flying Oslo to Rome.' }],
+        intent: { name: 'book_flight', confidence: 1 },
+        nlu: null,
+      });
       expect(reply.parameters).toEqual({ from: 'Oslo', to: 'Rome' });
       expect(nlu.calls).toBe(before);
     });
 
     it('forces an intent with some parameters and asks for the rest', async () => {
       const { say } = make();
-      expect(await say('/book_flight{"from":"Oslo"}')).toMatchObject({ messages: [{ text: 'Where to?' }], missingParameters: ['to'] });
-      expect((await say('/book_flight{"to":"Bergen"}')).messages).toEqual([{ text: 'Flying Oslo to Bergen.' }]);
+      expect(await say('/book_flight{"from":"Oslo"}')).toMatchObject({
+        messages: [{ text: 'Where to?' }],
+        missingParameters: ['to'],
+      });
+      expect((await say('/book_flight{"to":"Bergen"}')).messages).toEqual([
+        { text: 'Flying Oslo to Bergen.' },
+      ]);
     });
 
     it('records a broken forced-parameter JSON but still lands on the intent', async () => {
@@ -222,7 +292,11 @@ describe('createDialogueManager', () => {
       await say('fly');
       const reply = await say('hello');
       expect(reply.messages).toEqual([{ text: 'Hello there!' }, { text: 'Where from?' }]);
-      expect(reply).toMatchObject({ intent: { name: 'greet' }, complete: false, missingParameters: ['from', 'to'] });
+      expect(reply).toMatchObject({
+        intent: { name: 'greet' },
+        complete: false,
+        missingParameters: ['from', 'to'],
+      });
       expect((await say('Paris to Rome')).messages).toEqual([{ text: 'Flying Paris to Rome.' }]);
     });
 
@@ -239,7 +313,10 @@ describe('createDialogueManager', () => {
     it('drops the pending intent and switches in switch mode', async () => {
       const { say, conversations } = make();
       await say('pizza');
-      expect(await say('hello')).toMatchObject({ messages: [{ text: 'Hello there!' }], complete: true });
+      expect(await say('hello')).toMatchObject({
+        messages: [{ text: 'Hello there!' }],
+        complete: true,
+      });
       expect(conversations.peek('bot-1', 't-1')?.state.active).toBeNull();
     });
   });
@@ -260,7 +337,11 @@ describe('createDialogueManager', () => {
       const { say } = make();
       expect((await say('help')).messages).toEqual([
         { text: 'I can book flights.' },
-        { text: 'What would you like?', quickReplies: [{ title: 'Book a flight', payload: '/book_flight' }], buttons: [{ title: 'Docs', url: 'https://example.com/docs' }] },
+        {
+          text: 'What would you like?',
+          quickReplies: [{ title: 'Book a flight', payload: '/book_flight' }],
+          buttons: [{ title: 'Docs', url: 'https://example.com/docs' }],
+        },
       ]);
     });
 
@@ -272,7 +353,9 @@ describe('createDialogueManager', () => {
 
     it('uses the bot-wide error text when the intent has none', async () => {
       const { say, turns } = make();
-      expect((await say('helper')).messages).toEqual([{ text: 'Sorry, something went wrong on my side. Please try again.' }]);
+      expect((await say('helper')).messages).toEqual([
+        { text: 'Sorry, something went wrong on my side. Please try again.' },
+      ]);
       expect(turns.list('bot-1', 't-1')[0]?.error).toMatch(/Missing helper/);
     });
   });
@@ -295,7 +378,9 @@ describe('createDialogueManager', () => {
     });
 
     it('drops the context on expiry when configured', async () => {
-      const { say, clock } = make({ settings: { dialogue: { keepContextOnExpiry: false, sessionIdleMinutes: 5 } } });
+      const { say, clock } = make({
+        settings: { dialogue: { keepContextOnExpiry: false, sessionIdleMinutes: 5 } },
+      });
       await say('hi', { name: 'Ann' });
       clock.ms += 6 * 60_000;
       expect(await say('hi')).toMatchObject({ messages: [{ text: 'Hello there!' }], context: {} });
@@ -344,7 +429,9 @@ describe('createDialogueManager with tool calls', () => {
             url: `${base}${path}?city={{urlencode parameters.city}}&key={{secrets.API_KEY}}`,
             headers: [{ name: 'x-api-key', value: '{{secrets.API_KEY}}' }],
           },
-          responses: ['{{formatNumber result.temp}}° and {{result.summary}} in {{parameters.city}}.'],
+          responses: [
+            '{{formatNumber result.temp}}° and {{result.summary}} in {{parameters.city}}.',
+          ],
           errorResponse: 'The weather service is down.',
         },
       ],
@@ -356,12 +443,19 @@ describe('createDialogueManager with tool calls', () => {
     hits.length = 0;
     expect((await say('Rome')).messages).toEqual([{ text: '21° and sunny in Rome.' }]);
     expect(hits).toEqual(['GET /weather?city=Rome&key=sk-secret-1 sk-secret-1']);
-    expect(turns.list('bot-1', 't-1')[1]?.toolCall).toMatchObject({ method: 'GET', status: 200, ok: true, url: `${base}/weather?city=Rome&key=[secret]` });
+    expect(turns.list('bot-1', 't-1')[1]?.toolCall).toMatchObject({
+      method: 'GET',
+      status: 200,
+      ok: true,
+      url: `${base}/weather?city=Rome&key=[secret]`,
+    });
   });
 
   it('answers a failed call with the error text and records the failure', async () => {
     const { say, turns } = weather('/down');
-    expect((await say('weather in Paris')).messages).toEqual([{ text: 'The weather service is down.' }]);
+    expect((await say('weather in Paris')).messages).toEqual([
+      { text: 'The weather service is down.' },
+    ]);
     const turn = turns.list('bot-1', 't-1')[0];
     expect(turn?.toolCall).toMatchObject({ ok: false, status: 500, code: 'HTTP_STATUS' });
     expect(turn?.error).toMatch(/HTTP_STATUS/);
@@ -370,7 +464,12 @@ describe('createDialogueManager with tool calls', () => {
 
   it('refuses a private address unless the bot allows it', async () => {
     const { say, turns } = weather('/weather', false);
-    expect((await say('weather in Paris')).messages).toEqual([{ text: 'The weather service is down.' }]);
-    expect(turns.list('bot-1', 't-1')[0]?.toolCall).toMatchObject({ ok: false, code: 'BLOCKED_ADDRESS' });
+    expect((await say('weather in Paris')).messages).toEqual([
+      { text: 'The weather service is down.' },
+    ]);
+    expect(turns.list('bot-1', 't-1')[0]?.toolCall).toMatchObject({
+      ok: false,
+      code: 'BLOCKED_ADDRESS',
+    });
   });
 });

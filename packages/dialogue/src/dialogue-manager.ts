@@ -1,8 +1,19 @@
 import type { ParseOptions, ParseResult } from '@parley/nlu';
 import { startingState, type ConversationState } from './conversation-state.js';
-import type { BotRuntime, BotRuntimePort, ConversationStatePort, TurnLogPort, TurnRecord } from './ports.js';
+import type {
+  BotRuntime,
+  BotRuntimePort,
+  ConversationStatePort,
+  TurnLogPort,
+  TurnRecord,
+} from './ports.js';
 import { createTemplateRenderer, type TemplateRenderer } from './templates/template-renderer.js';
-import { createHttpToolCaller, type ToolCaller, type ToolRequest, type ToolResponse } from './tools/http-tool-caller.js';
+import {
+  createHttpToolCaller,
+  type ToolCaller,
+  type ToolRequest,
+  type ToolResponse,
+} from './tools/http-tool-caller.js';
 import { processTurn, type TurnOutcome } from './turn/process-turn.js';
 import type { TurnEnv } from './turn/turn-env.js';
 import type { DialogueReply, HandleMessageResult, UserMessage } from './types.js';
@@ -51,25 +62,60 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
   async function handleMessage(message: UserMessage): Promise<HandleMessageResult> {
     const started = performance.now();
     const bot = await deps.bots.get(message.botId);
-    if (!bot) return { ok: false, error: { code: 'BOT_NOT_FOUND', message: `bot ${message.botId} does not exist` } };
-    const env: TurnEnv = { bot, renderer, random, parse: memoizedParse(bot), callTool: memoizedToolCalls(toolCaller) };
+    if (!bot)
+      return {
+        ok: false,
+        error: { code: 'BOT_NOT_FOUND', message: `bot ${message.botId} does not exist` },
+      };
+    const env: TurnEnv = {
+      bot,
+      renderer,
+      random,
+      parse: memoizedParse(bot),
+      callTool: memoizedToolCalls(toolCaller),
+    };
     for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
       const stored = await deps.conversations.load(message.botId, message.threadId);
       const nowMs = now().getTime();
-      const { state, newSession } = startingState(stored?.state ?? null, nowMs, bot.settings.dialogue);
-      const result = await processTurn(env, { state, text: message.text, context: message.context ?? {}, nowMs });
-      const saved = await deps.conversations.save(message.botId, message.threadId, stored?.version ?? 0, result.state);
+      const { state, newSession } = startingState(
+        stored?.state ?? null,
+        nowMs,
+        bot.settings.dialogue,
+      );
+      const result = await processTurn(env, {
+        state,
+        text: message.text,
+        context: message.context ?? {},
+        nowMs,
+      });
+      const saved = await deps.conversations.save(
+        message.botId,
+        message.threadId,
+        stored?.version ?? 0,
+        result.state,
+      );
       if (!saved.ok) {
         await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
         continue;
       }
       const latencyMs = Math.round(performance.now() - started);
-      await deps.turns.append(turnRecord(message, result, { seq: saved.version, at: new Date(nowMs), latencyMs, newSession, conflicts: attempt }));
+      await deps.turns.append(
+        turnRecord(message, result, {
+          seq: saved.version,
+          at: new Date(nowMs),
+          latencyMs,
+          newSession,
+          conflicts: attempt,
+        }),
+      );
       return { ok: true, reply: reply(message, result, saved.version) };
     }
     return {
       ok: false,
-      error: { code: 'CONVERSATION_BUSY', message: `thread ${message.threadId} changed ${maxRetries + 1} times while this message was processed` },
+      error: {
+        code: 'CONVERSATION_BUSY',
+        message: `thread ${message.threadId} changed ${maxRetries + 1} times while this message was processed`,
+      },
     };
   }
 

@@ -10,7 +10,11 @@ export {
   type SlotFrame,
   type SessionOptions,
 } from './conversation-state.js';
-export { createDialogueManager, type DialogueManager, type DialogueManagerDeps } from './dialogue-manager.js';
+export {
+  createDialogueManager,
+  type DialogueManager,
+  type DialogueManagerDeps,
+} from './dialogue-manager.js';
 export { processTurn, type TurnInput, type TurnOutcome } from './turn/process-turn.js';
 export type { TurnEnv } from './turn/turn-env.js';
 export { parseForcedIntent, type ForcedIntent } from './turn/forced-intent.js';
@@ -41,4 +45,8 @@ export {
   type MemoryConversationStatePort,
   type MemoryTurnLog,
 } from './testing/memory-ports.js';
-export { createKeywordParser, type KeywordParserTable, type KeywordRule } from './testing/keyword-parser.js';
+export {
+  createKeywordParser,
+  type KeywordParserTable,
+  type KeywordRule,
+} from './testing/keyword-parser.js';

@@ -8,7 +8,8 @@ export interface StoredConversation<State> {
   updatedAt: Date;
 }
 
-export type SaveConversationResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
+export type SaveConversationResult =
+  { ok: true; version: number } | { ok: false; reason: 'conflict' };
 
 /**
  * Where conversation state lives. `save` is a compare-and-set: it succeeds only when the

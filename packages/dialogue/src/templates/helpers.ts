@@ -1,7 +1,8 @@
+import type Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { jsonUnescaped } from './json-escape.js';
 
-type Env = typeof import('handlebars');
+type Env = typeof Handlebars;
 
 const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
   short: { dateStyle: 'short', timeStyle: 'short' },
@@ -53,15 +54,19 @@ export function registerHelpers(env: Env, random: () => number): void {
     if (!date) return isEmpty(values[0]) ? '' : String(values[0]);
     const style = typeof values[1] === 'string' ? values[1] : 'medium';
     if (style === 'iso') return date.toISOString();
-    const timeZone = (options.hash.timeZone as string | undefined) ?? options.data?.timeZone ?? 'UTC';
+    const timeZone =
+      (options.hash.timeZone as string | undefined) ?? options.data?.timeZone ?? 'UTC';
     const format = DATE_STYLES[style] ?? DATE_STYLES.medium;
-    return new Intl.DateTimeFormat(options.data?.language ?? 'en', { ...format, timeZone }).format(date);
+    return new Intl.DateTimeFormat(options.data?.language ?? 'en', { ...format, timeZone }).format(
+      date,
+    );
   });
 
   env.registerHelper('formatNumber', (...args: unknown[]) => {
     const { values, options } = split(args);
     const number = typeof values[0] === 'string' ? Number(values[0]) : values[0];
-    if (typeof number !== 'number' || Number.isNaN(number)) return isEmpty(values[0]) ? '' : String(values[0]);
+    if (typeof number !== 'number' || Number.isNaN(number))
+      return isEmpty(values[0]) ? '' : String(values[0]);
     const { decimals, style, currency } = options.hash as Record<string, unknown>;
     const format: Intl.NumberFormatOptions = {};
     if (typeof decimals === 'number') {
@@ -78,6 +83,8 @@ export function registerHelpers(env: Env, random: () => number): void {
     const original = options.data?.jsonEscaped ? jsonUnescaped(value) : value;
     return JSON.stringify(original ?? null);
   });
-  env.registerHelper('urlencode', (value: unknown) => encodeURIComponent(isEmpty(value) ? '' : String(value)));
+  env.registerHelper('urlencode', (value: unknown) =>
+    encodeURIComponent(isEmpty(value) ? '' : String(value)),
+  );
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 }

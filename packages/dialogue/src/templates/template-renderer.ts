@@ -70,14 +70,15 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
     render(template, variables, locale, mode = 'text') {
       try {
         const view = mode === 'json' ? jsonEscaped(variables) : variables;
-        return compiled(mode === 'json' ? spaceClosingBraces(template) : template)(view, { data: { ...locale, jsonEscaped: mode === 'json' } });
+        return compiled(mode === 'json' ? spaceClosingBraces(template) : template)(view, {
+          data: { ...locale, jsonEscaped: mode === 'json' },
+        });
       } catch (error) {
         throw new TemplateRenderError((error as Error).message);
       }
     },
   };
 }
-
 
 /**
  * `{"tags": {{json x}}}` ends in `}}}`, which Handlebars reads as a triple-stash close. In a

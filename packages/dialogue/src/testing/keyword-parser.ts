@@ -33,26 +33,47 @@ export function createKeywordParser(table: KeywordParserTable): NluParser & { ca
         .map((rule) => ({ name: rule.intent, confidence: rule.confidence ?? 0.9 }))
         .sort((a, b) => b.confidence - a.confidence);
       const intent = ranking[0] ?? { name: 'none', confidence: NO_MATCH_CONFIDENCE };
-      return { intent, ranking: ranking.length > 0 ? ranking : [intent], entities: findEntities(text, table.entities ?? {}), source: 'local' };
+      return {
+        intent,
+        ranking: ranking.length > 0 ? ranking : [intent],
+        entities: findEntities(text, table.entities ?? {}),
+        source: 'local',
+      };
     },
   };
   return parser;
 }
 
 function wordPattern(word: string, flags = 'i'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, `${flags}u`);
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+    `${flags}u`,
+  );
 }
 
-function findEntities(text: string, entities: Record<string, string[] | RegExp>): ExtractedEntity[] {
+function findEntities(
+  text: string,
+  entities: Record<string, string[] | RegExp>,
+): ExtractedEntity[] {
   const found: ExtractedEntity[] = [];
   for (const [name, source] of Object.entries(entities)) {
-    const patterns = Array.isArray(source) ? source.map((value) => [value, wordPattern(value, 'gi')] as const) : [[null, new RegExp(source.source, 'g')] as const];
+    const patterns = Array.isArray(source)
+      ? source.map((value) => [value, wordPattern(value, 'gi')] as const)
+      : [[null, new RegExp(source.source, 'g')] as const];
     for (const [canonical, pattern] of patterns) {
       for (const match of text.matchAll(pattern)) {
         const raw = match[0];
         const begin = match.index ?? 0;
         const value = canonical ?? (/^\d+$/.test(raw) ? Number(raw) : raw);
-        found.push({ name, value, raw, begin, end: begin + raw.length, extractor: canonical ? 'lookup' : 'regex', confidence: 1 });
+        found.push({
+          name,
+          value,
+          raw,
+          begin,
+          end: begin + raw.length,
+          extractor: canonical ? 'lookup' : 'regex',
+          confidence: 1,
+        });
       }
     }
   }

@@ -1,4 +1,9 @@
-import type { ConversationStatePort, StoredConversation, TurnLogPort, TurnRecord } from '../ports.js';
+import type {
+  ConversationStatePort,
+  StoredConversation,
+  TurnLogPort,
+  TurnRecord,
+} from '../ports.js';
 
 export interface MemoryConversationStateOptions {
   /** Awaited between reading and returning in `load` and before the check in `save`: widens race windows in tests. */
@@ -33,7 +38,11 @@ export function createMemoryConversationStatePort<State>(
       const current = docs.get(key(botId, threadId));
       if ((current?.version ?? 0) !== expectedVersion) return { ok: false, reason: 'conflict' };
       const version = expectedVersion + 1;
-      docs.set(key(botId, threadId), { version, state: structuredClone(state), updatedAt: new Date() });
+      docs.set(key(botId, threadId), {
+        version,
+        state: structuredClone(state),
+        updatedAt: new Date(),
+      });
       return { ok: true, version };
     },
     peek(botId, threadId) {

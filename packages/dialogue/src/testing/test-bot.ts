@@ -1,9 +1,18 @@
-import { ZBotSettings, ZIntentDefinition, type BotSettingsInput, type IntentDefinitionInput } from '@parley/domain';
+import {
+  ZBotSettings,
+  ZIntentDefinition,
+  type BotSettingsInput,
+  type IntentDefinitionInput,
+} from '@parley/domain';
 import type { NluParser } from '@parley/nlu';
 import type { ConversationState } from '../conversation-state.js';
 import { createDialogueManager, type DialogueManagerDeps } from '../dialogue-manager.js';
 import type { BotRuntime } from '../ports.js';
-import { createMemoryConversationStatePort, createMemoryTurnLog, type MemoryConversationStateOptions } from './memory-ports.js';
+import {
+  createMemoryConversationStatePort,
+  createMemoryTurnLog,
+  type MemoryConversationStateOptions,
+} from './memory-ports.js';
 
 export interface TestBotOptions {
   intents: IntentDefinitionInput[];
@@ -36,10 +45,17 @@ export function createTestDialogue(options: TestBotOptions) {
   });
   /** Sends a message on thread `t-1` (or the given one) and returns the reply, failing on an error value. */
   async function say(text: string, context?: Record<string, unknown>, threadId = 't-1') {
-    const result = await dialogue.handleMessage({ botId: 'bot-1', threadId, text, context, channel: 'test' });
+    const result = await dialogue.handleMessage({
+      botId: 'bot-1',
+      threadId,
+      text,
+      context,
+      channel: 'test',
+    });
     if (!result.ok) throw new Error(result.error.message);
     return result.reply;
   }
-  const texts = async (text: string, context?: Record<string, unknown>) => (await say(text, context)).messages.map((m) => m.text);
+  const texts = async (text: string, context?: Record<string, unknown>) =>
+    (await say(text, context)).messages.map((m) => m.text);
   return { bot, dialogue, conversations, turns, clock, say, texts };
 }

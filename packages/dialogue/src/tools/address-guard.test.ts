@@ -28,12 +28,17 @@ describe('isBlockedAddress', () => {
     expect(isBlockedAddress(address)).toBe(true);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])(
-    'allows %s',
-    (address) => {
-      expect(isBlockedAddress(address)).toBe(false);
-    },
-  );
+  it.each([
+    '93.184.216.34',
+    '8.8.8.8',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+  ])('allows %s', (address) => {
+    expect(isBlockedAddress(address)).toBe(false);
+  });
 });
 
 describe('createGuardedLookup', () => {
@@ -45,7 +50,10 @@ describe('createGuardedLookup', () => {
   }
 
   it('returns the checked public address', async () => {
-    expect(await lookupWith([{ address: '93.184.216.34', family: 4 }])).toEqual({ error: null, address: '93.184.216.34' });
+    expect(await lookupWith([{ address: '93.184.216.34', family: 4 }])).toEqual({
+      error: null,
+      address: '93.184.216.34',
+    });
     expect((await lookupWith([{ address: '93.184.216.34', family: 4 }], true)).address).toEqual([
       { address: '93.184.216.34', family: 4 },
     ]);

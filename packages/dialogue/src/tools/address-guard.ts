@@ -46,7 +46,9 @@ export class BlockedAddressError extends Error {
     readonly host: string,
     readonly address: string,
   ) {
-    super(`refused to connect to ${host} (${address}): private, loopback, link-local or reserved address`);
+    super(
+      `refused to connect to ${host} (${address}): private, loopback, link-local or reserved address`,
+    );
   }
 }
 
@@ -78,7 +80,9 @@ function ipv6Bytes(address: string): number[] {
   const headGroups = head ? head.split(':') : [];
   const restGroups = rest ? rest.split(':') : [];
   const zeros = rest === undefined ? 0 : 8 - headGroups.length - restGroups.length;
-  const groups = [...headGroups, ...Array<string>(zeros).fill('0'), ...restGroups].map((g) => parseInt(g || '0', 16));
+  const groups = [...headGroups, ...Array<string>(zeros).fill('0'), ...restGroups].map((g) =>
+    parseInt(g || '0', 16),
+  );
   const bytes = groups.flatMap((g) => [g >> 8, g & 0xff]);
   if (tail.length === 4) bytes.splice(12, 4, ...tail);
   return bytes;
@@ -90,7 +94,8 @@ function embeddedIpv4(address: string): string | null {
   const zero = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
   if (zero(0, 10) && b[10] === 0xff && b[11] === 0xff) return quad(12); // IPv4-mapped
   if (zero(0, 12)) return quad(12); // IPv4-compatible (deprecated)
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zero(4, 12)) return quad(12); // NAT64
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zero(4, 12))
+    return quad(12); // NAT64
   if (b[0] === 0x20 && b[1] === 0x02) return quad(2); // 6to4
   return null;
 }
@@ -98,7 +103,8 @@ function embeddedIpv4(address: string): string | null {
 /** Resolves a host name to every address it has (injectable for tests). */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+export const systemResolver: Resolver = (hostname) =>
+  dnsLookup(hostname, { all: true, verbatim: true });
 
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
@@ -111,8 +117,15 @@ type LookupCallback = (
  * is blocked, and otherwise hands back exactly the checked addresses — so the socket
  * connects to an address that was checked, and a second DNS answer (rebinding) is never used.
  */
-export function createGuardedLookup(resolve: Resolver = systemResolver, isBlocked = isBlockedAddress) {
-  return (hostname: string, options: { all?: boolean; family?: number | string }, callback: LookupCallback): void => {
+export function createGuardedLookup(
+  resolve: Resolver = systemResolver,
+  isBlocked = isBlockedAddress,
+) {
+  return (
+    hostname: string,
+    options: { all?: boolean; family?: number | string },
+    callback: LookupCallback,
+  ): void => {
     resolve(hostname).then(
       (addresses) => {
         const usable = addresses.filter((a) => !options.family || options.family === a.family);

@@ -3,7 +3,12 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import axios, { type AxiosResponse } from 'axios';
 import type { JsonValue } from '@parley/nlu';
-import { BlockedAddressError, createGuardedLookup, isBlockedAddress, type Resolver } from './address-guard.js';
+import {
+  BlockedAddressError,
+  createGuardedLookup,
+  isBlockedAddress,
+  type Resolver,
+} from './address-guard.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -17,7 +22,8 @@ export interface ToolRequest {
   method: HttpMethod;
   url: string;
   headers: Record<string, string>;
-  body: { type: 'json'; value: JsonValue } | { type: 'form'; value: Array<[string, string]> } | null;
+  body:
+    { type: 'json'; value: JsonValue } | { type: 'form'; value: Array<[string, string]> } | null;
   /** Total time allowed, redirects included; 5 s when absent. */
   timeoutMs?: number;
   /** Loopback, private, link-local and metadata addresses are refused unless true. */
@@ -84,7 +90,13 @@ export function createHttpToolCaller(options: HttpToolCallerOptions = {}): ToolC
   const guarded = { http: new http.Agent({ lookup }), https: new https.Agent({ lookup }) };
   const open = { http: new http.Agent(), https: new https.Agent() };
 
-  async function send(request: ToolRequest, url: URL, method: HttpMethod, withBody: boolean, signal: AbortSignal) {
+  async function send(
+    request: ToolRequest,
+    url: URL,
+    method: HttpMethod,
+    withBody: boolean,
+    signal: AbortSignal,
+  ) {
     const agents = request.allowPrivateNetworks ? open : guarded;
     const body = withBody ? request.body : null;
     return axios.request<string>({
@@ -115,7 +127,8 @@ export function createHttpToolCaller(options: HttpToolCallerOptions = {}): ToolC
       const response = await send({ ...request, headers }, url, method, withBody, signal);
       const location = response.headers.location as string | undefined;
       if (response.status < 300 || response.status > 399 || !location) return response;
-      if (hop >= maxRedirects) throw new ToolCallFailure('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
+      if (hop >= maxRedirects)
+        throw new ToolCallFailure('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
       const next = checkedUrl(new URL(location, url).href, request.allowPrivateNetworks, isBlocked);
       // Headers may carry secrets: they are not sent to another origin.
       if (next.origin !== url.origin) headers = {};
@@ -137,7 +150,12 @@ export function createHttpToolCaller(options: HttpToolCallerOptions = {}): ToolC
         if (response.status < 200 || response.status > 299) {
           throw new ToolCallFailure('HTTP_STATUS', `HTTP ${response.status}`, response.status);
         }
-        return { ok: true, status: response.status, data: parseJson(response.data, response.status), durationMs: elapsed() };
+        return {
+          ok: true,
+          status: response.status,
+          data: parseJson(response.data, response.status),
+          durationMs: elapsed(),
+        };
       } catch (error) {
         return { ...classify(error, signal), durationMs: elapsed() };
       }
@@ -145,7 +163,11 @@ export function createHttpToolCaller(options: HttpToolCallerOptions = {}): ToolC
   };
 }
 
-function checkedUrl(text: string, allowPrivateNetworks: boolean, isBlocked: (address: string) => boolean): URL {
+function checkedUrl(
+  text: string,
+  allowPrivateNetworks: boolean,
+  isBlocked: (address: string) => boolean,
+): URL {
   let url: URL;
   try {
     url = new URL(text);
@@ -153,11 +175,15 @@ function checkedUrl(text: string, allowPrivateNetworks: boolean, isBlocked: (add
     throw new ToolCallFailure('INVALID_URL', `invalid URL: ${text}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ToolCallFailure('INVALID_URL', `only http and https are allowed, not ${url.protocol}`);
+    throw new ToolCallFailure(
+      'INVALID_URL',
+      `only http and https are allowed, not ${url.protocol}`,
+    );
   }
   // Sockets skip the lookup for IP literals, so those are checked here.
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivateNetworks && isIP(host) && isBlocked(host)) throw new BlockedAddressError(host, host);
+  if (!allowPrivateNetworks && isIP(host) && isBlocked(host))
+    throw new BlockedAddressError(host, host);
   return url;
 }
 
@@ -187,7 +213,8 @@ function classify(error: unknown, signal: AbortSignal): Omit<Failure, 'durationM
     return { ok: false, status: error.status, code: error.code, message: error.message };
   }
   const blocked = findCause(error, (e) => e instanceof BlockedAddressError);
-  if (blocked) return { ok: false, status: null, code: 'BLOCKED_ADDRESS', message: blocked.message };
+  if (blocked)
+    return { ok: false, status: null, code: 'BLOCKED_ADDRESS', message: blocked.message };
   const err = error as { code?: string; message?: string };
   if (signal.aborted || err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT') {
     return { ok: false, status: null, code: 'TIMEOUT', message: 'the tool call timed out' };

@@ -36,23 +36,52 @@ describe('renderToolRequest', () => {
       bodyType: 'form',
       body: 'q={{parameters.note}} & more=1=2&order={{parameters.order}}',
     });
-    const request = renderToolRequest(toolCall, { ...variables, parameters: { note: 'a&b', order: 'x=y' } }, renderer, EN_UTC, false);
-    expect(request.body).toEqual({ type: 'form', value: [['q', 'a&b '], ['more', '1=2'], ['order', 'x=y']] });
+    const request = renderToolRequest(
+      toolCall,
+      { ...variables, parameters: { note: 'a&b', order: 'x=y' } },
+      renderer,
+      EN_UTC,
+      false,
+    );
+    expect(request.body).toEqual({
+      type: 'form',
+      value: [
+        ['q', 'a&b '],
+        ['more', '1=2'],
+        ['order', 'x=y'],
+      ],
+    });
   });
 
   it('refuses a JSON body that does not parse, and header values with line breaks', () => {
-    const broken = ZToolCall.parse({ method: 'POST', url: 'https://x.test/', bodyType: 'json', body: '{"a": {{parameters.order}}}' });
-    expect(() => renderToolRequest(broken, variables, renderer, EN_UTC, false)).toThrow(TemplateRenderError);
-    const header = ZToolCall.parse({ url: 'https://x.test/', headers: [{ name: 'x', value: '{{parameters.note}}' }] });
+    const broken = ZToolCall.parse({
+      method: 'POST',
+      url: 'https://x.test/',
+      bodyType: 'json',
+      body: '{"a": {{parameters.order}}}',
+    });
+    expect(() => renderToolRequest(broken, variables, renderer, EN_UTC, false)).toThrow(
+      TemplateRenderError,
+    );
+    const header = ZToolCall.parse({
+      url: 'https://x.test/',
+      headers: [{ name: 'x', value: '{{parameters.note}}' }],
+    });
     const injected = { ...variables, parameters: { note: 'a\r\nHost: evil' } };
-    expect(() => renderToolRequest(header, injected, renderer, EN_UTC, false)).toThrow(/line break/);
+    expect(() => renderToolRequest(header, injected, renderer, EN_UTC, false)).toThrow(
+      /line break/,
+    );
   });
 });
 
 describe('redactSecrets', () => {
   it('hides secret values, plain and URL-encoded, but not tiny ones', () => {
-    expect(redactSecrets('https://x.test/?k=k-123456&t=a%2Fb%2Fc&n=1', { A: 'k-123456', B: 'a/b/c', C: '1' })).toBe(
-      'https://x.test/?k=[secret]&t=[secret]&n=1',
-    );
+    expect(
+      redactSecrets('https://x.test/?k=k-123456&t=a%2Fb%2Fc&n=1', {
+        A: 'k-123456',
+        B: 'a/b/c',
+        C: '1',
+      }),
+    ).toBe('https://x.test/?k=[secret]&t=[secret]&n=1');
   });
 });

@@ -1,6 +1,10 @@
 import type { ToolCall } from '@parley/domain';
 import type { JsonValue } from '@parley/nlu';
-import { TemplateRenderError, type RenderLocale, type TemplateRenderer } from '../templates/template-renderer.js';
+import {
+  TemplateRenderError,
+  type RenderLocale,
+  type TemplateRenderer,
+} from '../templates/template-renderer.js';
 import type { ToolRequest } from './http-tool-caller.js';
 
 /** Secret values shorter than this are not redacted: they would blank out ordinary text. */
@@ -29,7 +33,8 @@ export function renderToolRequest(
   const headers: Record<string, string> = {};
   for (const header of toolCall.headers) {
     const value = text(header.value);
-    if (/[\r\n]/.test(value)) throw new TemplateRenderError(`header ${header.name} contains a line break`);
+    if (/[\r\n]/.test(value))
+      throw new TemplateRenderError(`header ${header.name} contains a line break`);
     headers[header.name] = value;
   }
   return {
@@ -56,7 +61,10 @@ function renderBody(
       value: pairs.map((pair) => {
         const at = pair.indexOf('=');
         const [key, value] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
-        return [renderer.render(key.trim(), variables, locale), renderer.render(value, variables, locale)];
+        return [
+          renderer.render(key.trim(), variables, locale),
+          renderer.render(value, variables, locale),
+        ];
       }),
     };
   }
@@ -65,7 +73,9 @@ function renderBody(
   try {
     return { type: 'json', value: JSON.parse(rendered) as JsonValue };
   } catch (error) {
-    throw new TemplateRenderError(`the JSON body is not valid JSON once rendered: ${(error as Error).message}`);
+    throw new TemplateRenderError(
+      `the JSON body is not valid JSON once rendered: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -74,7 +84,9 @@ export function redactSecrets(text: string, secrets: Record<string, string>): st
   let result = text;
   for (const secret of Object.values(secrets)) {
     if (secret.length < MIN_REDACTED_LENGTH) continue;
-    result = result.replaceAll(secret, '[secret]').replaceAll(encodeURIComponent(secret), '[secret]');
+    result = result
+      .replaceAll(secret, '[secret]')
+      .replaceAll(encodeURIComponent(secret), '[secret]');
   }
   return result;
 }

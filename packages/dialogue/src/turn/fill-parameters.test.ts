@@ -21,7 +21,10 @@ const params = [
 
 describe('fillFromEntities', () => {
   it('fills two parameters of one type in message order', () => {
-    const { values, filled } = fillFromEntities(params, {}, [entity('city', 'London', 20), entity('city', 'Paris', 5)]);
+    const { values, filled } = fillFromEntities(params, {}, [
+      entity('city', 'London', 20),
+      entity('city', 'Paris', 5),
+    ]);
     expect(values).toEqual({ from: 'Paris', to: 'London' });
     expect(filled).toEqual(['from', 'to']);
   });
@@ -33,13 +36,19 @@ describe('fillFromEntities', () => {
 
   it('does not overwrite filled values nor fill free-text parameters', () => {
     const input = { from: 'Oslo' };
-    const { values } = fillFromEntities(params, input, [entity('city', 'Rome', 0), entity('sys.date', '2025-01-01', 9)]);
+    const { values } = fillFromEntities(params, input, [
+      entity('city', 'Rome', 0),
+      entity('sys.date', '2025-01-01', 9),
+    ]);
     expect(values).toEqual({ from: 'Oslo', to: 'Rome', date: '2025-01-01' });
     expect(input).toEqual({ from: 'Oslo' });
   });
 
   it('treats names like constructor and __proto__ as ordinary parameters', () => {
-    const odd = [ZParameter.parse({ name: 'constructor', entity: 'city' }), ZParameter.parse({ name: '__proto__', entity: 'city' })];
+    const odd = [
+      ZParameter.parse({ name: 'constructor', entity: 'city' }),
+      ZParameter.parse({ name: '__proto__', entity: 'city' }),
+    ];
     const { values } = fillFromEntities(odd, {}, [entity('city', 'A', 0), entity('city', 'B', 2)]);
     expect(Object.keys(values)).toEqual(['constructor', '__proto__']);
     expect(missingParameters(odd, values)).toEqual([]);

@@ -18,7 +18,9 @@ export function fillFromEntities(
   const next: ParameterValues = { ...values };
   const filled: string[] = [];
   const unused = [...entities].sort((a, b) => a.begin - b.begin);
-  const ordered = [...parameters].sort((a, b) => Number(b.name === pending) - Number(a.name === pending));
+  const ordered = [...parameters].sort(
+    (a, b) => Number(b.name === pending) - Number(a.name === pending),
+  );
   for (const parameter of ordered) {
     if (!parameter.entity || Object.hasOwn(next, parameter.name)) continue;
     const index = unused.findIndex((entity) => entity.name === parameter.entity);
@@ -38,10 +40,17 @@ export function declaredValues(parameters: Parameter[], forced: ParameterValues)
 
 /** Required parameters still without a value, in declaration order. */
 export function missingParameters(parameters: Parameter[], values: ParameterValues): Parameter[] {
-  return parameters.filter((parameter) => parameter.required && !Object.hasOwn(values, parameter.name));
+  return parameters.filter(
+    (parameter) => parameter.required && !Object.hasOwn(values, parameter.name),
+  );
 }
 
 /** Sets an own property even for names like `__proto__` (slugs allow them). */
 export function setValue(values: ParameterValues, name: string, value: JsonValue): void {
-  Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(values, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

@@ -4,7 +4,10 @@ describe('parseForcedIntent', () => {
   it.each([
     ['/greet', { intentId: 'greet', parameters: {} }],
     ['  /order_status ', { intentId: 'order_status', parameters: {} }],
-    ['/book{"city":"Paris","nights":2}', { intentId: 'book', parameters: { city: 'Paris', nights: 2 } }],
+    [
+      '/book{"city":"Paris","nights":2}',
+      { intentId: 'book', parameters: { city: 'Paris', nights: 2 } },
+    ],
     ['/book {"city": "Rome"}', { intentId: 'book', parameters: { city: 'Rome' } }],
   ])('reads %s', (text, expected) => {
     expect(parseForcedIntent(text)).toEqual(expected);

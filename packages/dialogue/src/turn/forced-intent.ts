@@ -23,10 +23,15 @@ export function parseForcedIntent(text: string): ForcedIntent | null {
   if (json === undefined) return { intentId, parameters: {} };
   try {
     const value: unknown = JSON.parse(json);
-    if (!isPlainObject(value)) return { intentId, parameters: {}, error: 'parameters must be a JSON object' };
+    if (!isPlainObject(value))
+      return { intentId, parameters: {}, error: 'parameters must be a JSON object' };
     return { intentId, parameters: value as Record<string, JsonValue> };
   } catch (error) {
-    return { intentId, parameters: {}, error: `invalid parameters JSON: ${(error as Error).message}` };
+    return {
+      intentId,
+      parameters: {},
+      error: `invalid parameters JSON: ${(error as Error).message}`,
+    };
   }
 }
 

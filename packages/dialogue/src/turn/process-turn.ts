@@ -1,8 +1,18 @@
 import type { IntentDefinition } from '@parley/domain';
 import type { ExtractedEntity, JsonValue, ParseResult } from '@parley/nlu';
-import { MAX_SUSPENDED_FRAMES, type ConversationState, type SlotFrame } from '../conversation-state.js';
+import {
+  MAX_SUSPENDED_FRAMES,
+  type ConversationState,
+  type SlotFrame,
+} from '../conversation-state.js';
 import type { BotMessage, ToolCallOutcome } from '../ports.js';
-import { declaredValues, fillFromEntities, missingParameters, setValue, type ParameterValues } from './fill-parameters.js';
+import {
+  declaredValues,
+  fillFromEntities,
+  missingParameters,
+  setValue,
+  type ParameterValues,
+} from './fill-parameters.js';
 import { parseForcedIntent, type ForcedIntent } from './forced-intent.js';
 import { resolveIntent, type Resolution } from './resolve-intent.js';
 import { ask, createSaid, DEFAULT_FALLBACK_TEXT, fulfil, respond, type Said } from './say.js';
@@ -77,8 +87,14 @@ export async function processTurn(env: TurnEnv, input: TurnInput): Promise<TurnO
         ...(pending?.entity ? { expectedEntity: pending.entity } : {}),
       });
   const turn: Turn = { env, said: createSaid(), context, text: input.text, nlu, forced, intent };
-  if (parsedForced?.error) turn.said.errors.push(`forced intent ${parsedForced.intentId}: ${parsedForced.error}`);
-  const resolution = resolveIntent({ nlu, forced, intents: env.bot.intents, settings: env.bot.settings });
+  if (parsedForced?.error)
+    turn.said.errors.push(`forced intent ${parsedForced.intentId}: ${parsedForced.error}`);
+  const resolution = resolveIntent({
+    nlu,
+    forced,
+    intents: env.bot.intents,
+    settings: env.bot.settings,
+  });
   const step =
     active && activeIntent
       ? await continueActive(turn, active, activeIntent, resolution, input.state.suspended)
@@ -90,12 +106,24 @@ async function startFresh(turn: Turn, resolution: Resolution): Promise<Step> {
   const { dialogue } = turn.env.bot.settings;
   switch (resolution.kind) {
     case 'intent':
-      return startIntent(turn, resolution.intent, resolution.confidence, [], turn.forced?.parameters ?? {});
+      return startIntent(
+        turn,
+        resolution.intent,
+        resolution.confidence,
+        [],
+        turn.forced?.parameters ?? {},
+      );
     case 'cancel':
       return cancel(turn, resolution.intent, resolution.confidence);
     case 'fallback':
       await respond(turn.env, turn.said, resolution.intent, DEFAULT_FALLBACK_TEXT, turn.context);
-      return { ...idle(), intentId: dialogue.fallbackIntentId, confidence: resolution.confidence, fellBack: true, fulfilled: true };
+      return {
+        ...idle(),
+        intentId: dialogue.fallbackIntentId,
+        confidence: resolution.confidence,
+        fellBack: true,
+        fulfilled: true,
+      };
     case 'clarify': {
       const [a, b] = resolution.candidates;
       turn.said.messages.push({
@@ -136,12 +164,30 @@ async function proceed(
   const missing = missingParameters(intent.parameters, values)[0];
   if (missing) {
     const sameQuestion = missing.name === previousPending;
-    const frame: SlotFrame = { intentId: intent.intentId, parameters: values, pendingParameter: missing.name, tries: sameQuestion ? tries : 0 };
+    const frame: SlotFrame = {
+      intentId: intent.intentId,
+      parameters: values,
+      pendingParameter: missing.name,
+      tries: sameQuestion ? tries : 0,
+    };
     ask(turn.env, turn.said, intent, missing, values, turn.context, false);
-    return { active: frame, suspended, intentId: intent.intentId, confidence, fulfilled: false, parameters: values };
+    return {
+      active: frame,
+      suspended,
+      intentId: intent.intentId,
+      confidence,
+      fulfilled: false,
+      parameters: values,
+    };
   }
   await fulfil(turn.env, turn.said, intent, values, turn.context);
-  const done: Step = { ...idle(), intentId: intent.intentId, confidence, fulfilled: true, parameters: values };
+  const done: Step = {
+    ...idle(),
+    intentId: intent.intentId,
+    confidence,
+    fulfilled: true,
+    parameters: values,
+  };
   return resumeSuspended(turn, done, suspended);
 }
 
@@ -153,7 +199,11 @@ function resumeSuspended(turn: Turn, done: Step, suspended: SlotFrame[]): Step {
     const missing = intent ? missingParameters(intent.parameters, frame.parameters)[0] : undefined;
     if (!intent || !missing) continue;
     ask(turn.env, turn.said, intent, missing, frame.parameters, turn.context, false);
-    return { ...done, active: { ...frame, pendingParameter: missing.name, tries: 0 }, suspended: stack };
+    return {
+      ...done,
+      active: { ...frame, pendingParameter: missing.name, tries: 0 },
+      suspended: stack,
+    };
   }
   return done;
 }
@@ -168,20 +218,53 @@ async function continueActive(
   if (resolution.kind === 'cancel') return cancel(turn, resolution.intent, resolution.confidence);
   const confidence = scoreOf(turn, intent.intentId);
   if (turn.forced && turn.forced.intentId === intent.intentId) {
-    const values = { ...active.parameters, ...declaredValues(intent.parameters, turn.forced.parameters) };
-    return proceed(turn, intent, confidence, values, suspended, active.tries, active.pendingParameter);
+    const values = {
+      ...active.parameters,
+      ...declaredValues(intent.parameters, turn.forced.parameters),
+    };
+    return proceed(
+      turn,
+      intent,
+      confidence,
+      values,
+      suspended,
+      active.tries,
+      active.pendingParameter,
+    );
   }
   const answer = turn.forced ? null : answerPending(turn, intent, active);
-  if (answer) return proceed(turn, intent, confidence, answer, suspended, active.tries, active.pendingParameter);
+  if (answer)
+    return proceed(
+      turn,
+      intent,
+      confidence,
+      answer,
+      suspended,
+      active.tries,
+      active.pendingParameter,
+    );
   if (resolution.kind === 'intent' && resolution.intent.intentId !== intent.intentId) {
-    const keep = intent.onInterrupt === 'resume' ? [...suspended, active].slice(-MAX_SUSPENDED_FRAMES) : suspended;
-    return startIntent(turn, resolution.intent, resolution.confidence, keep, turn.forced?.parameters ?? {});
+    const keep =
+      intent.onInterrupt === 'resume'
+        ? [...suspended, active].slice(-MAX_SUSPENDED_FRAMES)
+        : suspended;
+    return startIntent(
+      turn,
+      resolution.intent,
+      resolution.confidence,
+      keep,
+      turn.forced?.parameters ?? {},
+    );
   }
   return retry(turn, active, intent, suspended, confidence);
 }
 
 /** The new values when the message answers the pending question (or fills any other parameter). */
-function answerPending(turn: Turn, intent: IntentDefinition, active: SlotFrame): ParameterValues | null {
+function answerPending(
+  turn: Turn,
+  intent: IntentDefinition,
+  active: SlotFrame,
+): ParameterValues | null {
   const pending = intent.parameters.find((p) => p.name === active.pendingParameter);
   if (pending && !pending.entity) {
     const answer = turn.text.trim();
@@ -190,15 +273,31 @@ function answerPending(turn: Turn, intent: IntentDefinition, active: SlotFrame):
     setValue(values, pending.name, answer);
     return values;
   }
-  const { values, filled } = fillFromEntities(intent.parameters, active.parameters, entitiesOf(turn), active.pendingParameter);
+  const { values, filled } = fillFromEntities(
+    intent.parameters,
+    active.parameters,
+    entitiesOf(turn),
+    active.pendingParameter,
+  );
   return filled.length > 0 ? values : null;
 }
 
 /** An answer without the expected value: re-prompt, or give up and reset after `maxTries`. */
-function retry(turn: Turn, active: SlotFrame, intent: IntentDefinition, suspended: SlotFrame[], confidence: number): Step {
+function retry(
+  turn: Turn,
+  active: SlotFrame,
+  intent: IntentDefinition,
+  suspended: SlotFrame[],
+  confidence: number,
+): Step {
   const parameter = intent.parameters.find((p) => p.name === active.pendingParameter);
   const tries = active.tries + 1;
-  const base = { intentId: intent.intentId, confidence, fulfilled: false, parameters: active.parameters };
+  const base = {
+    intentId: intent.intentId,
+    confidence,
+    fulfilled: false,
+    parameters: active.parameters,
+  };
   if (!parameter || tries >= parameter.maxTries) {
     turn.said.messages.push({ text: turn.env.bot.settings.dialogue.giveUpText });
     return { ...idle(), ...base };
@@ -207,9 +306,18 @@ function retry(turn: Turn, active: SlotFrame, intent: IntentDefinition, suspende
   return { active: { ...active, tries }, suspended, ...base };
 }
 
-async function cancel(turn: Turn, intent: IntentDefinition | null, confidence: number): Promise<Step> {
+async function cancel(
+  turn: Turn,
+  intent: IntentDefinition | null,
+  confidence: number,
+): Promise<Step> {
   await respond(turn.env, turn.said, intent, DEFAULT_CANCEL_TEXT, turn.context);
-  return { ...idle(), intentId: turn.env.bot.settings.dialogue.cancelIntentId, confidence, fulfilled: true };
+  return {
+    ...idle(),
+    intentId: turn.env.bot.settings.dialogue.cancelIntentId,
+    confidence,
+    fulfilled: true,
+  };
 }
 
 function idle(): Pick<Step, 'active' | 'suspended' | 'parameters'> {
@@ -228,7 +336,10 @@ function scoreOf(turn: Turn, intentId: string): number {
 
 function outcome(turn: Turn, step: Step, input: TurnInput): TurnOutcome {
   const waiting = step.active ? turn.intent(step.active.intentId) : null;
-  const missing = waiting && step.active ? missingParameters(waiting.parameters, step.active.parameters).map((p) => p.name) : [];
+  const missing =
+    waiting && step.active
+      ? missingParameters(waiting.parameters, step.active.parameters).map((p) => p.name)
+      : [];
   return {
     state: {
       active: step.active,

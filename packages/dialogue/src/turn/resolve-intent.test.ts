@@ -2,7 +2,9 @@ import { ZBotSettings, ZIntentDefinition, type BotSettings } from '@parley/domai
 import type { ParseResult } from '@parley/nlu';
 import { resolveIntent } from './resolve-intent.js';
 
-const intents = ['greet', 'bye', 'cancel', 'fallback'].map((intentId) => ZIntentDefinition.parse({ intentId, name: intentId }));
+const intents = ['greet', 'bye', 'cancel', 'fallback'].map((intentId) =>
+  ZIntentDefinition.parse({ intentId, name: intentId }),
+);
 const settings = (nlu: Partial<BotSettings['nlu']> = {}): BotSettings => {
   const base = ZBotSettings.parse({ name: 'b' });
   return { ...base, nlu: { ...base.nlu, ...nlu } };
@@ -32,7 +34,12 @@ describe('resolveIntent', () => {
       intents,
       settings: settings(),
     });
-    expect(resolution).toMatchObject({ kind: 'intent', confidence: 1, forced: true, intent: { intentId: 'bye' } });
+    expect(resolution).toMatchObject({
+      kind: 'intent',
+      confidence: 1,
+      forced: true,
+      intent: { intentId: 'bye' },
+    });
   });
 
   it('falls back when the top two are closer than the margin', () => {
@@ -53,15 +60,21 @@ describe('resolveIntent', () => {
       settings: settings({ ambiguityMargin: 0.1, ambiguity: 'clarify' }),
     });
     expect(resolution.kind).toBe('clarify');
-    if (resolution.kind === 'clarify') expect(resolution.candidates.map((i) => i.intentId)).toEqual(['greet', 'bye']);
+    if (resolution.kind === 'clarify')
+      expect(resolution.candidates.map((i) => i.intentId)).toEqual(['greet', 'bye']);
   });
 
   it('ignores the margin when it is 0 or the gap is wide enough', () => {
     const nlu = parse(['greet', 0.7], ['bye', 0.65]);
     expect(resolveIntent({ nlu, forced: null, intents, settings: settings() }).kind).toBe('intent');
     const wide = parse(['greet', 0.8], ['bye', 0.1]);
-    expect(resolveIntent({ nlu: wide, forced: null, intents, settings: settings({ ambiguityMargin: 0.1 }) }).kind).toBe(
-      'intent',
-    );
+    expect(
+      resolveIntent({
+        nlu: wide,
+        forced: null,
+        intents,
+        settings: settings({ ambiguityMargin: 0.1 }),
+      }).kind,
+    ).toBe('intent');
   });
 });

@@ -8,7 +8,12 @@ export type FallbackReason = 'threshold' | 'ambiguous' | 'unknown-intent' | 'pre
 export type Resolution =
   | { kind: 'intent'; intent: IntentDefinition; confidence: number; forced: boolean }
   | { kind: 'cancel'; intent: IntentDefinition | null; confidence: number }
-  | { kind: 'fallback'; intent: IntentDefinition | null; confidence: number; reason: FallbackReason }
+  | {
+      kind: 'fallback';
+      intent: IntentDefinition | null;
+      confidence: number;
+      reason: FallbackReason;
+    }
   | { kind: 'clarify'; candidates: [IntentDefinition, IntentDefinition]; confidence: number };
 
 export interface ResolveInput {
@@ -32,7 +37,11 @@ export function resolveIntent({ nlu, forced, intents, settings }: ResolveInput):
     confidence,
     reason,
   });
-  const classify = (intent: IntentDefinition, confidence: number, isForced: boolean): Resolution => {
+  const classify = (
+    intent: IntentDefinition,
+    confidence: number,
+    isForced: boolean,
+  ): Resolution => {
     if (intent.intentId === cancelIntentId) return { kind: 'cancel', intent, confidence };
     if (intent.intentId === fallbackIntentId) return fallback(confidence, 'predicted');
     return { kind: 'intent', intent, confidence, forced: isForced };

@@ -32,7 +32,13 @@ function sayError(env: TurnEnv, said: Said, intent: IntentDefinition | null, err
  * `context`, `parameters` and `result`, split on `###`; quick replies and buttons go on the
  * last message. Failures become the error text and are recorded, never thrown.
  */
-export async function fulfil(env: TurnEnv, said: Said, intent: IntentDefinition, parameters: Values, context: Record<string, unknown>) {
+export async function fulfil(
+  env: TurnEnv,
+  said: Said,
+  intent: IntentDefinition,
+  parameters: Values,
+  context: Record<string, unknown>,
+) {
   let result: JsonValue = null;
   if (intent.toolCall) {
     const called = await runToolCall(env, said, intent, parameters, context);
@@ -45,11 +51,17 @@ export async function fulfil(env: TurnEnv, said: Said, intent: IntentDefinition,
   try {
     text = env.renderer.render(variant, { context, parameters, result }, localeOf(env.bot));
   } catch (error) {
-    return sayError(env, said, intent, `response template of ${intent.intentId}: ${(error as Error).message}`);
+    return sayError(
+      env,
+      said,
+      intent,
+      `response template of ${intent.intentId}: ${(error as Error).message}`,
+    );
   }
   const messages: BotMessage[] = splitMessages(text).map((part) => ({ text: part }));
   const last = messages[messages.length - 1];
-  if (last && intent.quickReplies.length > 0) last.quickReplies = intent.quickReplies.map((q) => ({ ...q }));
+  if (last && intent.quickReplies.length > 0)
+    last.quickReplies = intent.quickReplies.map((q) => ({ ...q }));
   if (last && intent.buttons.length > 0) last.buttons = intent.buttons.map((b) => ({ ...b }));
   said.messages.push(...messages);
 }
@@ -65,10 +77,24 @@ async function runToolCall(
   const { secrets } = env.bot;
   let request;
   try {
-    request = renderToolRequest(toolCall, { context, parameters, secrets }, env.renderer, localeOf(env.bot), env.bot.settings.toolCalls.allowPrivateNetworks);
+    request = renderToolRequest(
+      toolCall,
+      { context, parameters, secrets },
+      env.renderer,
+      localeOf(env.bot),
+      env.bot.settings.toolCalls.allowPrivateNetworks,
+    );
   } catch (error) {
     const message = redactSecrets((error as Error).message, secrets);
-    said.toolCall = { method: toolCall.method, url: '', status: null, ok: false, durationMs: 0, code: 'TEMPLATE', error: message };
+    said.toolCall = {
+      method: toolCall.method,
+      url: '',
+      status: null,
+      ok: false,
+      durationMs: 0,
+      code: 'TEMPLATE',
+      error: message,
+    };
     sayError(env, said, intent, `tool call of ${intent.intentId}: ${message}`);
     return { ok: false };
   }
@@ -98,17 +124,30 @@ export function ask(
   context: Record<string, unknown>,
   retry: boolean,
 ): void {
-  const template = (retry ? parameter.reprompt || parameter.prompt : parameter.prompt) || `Please tell me the ${parameter.name}.`;
+  const template =
+    (retry ? parameter.reprompt || parameter.prompt : parameter.prompt) ||
+    `Please tell me the ${parameter.name}.`;
   try {
     const text = env.renderer.render(template, { context, parameters }, localeOf(env.bot));
     said.messages.push(...splitMessages(text).map((part) => ({ text: part })));
   } catch (error) {
-    sayError(env, said, intent, `prompt of ${intent.intentId}.${parameter.name}: ${(error as Error).message}`);
+    sayError(
+      env,
+      said,
+      intent,
+      `prompt of ${intent.intentId}.${parameter.name}: ${(error as Error).message}`,
+    );
   }
 }
 
 /** A built-in answer (fallback, cancel): the intent's response when the bot defines it. */
-export async function respond(env: TurnEnv, said: Said, intent: IntentDefinition | null, defaultText: string, context: Record<string, unknown>) {
+export async function respond(
+  env: TurnEnv,
+  said: Said,
+  intent: IntentDefinition | null,
+  defaultText: string,
+  context: Record<string, unknown>,
+) {
   if (intent && intent.responses.length > 0) return fulfil(env, said, intent, {}, context);
   said.messages.push({ text: defaultText });
 }
