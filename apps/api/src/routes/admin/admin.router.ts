@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Store } from '@parley/store';
 import type { OpenApiRegistry } from '../../openapi/openapi-registry.js';
+import type { AdminContext } from './admin-context.js';
 import { createAudit } from '../../services/audit.js';
 import { addAccessRoutes } from './access.router.js';
 import { addBotRoutes } from './bots.router.js';
@@ -44,6 +45,6 @@ export function createAdminRouter({
   addChatLogRoutes(ctx);
   addImportExportRoutes(ctx, importHooks);
   addAccessRoutes(ctx);
-  for (const extend of extensions) extend({ router, registry, basePath: ADMIN_BASE_PATH });
+  for (const extend of extensions) extend(ctx);
   return router;
 }

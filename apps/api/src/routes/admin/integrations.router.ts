@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 import { requireBot, type AdminContext } from './admin-context.js';
@@ -48,7 +49,9 @@ export function addIntegrationRoutes({
     errors: [404],
     handler: async ({ params, body, principal }) => {
       await requireBot(store, params.botId);
-      const integration = await store.integrations.upsert(params.botId, params.channel, body);
+      const update =
+        params.channel === 'widget' ? await withPublicKey(store, params.botId, body) : body;
+      const integration = await store.integrations.upsert(params.botId, params.channel, update);
       await audit(
         principal,
         'integration.update',
@@ -62,4 +65,19 @@ export function addIntegrationRoutes({
       return integration;
     },
   });
+}
+
+/** The widget's public key identifies the bot in browsers; it is made once and kept. */
+async function withPublicKey(
+  store: AdminContext['store'],
+  botId: string,
+  body: z.infer<typeof ZIntegrationBody>,
+): Promise<z.infer<typeof ZIntegrationBody>> {
+  const current = await store.integrations.get(botId, 'widget');
+  const settings = body.settings ?? current?.settings ?? {};
+  const publicKey =
+    typeof current?.settings.publicKey === 'string'
+      ? current.settings.publicKey
+      : `pub_${randomBytes(16).toString('base64url')}`;
+  return { ...body, settings: { ...settings, publicKey } };
 }

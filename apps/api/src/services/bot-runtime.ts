@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { BotRuntime, BotRuntimePort } from '@parley/dialogue';
+import {
+  createHybridParser,
+  createLlmParser,
+  type LlmCallRecord,
+  type NluParser,
+} from '@parley/nlu';
+import type { Store } from '@parley/store';
+import type { Metrics } from '../metrics/metrics.js';
+import type { ModelRuntime } from './models/model-runtime.js';
+import type { NluEngine } from './nlu-engine.js';
+
+/** How long a bot's definition is reused before it is read again (edits show up this fast). */
+const DEFAULT_TTL_MS = 2000;
+
+/**
+ * Assembles what the dialogue manager needs per bot: settings, intents, entities, secrets
+ * and the parser its pipeline asks for (local model, LLM, or local first then LLM).
+ * Definitions are cached briefly; LLM parsers live as long as their settings do, so their
+ * cache, queue and circuit breaker carry over between messages.
+ */
+export function createBotRuntimePort(deps: {
+  store: Pick<Store, 'bots' | 'intents' | 'entities'>;
+  models: ModelRuntime;
+  engine: Pick<NluEngine, 'extractorsOnly'>;
+  metrics?: Metrics;
+  ttlMs?: number;
+}): BotRuntimePort & { invalidate(botId?: string): void } {
+  const ttl = deps.ttlMs ?? DEFAULT_TTL_MS;
+  const definitions = new Map<
+    string,
+    { at: number; value: Promise<(Omit<BotRuntime, 'nlu'> & { extractors: NluParser }) | null> }
+  >();
+  const llmParsers = new Map<string, { key: string; parser: NluParser }>();
+
+  function definition(botId: string) {
+    const cached = definitions.get(botId);
+    if (cached && Date.now() - cached.at < ttl) return cached.value;
+    const value = (async () => {
+      const bot = await deps.store.bots.get(botId);
+      if (!bot) return null;
+      const [intents, entities, secrets] = await Promise.all([
+        deps.store.intents.list(botId),
+        deps.store.entities.list(botId),
+        deps.store.bots.getSecrets(botId),
+      ]);
+      return {
+        botId,
+        settings: bot.settings,
+        intents,
+        entities,
+        secrets,
+        extractors: deps.engine.extractorsOnly(entities),
+      };
+    })();
+    definitions.set(botId, { at: Date.now(), value });
+    value.catch(() => definitions.delete(botId));
+    return value;
+  }
+
+  function llmParser(runtime: Omit<BotRuntime, 'nlu'>): NluParser {
+    const { llm } = runtime.settings.nlu;
+    // Rebuilt when the endpoint or the bot's intents and entities change.
+    const key = createHash('sha256')
+      .update(JSON.stringify([llm, runtime.intents, runtime.entities]))
+      .digest('hex');
+    const cached = llmParsers.get(runtime.botId);
+    if (cached?.key === key) return cached.parser;
+    const parser = createLlmParser({
+      bot: { intents: runtime.intents, entities: runtime.entities },
+      settings: llm,
+      fallbackIntentId: runtime.settings.dialogue.fallbackIntentId,
+      onCall: (call: LlmCallRecord) => {
+        deps.metrics?.llmCalls.inc({ bot: runtime.botId, outcome: call.outcome });
+        if (call.promptTokens)
+          deps.metrics?.llmTokens.inc({ bot: runtime.botId, kind: 'prompt' }, call.promptTokens);
+        if (call.completionTokens)
+          deps.metrics?.llmTokens.inc(
+            { bot: runtime.botId, kind: 'completion' },
+            call.completionTokens,
+          );
+      },
+    });
+    llmParsers.set(runtime.botId, { key, parser });
+    return parser;
+  }
+
+  return {
+    async get(botId) {
+      const found = await definition(botId);
+      if (!found) return null;
+      const { extractors, ...runtime } = found;
+      const local = await deps.models.get(botId);
+      const { pipeline, threshold } = runtime.settings.nlu;
+      let nlu: NluParser = local ?? extractors;
+      if (pipeline === 'llm') nlu = llmParser(runtime);
+      if (pipeline === 'hybrid') {
+        nlu = createHybridParser({
+          local,
+          llm: llmParser(runtime),
+          threshold,
+          fallbackIntentId: runtime.settings.dialogue.fallbackIntentId,
+        });
+      }
+      return { ...runtime, nlu: timed(nlu, botId, deps.metrics) };
+    },
+
+    invalidate(botId) {
+      if (botId) definitions.delete(botId);
+      else definitions.clear();
+    },
+  };
+}
+
+function timed(parser: NluParser, botId: string, metrics: Metrics | undefined): NluParser {
+  if (!metrics) return parser;
+  return {
+    async parse(text, options) {
+      const started = performance.now();
+      const result = await parser.parse(text, options);
+      metrics.nluParseDuration.observe(
+        { bot: botId, source: result.source },
+        (performance.now() - started) / 1000,
+      );
+      return result;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { ConversationState, ConversationStatePort, TurnLogPort } from '@parley/dialogue';
+import type { Store } from '@parley/store';
+
+/** The store's compare-and-set conversation repository is the dialogue's state port. */
+export function conversationPort(
+  store: Pick<Store, 'conversations'>,
+): ConversationStatePort<ConversationState> {
+  return {
+    load: (botId, threadId) =>
+      store.conversations.load(botId, threadId) as ReturnType<
+        ConversationStatePort<ConversationState>['load']
+      >,
+    save: (botId, threadId, expectedVersion, state) =>
+      store.conversations.save(
+        botId,
+        threadId,
+        expectedVersion,
+        state as unknown as Record<string, unknown>,
+      ),
+  };
+}
+
+/** Turns go to the append-only chat log. */
+export function turnLogPort(store: Pick<Store, 'turns'>): TurnLogPort {
+  return {
+    append: (turn) => store.turns.append({ ...turn }),
+  };
+}

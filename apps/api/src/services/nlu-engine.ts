@@ -1,0 +1,31 @@
+import type { EntityDefinition } from '@parley/domain';
+import type { NluParser, ProgressCallback, TrainingData } from '@parley/nlu';
+
+/** A freshly trained local model: it parses, and it can be written to its artifact directory. */
+export interface TrainedModel extends NluParser {
+  save(dir: string): Promise<void>;
+}
+
+/** Quality figures stored with a model version (k-fold cross-validation on the bot's own data). */
+export interface ModelMetrics {
+  folds: number;
+  intentAccuracy: number;
+  macroF1: number;
+  perIntent: Record<string, { precision: number; recall: number; f1: number; support: number }>;
+  confusion: Record<string, Record<string, number>>;
+  entityF1: number | null;
+}
+
+/**
+ * What the API needs from packages/nlu, as one port so the composition root decides the
+ * implementation (local TF.js today) and services stay testable.
+ */
+export interface NluEngine {
+  /** Stable hash of the training data: equal data, equal hash (training is skipped). */
+  hash(data: TrainingData): string;
+  train(data: TrainingData, onProgress: ProgressCallback): Promise<TrainedModel>;
+  load(dir: string): Promise<NluParser>;
+  crossValidate(data: TrainingData, folds: number): Promise<ModelMetrics>;
+  /** Entities only (system, lookup, regex): what a bot answers with before any training. */
+  extractorsOnly(entities: EntityDefinition[]): NluParser;
+}

@@ -1,0 +1,184 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import type { Logger } from 'pino';
+import type { TrainingProgress } from '@parley/nlu';
+import type { ModelRecord, Store } from '@parley/store';
+import type { Metrics } from '../../metrics/metrics.js';
+import type { ModelMetrics, NluEngine } from '../nlu-engine.js';
+import { directorySize } from './directory-size.js';
+import { buildTrainingData, type TrainingProblem } from './training-data.js';
+
+export type StartTrainingResult =
+  | { status: 'queued'; model: ModelRecord }
+  | { status: 'skipped'; model: ModelRecord }
+  | { status: 'invalid'; problems: TrainingProblem[] }
+  | { status: 'bot-not-found' };
+
+export interface TrainingService {
+  /** Validates the bot's data and queues a training job (the job id is the model id). */
+  start(botId: string, options?: { force?: boolean }): Promise<StartTrainingResult>;
+  /** Resolves when every queued job of this instance has finished. */
+  idle(): Promise<void>;
+}
+
+export interface TrainingServiceDeps {
+  store: Store;
+  engine: NluEngine;
+  modelsDir: string;
+  /** Identifies this API instance in training leases. */
+  instanceId: string;
+  logger: Logger;
+  metrics?: Metrics;
+  leaseTtlMs?: number;
+  /** How often progress is written to the database at most. */
+  progressIntervalMs?: number;
+}
+
+const DEFAULT_LEASE_TTL_MS = 60_000;
+const LEASE_WAIT_MS = 1000;
+const MAX_CV_EXAMPLES = 20_000;
+
+/**
+ * Trains bots one job at a time per instance; a MongoDB lease per bot makes sure only one
+ * instance trains a bot. Progress is written to the model record, so any instance can
+ * report it. A finished model becomes the bot's active model.
+ */
+export function createTrainingService(deps: TrainingServiceDeps): TrainingService {
+  const queue = new PQueue({ concurrency: 1 });
+  const leaseTtlMs = deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
+  const log = deps.logger.child({ component: 'training' });
+
+  async function run(
+    botId: string,
+    model: ModelRecord,
+    data: Parameters<NluEngine['train']>[0],
+  ): Promise<void> {
+    const lease = `train:${botId}`;
+    while (!(await deps.store.leases.acquire(lease, deps.instanceId, leaseTtlMs))) {
+      await deps.store.models.update(botId, model.id, {
+        progress: { phase: 'waiting for another instance', percent: 0 },
+      });
+      await new Promise((resolve) => setTimeout(resolve, LEASE_WAIT_MS));
+    }
+    const renew = setInterval(
+      () => void deps.store.leases.renew(lease, deps.instanceId, leaseTtlMs),
+      leaseTtlMs / 3,
+    );
+    const startedAt = new Date();
+    try {
+      await deps.store.models.update(botId, model.id, {
+        status: 'training',
+        startedAt,
+        progress: { phase: 'prepare', percent: 0 },
+      });
+      const report = progressReporter(botId, model.id, startedAt);
+      const trained = await deps.engine.train(data, (progress) => report(scale(progress, 0, 70)));
+      const metrics = await evaluate(data, report);
+      report({ phase: 'save', percent: 95 }, true);
+      const dir = path.join(deps.modelsDir, botId, model.id);
+      await mkdir(dir, { recursive: true });
+      await trained.save(dir);
+      const finishedAt = new Date();
+      await deps.store.models.update(botId, model.id, {
+        status: 'ready',
+        progress: { phase: 'done', percent: 100 },
+        metrics: metrics ? { ...metrics } : null,
+        artifactPath: path.join(botId, model.id),
+        sizeBytes: await directorySize(dir),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        finishedAt,
+      });
+      await deps.store.bots.setActiveModel(botId, model.id);
+      deps.metrics?.trainingDuration.observe(
+        { bot: botId, outcome: 'ready' },
+        (finishedAt.getTime() - startedAt.getTime()) / 1000,
+      );
+      log.info({ botId, modelId: model.id, version: model.version }, 'model trained and activated');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error({ botId, modelId: model.id, err: error }, 'training failed');
+      deps.metrics?.trainingDuration.observe(
+        { bot: botId, outcome: 'failed' },
+        (Date.now() - startedAt.getTime()) / 1000,
+      );
+      await deps.store.models.update(botId, model.id, {
+        status: 'failed',
+        error: `Training failed: ${message}`,
+        finishedAt: new Date(),
+        durationMs: Date.now() - startedAt.getTime(),
+      });
+      await rm(path.join(deps.modelsDir, botId, model.id), { recursive: true, force: true });
+    } finally {
+      clearInterval(renew);
+      await deps.store.leases.release(lease, deps.instanceId);
+    }
+  }
+
+  async function evaluate(
+    data: Parameters<NluEngine['train']>[0],
+    report: (progress: TrainingProgress, force?: boolean) => void,
+  ): Promise<ModelMetrics | null> {
+    const sizes = data.intents.map((intent) => intent.trainingData.length);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    const folds = Math.min(5, Math.min(...sizes));
+    // Cross-validation retrains the model per fold: skipped where it cannot split or costs too much.
+    if (folds < 2 || total > MAX_CV_EXAMPLES) return null;
+    report({ phase: 'evaluate', percent: 70 }, true);
+    return deps.engine.crossValidate(data, folds);
+  }
+
+  function progressReporter(botId: string, modelId: string, startedAt: Date) {
+    let last = 0;
+    const interval = deps.progressIntervalMs ?? 300;
+    return (progress: TrainingProgress, force = false) => {
+      const now = Date.now();
+      if (!force && now - last < interval) return;
+      last = now;
+      void deps.store.models
+        .update(botId, modelId, { progress: withEta(progress, startedAt, now) })
+        .catch((error: unknown) => log.warn({ err: error }, 'could not record training progress'));
+    };
+  }
+
+  return {
+    async start(botId, { force = false } = {}) {
+      const bot = await deps.store.bots.get(botId);
+      if (!bot) return { status: 'bot-not-found' };
+      const [intents, entities] = await Promise.all([
+        deps.store.intents.list(botId),
+        deps.store.entities.list(botId),
+      ]);
+      const built = buildTrainingData(intents, entities, bot.settings.dialogue.fallbackIntentId);
+      if (!built.ok) return { status: 'invalid', problems: built.problems };
+      const dataHash = deps.engine.hash(built.data);
+      if (!force) {
+        const existing = await deps.store.models.findReadyByHash(botId, dataHash);
+        if (existing) {
+          if (bot.activeModelId !== existing.id)
+            await deps.store.bots.setActiveModel(botId, existing.id);
+          return { status: 'skipped', model: existing };
+        }
+      }
+      const model = await deps.store.models.create(botId, { dataHash, config: {} });
+      void queue.add(() => run(botId, model, built.data));
+      return { status: 'queued', model };
+    },
+
+    idle: () => queue.onIdle(),
+  };
+}
+
+/** Maps a phase's own 0..100 onto a slice of the whole job. */
+function scale(progress: TrainingProgress, from: number, to: number): TrainingProgress {
+  return { ...progress, percent: Math.round(from + ((to - from) * progress.percent) / 100) };
+}
+
+function withEta(progress: TrainingProgress, startedAt: Date, now: number) {
+  const elapsed = now - startedAt.getTime();
+  const etaSeconds =
+    progress.percent > 0
+      ? Math.round((elapsed * (100 - progress.percent)) / progress.percent / 1000)
+      : undefined;
+  return { ...progress, ...(etaSeconds !== undefined && { etaSeconds }) };
+}
