@@ -143,6 +143,16 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
     return true;
   };
 
+  /** The record of a call refused before it went out. */
+  const skipped = (request: ChatRequest) => ({
+    model,
+    purpose: request.purpose,
+    attempt: 0,
+    latencyMs: 0,
+    responseFormat,
+    logprobs,
+  });
+
   const backoffMs = (retry: number, retryAfterMs: number | undefined): number => {
     if (retryAfterMs !== undefined) return Math.min(options.backoffMaxMs, retryAfterMs);
     return Math.round(
@@ -158,20 +168,20 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
           failure: { kind: 'not_configured', message: 'No LLM model is configured.' },
         };
       }
+      if (queue.size >= options.maxQueued) {
+        const failure: LlmFailure = {
+          kind: 'overloaded',
+          message: 'Too many LLM calls are waiting.',
+        };
+        deps.onCall?.({ ...skipped(request), outcome: 'overloaded' });
+        return { ok: false, failure };
+      }
       if (!breaker.tryAcquire()) {
         const failure: LlmFailure = {
           kind: 'circuit_open',
           message: 'The LLM endpoint is failing; calls are paused.',
         };
-        deps.onCall?.({
-          model,
-          purpose: request.purpose,
-          attempt: 0,
-          outcome: 'circuit_open',
-          latencyMs: 0,
-          responseFormat,
-          logprobs,
-        });
+        deps.onCall?.({ ...skipped(request), outcome: 'circuit_open' });
         return { ok: false, failure };
       }
       let retries = 0;

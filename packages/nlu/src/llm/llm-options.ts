@@ -11,6 +11,8 @@ export type ResponseFormatMode = (typeof RESPONSE_FORMATS)[number];
 export const ZLlmParserOptions = z.object({
   /** Calls in flight to the endpoint at once (per parser); more wait in a queue. */
   maxConcurrency: z.number().int().min(1).max(256).default(4),
+  /** Calls allowed to wait for a slot; beyond that a message fails fast as `overloaded`. */
+  maxQueued: z.number().int().min(0).max(100_000).default(100),
   /** Replies remembered per (text, expected entity); 0 disables the cache. */
   cacheSize: z.number().int().min(0).max(100_000).default(500),
   cacheTtlMs: z

@@ -90,7 +90,7 @@ describe('ZeroShotLlmParser', () => {
     expect(system).toContain('New York (NYC, big apple)');
     expect(system).toContain('sys.number');
     expect(system).not.toMatch(/^- fallback/m);
-    expect(messages[1]?.content).toContain('entity type "city"');
+    expect(messages[1]?.content).toContain('entity type "city" with the question "In which city?"');
   });
 
   it('computes confidence from the logprobs of the intent tokens when the server returns them', async () => {
@@ -264,6 +264,18 @@ describe('ZeroShotLlmParser', () => {
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map((text) => parser.parse(text)));
     expect(server.requests).toHaveLength(5);
     expect(server.peakConcurrency()).toBe(2);
+  });
+
+  it('fails fast as overloaded when too many calls wait for a slot', async () => {
+    server.setHandler(() => ({ delayMs: 50, content: replyJson('greet') }));
+    const parser = make({ options: { maxConcurrency: 1, maxQueued: 1, cacheSize: 0 } });
+
+    const outcomes = await Promise.all(['a', 'b', 'c'].map((text) => parser.parseDetailed(text)));
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['understood', 'understood', 'failed']);
+    expect(outcomes[2]).toMatchObject({
+      failure: { kind: 'overloaded' },
+      result: { source: 'none' },
+    });
   });
 
   it('records latency and token usage per call', async () => {

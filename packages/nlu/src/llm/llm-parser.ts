@@ -171,7 +171,14 @@ async function ask(
 ): Promise<Asked> {
   const messages: ChatMessage[] = [
     { role: 'system', content: prompt.system },
-    { role: 'user', content: buildUserMessage(text, options.expectedEntity) },
+    {
+      role: 'user',
+      content: buildUserMessage(
+        text,
+        options.expectedEntity,
+        options.expectedEntity ? prompt.questions.get(options.expectedEntity) : undefined,
+      ),
+    },
   ];
   const first = await client.complete({
     messages,

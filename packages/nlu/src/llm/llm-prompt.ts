@@ -1,4 +1,4 @@
-import type { LlmBot, LlmEntityType } from './llm-types.js';
+import type { LlmBot, LlmEntityType, LlmIntent } from './llm-types.js';
 
 /** The intent the model names when no listed intent fits. */
 export const NONE_INTENT = 'none';
@@ -16,6 +16,8 @@ export interface LlmPrompt {
   jsonSchema: Record<string, unknown>;
   intentIds: ReadonlySet<string>;
   entityTypes: ReadonlySet<string>;
+  /** The question a parameter of this entity type asks, when the bot has exactly one. */
+  questions: ReadonlyMap<string, string>;
 }
 
 /**
@@ -75,17 +77,37 @@ export function buildLlmPrompt(
     ),
     intentIds: new Set(intents.map((intent) => intent.intentId)),
     entityTypes,
+    questions: uniqueQuestions(intents),
   };
 }
 
 /** The user turn: the message, and while slot filling the entity type the bot just asked for. */
-export function buildUserMessage(text: string, expectedEntity: string | undefined): string {
+export function buildUserMessage(
+  text: string,
+  expectedEntity: string | undefined,
+  question?: string,
+): string {
   if (!expectedEntity) return `Message: ${JSON.stringify(text)}`;
+  const asked = question ? ` with the question ${JSON.stringify(question)}` : '';
   return [
-    `The bot just asked the user for a value of entity type "${expectedEntity}".`,
+    `The bot just asked the user for a value of entity type "${expectedEntity}"${asked}.`,
     `If the message answers that question, return that entity.`,
     `Message: ${JSON.stringify(text)}`,
   ].join('\n');
+}
+
+/** Entity type → parameter prompt, kept only when every parameter of that type asks the same. */
+function uniqueQuestions(intents: readonly LlmIntent[]): Map<string, string> {
+  const asked = new Map<string, Set<string>>();
+  for (const parameter of intents.flatMap((intent) => intent.parameters ?? [])) {
+    if (!parameter.entity || !parameter.prompt) continue;
+    asked.set(parameter.entity, (asked.get(parameter.entity) ?? new Set()).add(parameter.prompt));
+  }
+  return new Map(
+    [...asked].flatMap(([entity, prompts]) =>
+      prompts.size === 1 ? [[entity, [...prompts][0]!]] : [],
+    ),
+  );
 }
 
 function describeEntity(

@@ -33,6 +33,8 @@ export type LlmFailureKind =
   | 'rate_limited'
   | 'server_error'
   | 'http_error'
+  /** Too many calls already waiting for a slot. */
+  | 'overloaded'
   /** A bug or a throwing injected normalizer: reported, never thrown at the caller. */
   | 'internal';
 
