@@ -1,0 +1,116 @@
+import type { IntentDefinition } from '@parley/domain';
+import { MAX_SUSPENDED_FRAMES, type SlotFrame } from '../conversation-state.js';
+import {
+  declaredValues,
+  fillFromEntities,
+  setValue,
+  type ParameterValues,
+} from './fill-parameters.js';
+import type { Resolution } from './resolve-intent.js';
+import { ask } from './say.js';
+import { cancel, entitiesOf, idle, proceed, startIntent, type Step, type Turn } from './steps.js';
+
+/** A message while an intent collects parameters: an answer, an interruption, a cancel or a retry. */
+export async function continueActive(
+  turn: Turn,
+  active: SlotFrame,
+  intent: IntentDefinition,
+  resolution: Resolution,
+  suspended: SlotFrame[],
+): Promise<Step> {
+  if (resolution.kind === 'cancel') return cancel(turn, resolution.intent, resolution.confidence);
+  const confidence = scoreOf(turn, intent.intentId);
+  if (turn.forced && turn.forced.intentId === intent.intentId) {
+    const values = {
+      ...active.parameters,
+      ...declaredValues(intent.parameters, turn.forced.parameters),
+    };
+    return proceed(
+      turn,
+      intent,
+      confidence,
+      values,
+      suspended,
+      active.tries,
+      active.pendingParameter,
+    );
+  }
+  const answer = turn.forced ? null : answerPending(turn, intent, active);
+  if (answer)
+    return proceed(
+      turn,
+      intent,
+      confidence,
+      answer,
+      suspended,
+      active.tries,
+      active.pendingParameter,
+    );
+  if (resolution.kind === 'intent' && resolution.intent.intentId !== intent.intentId) {
+    const keep =
+      intent.onInterrupt === 'resume'
+        ? [...suspended, active].slice(-MAX_SUSPENDED_FRAMES)
+        : suspended;
+    return startIntent(
+      turn,
+      resolution.intent,
+      resolution.confidence,
+      keep,
+      turn.forced?.parameters ?? {},
+    );
+  }
+  return retry(turn, active, intent, suspended, confidence);
+}
+
+/** The new values when the message answers the pending question (or fills any other parameter). */
+function answerPending(
+  turn: Turn,
+  intent: IntentDefinition,
+  active: SlotFrame,
+): ParameterValues | null {
+  const pending = intent.parameters.find((p) => p.name === active.pendingParameter);
+  if (pending && !pending.entity) {
+    const answer = turn.text.trim();
+    if (answer === '') return null;
+    const values = { ...active.parameters };
+    setValue(values, pending.name, answer);
+    return values;
+  }
+  const { values, filled } = fillFromEntities(
+    intent.parameters,
+    active.parameters,
+    entitiesOf(turn),
+    active.pendingParameter,
+  );
+  return filled.length > 0 ? values : null;
+}
+
+/** An answer without the expected value: re-prompt, or give up and reset after `maxTries`. */
+function retry(
+  turn: Turn,
+  active: SlotFrame,
+  intent: IntentDefinition,
+  suspended: SlotFrame[],
+  confidence: number,
+): Step {
+  const parameter = intent.parameters.find((p) => p.name === active.pendingParameter);
+  const tries = active.tries + 1;
+  const base = {
+    intentId: intent.intentId,
+    confidence,
+    fulfilled: false,
+    parameters: active.parameters,
+  };
+  if (!parameter || tries >= parameter.maxTries) {
+    turn.said.messages.push({ text: turn.env.bot.settings.dialogue.giveUpText });
+    return { ...idle(), ...base };
+  }
+  ask(turn.env, turn.said, intent, parameter, active.parameters, turn.context, true);
+  return { active: { ...active, tries }, suspended, ...base };
+}
+
+/** A continuing intent's confidence: 1 when forced, else its score in the ranking (0 when absent). */
+function scoreOf(turn: Turn, intentId: string): number {
+  if (turn.forced) return 1;
+  return turn.nlu?.ranking.find((score) => score.name === intentId)?.confidence ?? 0;
+}
