@@ -67,7 +67,7 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
   const random = deps.random ?? Math.random;
   const redact = (text: string) => redactSecret(text, settings.apiKey);
   const queue = new PQueue({ concurrency: options.maxConcurrency });
-  const client = model ? createSdkClient(settings, timeoutMs) : null;
+  const client = model && isUrl(settings.baseUrl) ? createSdkClient(settings, timeoutMs) : null;
   let responseFormat = options.responseFormat;
   let logprobs = options.logprobs;
 
@@ -163,10 +163,10 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
   return {
     async complete(request) {
       if (!client) {
-        return {
-          ok: false,
-          failure: { kind: 'not_configured', message: 'No LLM model is configured.' },
-        };
+        const message = model
+          ? 'The LLM base URL is not a valid URL.'
+          : 'No LLM model is configured.';
+        return { ok: false, failure: { kind: 'not_configured', message } };
       }
       if (queue.size >= options.maxQueued) {
         const failure: LlmFailure = {
@@ -223,6 +223,10 @@ function createSdkClient(settings: LlmEndpointSettings, timeoutMs: number): Open
     logLevel: 'off',
     logger: SILENT_LOGGER,
   });
+}
+
+function isUrl(baseUrl: string | undefined): boolean {
+  return baseUrl === undefined || URL.canParse(baseUrl);
 }
 
 function classify(error: unknown, redact: (text: string) => string): AttemptResult {

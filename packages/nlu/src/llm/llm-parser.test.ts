@@ -336,6 +336,13 @@ describe('ZeroShotLlmParser', () => {
     });
   });
 
+  it('returns a failure instead of throwing when the base URL is not a URL', async () => {
+    const parser = make({ settings: { baseUrl: 'not a url', model: 'm' } });
+    await expect(parser.parseDetailed('hi')).resolves.toMatchObject({
+      failure: { kind: 'not_configured' },
+    });
+  });
+
   it('returns a failure instead of throwing when the normalizer throws', async () => {
     server.enqueue({
       content: replyJson('book_table', [{ type: 'city', text: 'Paris', value: 'Paris' }]),
