@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,14 @@ export const ZConfig = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Express `trust proxy`: hops of proxies (an ALB is 1) whose X-Forwarded-For is trusted. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Chat messages per minute from one client (key or IP). */
+  CHAT_RATE_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(600),
+  /** Chat messages per minute on one conversation thread. */
+  CHAT_RATE_LIMIT_PER_THREAD: z.coerce.number().int().min(1).default(60),
+  /** How often each instance checks whether a bot's active model changed. */
+  MODEL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** Names this instance in training leases; hostname and pid by default. */
+  INSTANCE_ID: z.string().min(1).max(200).optional(),
 });
 
 export interface Config {
@@ -40,6 +49,10 @@ export interface Config {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   trustProxy: number;
+  chatRateLimitPerClient: number;
+  chatRateLimitPerThread: number;
+  modelPollMs: number;
+  instanceId: string;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     trustProxy: values.TRUST_PROXY,
+    chatRateLimitPerClient: values.CHAT_RATE_LIMIT_PER_CLIENT,
+    chatRateLimitPerThread: values.CHAT_RATE_LIMIT_PER_THREAD,
+    modelPollMs: values.MODEL_POLL_MS,
+    instanceId: values.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
   };
 }
 

@@ -1,28 +1,43 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import {
-  connectStore,
-  launchDevDatabase,
-  seedDefaultBot,
-  type ConnectedStore,
-  type DevDatabase,
-} from '@parley/store';
+import { createDialogueManager, type DialogueManager } from '@parley/dialogue';
+import { connectStore, launchDevDatabase, seedDefaultBot, type ConnectedStore, type DevDatabase } from '@parley/store';
+import type { AppDeps } from './app.js';
 import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
+import { createRateLimiter } from './http/rate-limiter.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { addNluTestRoutes } from './routes/admin/nlu-test.router.js';
+import { addTrainingRoutes } from './routes/admin/training.router.js';
+import { createChatRouter } from './routes/chat/chat.router.js';
+import { createBotRuntimePort } from './services/bot-runtime.js';
+import { conversationPort, turnLogPort } from './services/dialogue-ports.js';
+import { createLocalNluEngine } from './services/local-nlu-engine.js';
+import { createModelRuntime, type ModelRuntime } from './services/models/model-runtime.js';
+import type { NluEngine } from './services/nlu-engine.js';
+import { createTrainingService, type TrainingService } from './services/training/training-service.js';
 
 const TOKEN_TTL_MS = 60 * 60_000;
+const RATE_WINDOW_MS = 60_000;
 /** Where a running API leaves its embedded database's address for CLI tools (in DATA_DIR). */
 export const DEV_DATABASE_URI_FILE = 'devdb.uri';
 
 export interface Deps {
   store: ConnectedStore;
   tokens: TokenService;
+  metrics: Metrics;
+  engine: NluEngine;
+  models: ModelRuntime;
+  training: TrainingService;
+  dialogue: DialogueManager;
+  /** What createApp needs, wired from the above. */
+  app: AppDeps;
   /** Everything to release on shutdown, in order. */
   close(): Promise<void>;
 }
 
-/** Wires the process: database (embedded when MONGODB_URI is unset), seed data. */
+/** Wires the process: database (embedded when MONGODB_URI is unset), NLU, dialogue, HTTP deps. */
 export async function createDeps(config: Config, logger: Logger): Promise<Deps> {
   let devDatabase: DevDatabase | undefined;
   let uri = config.mongodbUri;
@@ -32,24 +47,65 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     devDatabase = await launchDevDatabase({ dataDir });
     uri = devDatabase.uri;
     await writeFile(path.join(config.dataDir, DEV_DATABASE_URI_FILE), uri);
-    logger.info(
-      { dataDir },
-      'embedded development database started (set MONGODB_URI to use MongoDB)',
-    );
+    logger.info({ dataDir }, 'embedded development database started (set MONGODB_URI to use MongoDB)');
   }
   const store = await connectStore({ uri, dbName: config.mongodbDb });
   await mkdir(config.modelsDir, { recursive: true });
   if (await seedDefaultBot(store)) logger.info('seeded the default bot');
   // Every replica signs and checks login tokens with the same key, kept in the database.
-  const tokens = createTokenService(
-    await store.settings.getOrCreateSecret('authTokenKey'),
-    TOKEN_TTL_MS,
-  );
+  const tokens = createTokenService(await store.settings.getOrCreateSecret('authTokenKey'), TOKEN_TTL_MS);
+
+  const metrics = createMetrics();
+  const engine = createLocalNluEngine();
+  const models = createModelRuntime({ store, engine, modelsDir: config.modelsDir, logger, pollMs: config.modelPollMs });
+  models.start();
+  const training = createTrainingService({ store, engine, modelsDir: config.modelsDir, instanceId: config.instanceId, logger, metrics });
+  const bots = createBotRuntimePort({ store, models, engine, metrics });
+  const dialogue = createDialogueManager({ bots, conversations: conversationPort(store), turns: turnLogPort(store) });
+
+  const app: AppDeps = {
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    store,
+    ping: store.ping,
+    tokens,
+    metrics,
+    importHooks: {
+      train: async (botId) => {
+        const started = await training.start(botId);
+        return 'model' in started ? started.model.id : null;
+      },
+    },
+    adminExtensions: [
+      (ctx) => addTrainingRoutes(ctx, { training, modelsDir: config.modelsDir }),
+      (ctx) => addNluTestRoutes(ctx, { bots, dialogue }),
+    ],
+    channels: (registry) => [
+      createChatRouter({
+        dialogue,
+        integrations: store.integrations,
+        apiKeys: store.apiKeys,
+        registry,
+        clientLimiter: createRateLimiter(config.chatRateLimitPerClient, RATE_WINDOW_MS),
+        threadLimiter: createRateLimiter(config.chatRateLimitPerThread, RATE_WINDOW_MS),
+        metrics,
+      }),
+    ],
+  };
 
   return {
     store,
     tokens,
+    metrics,
+    engine,
+    models,
+    training,
+    dialogue,
+    app,
     async close() {
+      models.stop();
+      await training.idle();
       await store.close();
       if (devDatabase) {
         await rm(path.join(config.dataDir, DEV_DATABASE_URI_FILE), { force: true });

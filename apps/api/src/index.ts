@@ -8,14 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const deps = await createDeps(config, logger);
-  const app = createApp({
-    logger,
-    bodyLimitBytes: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
-    ping: deps.store.ping,
-    store: deps.store,
-    tokens: deps.tokens,
-  });
+  const app = createApp(deps.app);
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

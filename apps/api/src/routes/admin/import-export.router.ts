@@ -7,7 +7,7 @@ import { ZBotParams } from './admin.schemas.js';
 
 export interface ImportHooks {
   /** Called after a successful import with `?train=true`; returns the training job id. */
-  train?: (botId: string) => Promise<string>;
+  train?: (botId: string) => Promise<string | null>;
 }
 
 /** Import (ai-chatbot-framework or Parley JSON, all-or-nothing) and export. */
