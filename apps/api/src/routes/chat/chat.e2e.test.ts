@@ -1,0 +1,193 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { useComposedApp } from '../../test-support/composed-app.js';
+
+/** ai-chatbot-framework's order status example, in its export format (written for this test). */
+function acfOrderStatus(toolUrl: string) {
+  return {
+    intents: [
+      {
+        name: 'Default Fallback intent',
+        intentId: 'fallback',
+        userDefined: false,
+        apiTrigger: false,
+        speechResponse: '{{ ["Sorry ### I did not get that."] | random }}',
+        trainingData: [],
+      },
+      {
+        name: 'cancel',
+        intentId: 'cancel',
+        userDefined: false,
+        speechResponse: 'Ok. Canceled.',
+        trainingData: ['i want to cancel', 'cancel that', 'cancel', 'stop it', 'forget it'].map((text) => ({ text, entities: [] })),
+      },
+      {
+        name: 'Welcome message',
+        intentId: 'init_conversation',
+        userDefined: false,
+        speechResponse: 'Hi {{context["username"] }} ### What can i do for you ?',
+        trainingData: ['hello there', 'hey there', 'hii', 'heyy', 'howdy', 'hey', 'hello', 'hi'].map((text) => ({ text, entities: [] })),
+      },
+      {
+        name: 'Check Order Status',
+        intentId: 'check_order_status',
+        apiTrigger: true,
+        apiDetails: { url: `${toolUrl}/api/orders/status?order_id={{ parameters['order_number'] }}`, requestType: 'GET', headers: [], isJson: false, jsonData: '' },
+        speechResponse: 'Let me check the status of order {{ parameters.order_number }} ### Your order status is {{ result.status }}.',
+        parameters: [{ name: 'order_number', required: true, type: 'order_number', prompt: 'Sure ### Can you please give me your order number ?' }],
+        trainingData: [
+          ['my order number is ORD113134', 'ORD113134'],
+          ['What is my order status', null],
+          ['I want to know about order ORD123456', 'ORD123456'],
+          ['Can you check order ORD789012 for me ?', 'ORD789012'],
+          ['Where is my order ORD123456 ?', 'ORD123456'],
+          ['Track order ORDER789012', 'ORDER789012'],
+          ["What's the status of my order ORD123456 ?", 'ORD123456'],
+          ['Tell me order status', null],
+        ].map(([text, value]) => {
+          const begin = value ? text!.indexOf(value) : -1;
+          return { text, entities: value ? [{ name: 'order_number', value, begin, end: begin + value.length }] : [] };
+        }),
+      },
+    ],
+    entities: [{ name: 'order_number', entity_values: [] }],
+  };
+}
+
+describe('REST chat end to end: import, train, chat', () => {
+  const t = useComposedApp();
+  let orders: http.Server;
+  let toolUrl = '';
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    orders = http.createServer((req, res) => {
+      calls.push(req.url ?? '');
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ status: 'shipped' }));
+    });
+    await new Promise<void>((resolve) => orders.listen(0, '127.0.0.1', resolve));
+    toolUrl = `http://127.0.0.1:${(orders.address() as AddressInfo).port}`;
+
+    const { app, admin, deps } = t();
+    await request(app).post('/api/v1/admin/bots/default/import').set('Authorization', admin).send(acfOrderStatus(toolUrl)).expect(200);
+    await request(app)
+      .patch('/api/v1/admin/bots/default')
+      .set('Authorization', admin)
+      .send({ toolCalls: { allowPrivateNetworks: true } })
+      .expect(200);
+    const train = await request(app).post('/api/v1/admin/bots/default/train').set('Authorization', admin).send({}).expect(202);
+    await deps.training.idle();
+    const job = await request(app).get(`/api/v1/admin/bots/default/jobs/${train.body.jobId}`).set('Authorization', admin).expect(200);
+    expect(job.body).toMatchObject({ status: 'ready', progress: { percent: 100 } });
+  }, 120_000);
+  afterAll(() => new Promise<void>((resolve) => orders.close(() => resolve())));
+
+  const chat = (threadId: string, text: string, context?: object) =>
+    request(t().app).post('/api/v1/bots/default/chat').set('Authorization', t().admin).send({ threadId, text, context });
+
+  it('asks for the order number, fills it from the answer, calls the tool and renders the result', async () => {
+    const ask = await chat('order-1', 'What is my order status').expect(200);
+    expect(ask.body).toMatchObject({
+      messages: [{ text: 'Sure' }, { text: 'Can you please give me your order number ?' }],
+      intent: { name: 'check_order_status' },
+      complete: false,
+      missingParameters: ['order_number'],
+    });
+    const answer = await chat('order-1', 'my order number is ORD555123').expect(200);
+    expect(answer.body.messages.map((message: { text: string }) => message.text)).toEqual([
+      'Let me check the status of order ORD555123',
+      'Your order status is shipped.',
+    ]);
+    expect(answer.body).toMatchObject({ complete: true, missingParameters: [] });
+    expect(calls.at(-1)).toBe('/api/orders/status?order_id=ORD555123');
+  });
+
+  it('greets with the context sent along, cancels, and falls back on nonsense', async () => {
+    const hello = await chat('misc-1', 'hello', { username: 'Ann' }).expect(200);
+    expect(hello.body.messages[0].text).toBe('Hi Ann');
+    await chat('misc-1', 'What is my order status').expect(200);
+    const cancel = await chat('misc-1', 'cancel').expect(200);
+    expect(cancel.body).toMatchObject({ messages: [{ text: 'Ok. Canceled.' }], intent: { name: 'cancel' } });
+    const nonsense = await chat('misc-2', 'purple elephants juggle quantum spreadsheets').expect(200);
+    expect(nonsense.body.messages[0].text).toBe('Sorry');
+  });
+
+  it('forces an intent with parameters, as buttons do', async () => {
+    const forced = await chat('forced-1', '/check_order_status{"order_number":"ORD777"}').expect(200);
+    expect(forced.body).toMatchObject({ intent: { name: 'check_order_status', confidence: 1 }, complete: true });
+    expect(forced.body.messages[0].text).toBe('Let me check the status of order ORD777');
+  });
+
+  it("keeps ai-chatbot-framework's REST contract working", async () => {
+    const res = await request(t().app)
+      .post('/api/bots/channels/rest/webbook')
+      .set('Authorization', t().admin)
+      .send({ thread_id: 'acf-1', text: 'hello', context: { username: 'Bob' } })
+      .expect(200);
+    expect(res.body).toEqual([{ text: 'Hi Bob' }, { text: 'What can i do for you ?' }]);
+  });
+
+  it('refuses chat without a key unless the bot allows anonymous access', async () => {
+    const anonymous = await request(t().app).post('/api/v1/bots/default/chat').send({ threadId: 'x', text: 'hi' });
+    expect(anonymous.status).toBe(401);
+    await request(t().app)
+      .put('/api/v1/admin/bots/default/integrations/rest')
+      .set('Authorization', t().admin)
+      .send({ settings: { allowAnonymous: true } })
+      .expect(200);
+    await request(t().app).post('/api/bots/channels/rest/webbook').send({ thread_id: 'anon', text: 'hi' }).expect(200);
+    await request(t().app)
+      .put('/api/v1/admin/bots/default/integrations/rest')
+      .set('Authorization', t().admin)
+      .send({ settings: { allowAnonymous: false } })
+      .expect(200);
+  });
+
+  it('answers bad input with a clear 4xx', async () => {
+    const missing = await request(t().app).post('/api/v1/bots/default/chat').set('Authorization', t().admin).send({ text: 'hi' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].path).toBe('body.threadId');
+    await request(t().app).post('/api/v1/bots/nobody/chat').set('Authorization', t().admin).send({ threadId: 'a', text: 'hi' }).expect(404);
+  });
+
+  it('answers with the intent error text when a template fails, and records the error on the turn', async () => {
+    const { app, admin } = t();
+    await request(app)
+      .post('/api/v1/admin/bots/default/intents')
+      .set('Authorization', admin)
+      .send({ intentId: 'broken', name: 'Broken', responses: ['Total: {{formatNumber}}'], errorResponse: 'Something broke, sorry.' })
+      .expect(201);
+    const res = await chat('broken-1', '/broken').expect(200);
+    expect(res.body.messages[0].text).toBe('Something broke, sorry.');
+    const transcript = await request(app).get('/api/v1/admin/bots/default/threads/broken-1').set('Authorization', admin).expect(200);
+    expect(transcript.body.turns[0].error).toEqual(expect.any(String));
+  });
+
+  it('refuses a tool call to a private address unless the bot allows it', async () => {
+    const { app, admin } = t();
+    await request(app).post('/api/v1/admin/bots').set('Authorization', admin).send({ id: 'strict', name: 'Strict' }).expect(201);
+    await request(app)
+      .post('/api/v1/admin/bots/strict/intents')
+      .set('Authorization', admin)
+      .send({ intentId: 'meta', name: 'Meta', responses: ['{{result.x}}'], errorResponse: 'Not allowed.', toolCall: { url: `${toolUrl}/secret` } })
+      .expect(201);
+    const before = calls.length;
+    const res = await request(app).post('/api/v1/bots/strict/chat').set('Authorization', admin).send({ threadId: 's', text: '/meta' }).expect(200);
+    expect(res.body.messages[0].text).toBe('Not allowed.');
+    expect(calls.length).toBe(before);
+    const transcript = await request(app).get('/api/v1/admin/bots/strict/threads/s').set('Authorization', admin);
+    expect(transcript.body.turns[0].toolCall).toMatchObject({ ok: false });
+  });
+
+  it('keeps every one of 50 parallel messages on one thread', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => chat('busy', `/init_conversation{"n":"${i}"}`)));
+    expect(results.every((res) => res.status === 200)).toBe(true);
+    const transcript = await request(t().app)
+      .get('/api/v1/admin/bots/default/threads/busy?limit=100')
+      .set('Authorization', t().admin)
+      .expect(200);
+    expect(transcript.body.turns.map((turn: { seq: number }) => turn.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  }, 60_000);
+});
