@@ -21,7 +21,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/*.test.ts', '**/test/**', '**/test-support/**', 'tools/**', '**/jest.*', '**/bench/**', '**/scripts/**'],
+    files: [
+      '**/config.ts',
+      '**/*.test.ts',
+      '**/test/**',
+      '**/test-support/**',
+      'tools/**',
+      '**/jest.*',
+      '**/bench/**',
+      '**/scripts/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -2,7 +2,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createDialogueManager, type DialogueManager } from '@parley/dialogue';
-import { connectStore, launchDevDatabase, seedDefaultBot, type ConnectedStore, type DevDatabase } from '@parley/store';
+import {
+  connectStore,
+  launchDevDatabase,
+  seedDefaultBot,
+  type ConnectedStore,
+  type DevDatabase,
+} from '@parley/store';
 import type { AppDeps } from './app.js';
 import { createTokenService, type TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
@@ -16,7 +22,10 @@ import { conversationPort, turnLogPort } from './services/dialogue-ports.js';
 import { createLocalNluEngine } from './services/local-nlu-engine.js';
 import { createModelRuntime, type ModelRuntime } from './services/models/model-runtime.js';
 import type { NluEngine } from './services/nlu-engine.js';
-import { createTrainingService, type TrainingService } from './services/training/training-service.js';
+import {
+  createTrainingService,
+  type TrainingService,
+} from './services/training/training-service.js';
 
 const TOKEN_TTL_MS = 60 * 60_000;
 const RATE_WINDOW_MS = 60_000;
@@ -47,21 +56,44 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     devDatabase = await launchDevDatabase({ dataDir });
     uri = devDatabase.uri;
     await writeFile(path.join(config.dataDir, DEV_DATABASE_URI_FILE), uri);
-    logger.info({ dataDir }, 'embedded development database started (set MONGODB_URI to use MongoDB)');
+    logger.info(
+      { dataDir },
+      'embedded development database started (set MONGODB_URI to use MongoDB)',
+    );
   }
   const store = await connectStore({ uri, dbName: config.mongodbDb });
   await mkdir(config.modelsDir, { recursive: true });
   if (await seedDefaultBot(store)) logger.info('seeded the default bot');
   // Every replica signs and checks login tokens with the same key, kept in the database.
-  const tokens = createTokenService(await store.settings.getOrCreateSecret('authTokenKey'), TOKEN_TTL_MS);
+  const tokens = createTokenService(
+    await store.settings.getOrCreateSecret('authTokenKey'),
+    TOKEN_TTL_MS,
+  );
 
   const metrics = createMetrics();
   const engine = createLocalNluEngine();
-  const models = createModelRuntime({ store, engine, modelsDir: config.modelsDir, logger, pollMs: config.modelPollMs });
+  const models = createModelRuntime({
+    store,
+    engine,
+    modelsDir: config.modelsDir,
+    logger,
+    pollMs: config.modelPollMs,
+  });
   models.start();
-  const training = createTrainingService({ store, engine, modelsDir: config.modelsDir, instanceId: config.instanceId, logger, metrics });
+  const training = createTrainingService({
+    store,
+    engine,
+    modelsDir: config.modelsDir,
+    instanceId: config.instanceId,
+    logger,
+    metrics,
+  });
   const bots = createBotRuntimePort({ store, models, engine, metrics });
-  const dialogue = createDialogueManager({ bots, conversations: conversationPort(store), turns: turnLogPort(store) });
+  const dialogue = createDialogueManager({
+    bots,
+    conversations: conversationPort(store),
+    turns: turnLogPort(store),
+  });
 
   const app: AppDeps = {
     logger,

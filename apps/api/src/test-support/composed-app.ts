@@ -34,7 +34,12 @@ export function useComposedApp(env: Record<string, string> = {}): () => Composed
     });
     const deps = await createDeps(config, pino({ level: 'silent' }));
     const { key } = await deps.store.apiKeys.create({ name: 'e2e', role: 'admin' });
-    composed = { app: createApp(deps.app), deps, admin: `Bearer ${key}`, modelsDir: config.modelsDir };
+    composed = {
+      app: createApp(deps.app),
+      deps,
+      admin: `Bearer ${key}`,
+      modelsDir: config.modelsDir,
+    };
   });
   afterAll(async () => {
     if (composed) {

@@ -18,9 +18,7 @@ export interface AdminRouterDeps {
   registry: OpenApiRegistry;
   importHooks?: ImportHooks;
   /** Further route groups (training, models, parse …) added by their own modules. */
-  extensions?: Array<
-    (ctx: { router: Router; registry: OpenApiRegistry; basePath: string }) => void
-  >;
+  extensions?: Array<(ctx: AdminContext) => void>;
 }
 
 /** Every admin resource under /api/v1/admin; each route declares the role it needs. */

@@ -55,9 +55,22 @@ export function addNluTestRoutes(
     errors: [404],
     handler: async ({ params, body }) => {
       const threadId = body.threadId ?? `test-${randomUUID()}`;
-      const result = await dialogue.handleMessage({ botId: params.botId, threadId, text: body.text, context: body.context, channel: TEST_CHANNEL });
-      if (!result.ok && result.error.code === 'BOT_NOT_FOUND') throw HttpProblem.notFound(`Bot "${params.botId}"`);
-      if (!result.ok) throw new HttpProblem({ status: 503, code: result.error.code, title: 'Conversation busy', detail: result.error.message });
+      const result = await dialogue.handleMessage({
+        botId: params.botId,
+        threadId,
+        text: body.text,
+        context: body.context,
+        channel: TEST_CHANNEL,
+      });
+      if (!result.ok && result.error.code === 'BOT_NOT_FOUND')
+        throw HttpProblem.notFound(`Bot "${params.botId}"`);
+      if (!result.ok)
+        throw new HttpProblem({
+          status: 503,
+          code: result.error.code,
+          title: 'Conversation busy',
+          detail: result.error.message,
+        });
       return result.reply;
     },
   });

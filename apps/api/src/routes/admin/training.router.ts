@@ -193,14 +193,12 @@ async function streamJob(
   res: Response,
 ): Promise<void> {
   const first = await requireModel(store, botId, id);
-  res
-    .status(200)
-    .set({
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
+  res.status(200).set({
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
   res.flushHeaders();
   let closed = false;
   req.on('close', () => {

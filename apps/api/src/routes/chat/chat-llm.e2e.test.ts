@@ -12,12 +12,25 @@ describe('a bot in LLM mode chats through the REST channel', () => {
       const messages = req.body.messages as Array<{ content: string }>;
       const text = messages.at(-1)?.content ?? '';
       if (/weather/i.test(text)) {
-        return { content: JSON.stringify({ intent: 'weather', entities: [{ type: 'city', text: 'Paris', value: 'Paris' }] }), logprobs: () => -0.01 };
+        return {
+          content: JSON.stringify({
+            intent: 'weather',
+            entities: [{ type: 'city', text: 'Paris', value: 'Paris' }],
+          }),
+          logprobs: () => -0.01,
+        };
       }
-      return { content: JSON.stringify({ intent: 'book_flight', entities: [] }), logprobs: () => -0.1 };
+      return {
+        content: JSON.stringify({ intent: 'book_flight', entities: [] }),
+        logprobs: () => -0.1,
+      };
     });
     const { app, admin } = t();
-    await request(app).post('/api/v1/admin/bots').set('Authorization', admin).send({ id: 'llmbot', name: 'LLM bot' }).expect(201);
+    await request(app)
+      .post('/api/v1/admin/bots')
+      .set('Authorization', admin)
+      .send({ id: 'llmbot', name: 'LLM bot' })
+      .expect(201);
     await request(app)
       .post('/api/v1/admin/bots/llmbot/import')
       .set('Authorization', admin)
@@ -41,19 +54,37 @@ describe('a bot in LLM mode chats through the REST channel', () => {
     await request(app)
       .patch('/api/v1/admin/bots/llmbot')
       .set('Authorization', admin)
-      .send({ nlu: { pipeline: 'llm', threshold: 0.5, llm: { baseUrl: llm.baseUrl, model: 'test-model', apiKey: 'sk-test-secret' } } })
+      .send({
+        nlu: {
+          pipeline: 'llm',
+          threshold: 0.5,
+          llm: { baseUrl: llm.baseUrl, model: 'test-model', apiKey: 'sk-test-secret' },
+        },
+      })
       .expect(200);
   });
   afterAll(() => llm.close().catch(() => undefined));
 
   const chat = (text: string) =>
-    request(t().app).post('/api/v1/bots/llmbot/chat').set('Authorization', t().admin).send({ threadId: 'l1', text });
+    request(t().app)
+      .post('/api/v1/bots/llmbot/chat')
+      .set('Authorization', t().admin)
+      .send({ threadId: 'l1', text });
 
   it('understands through the LLM, fills the slot from its entity and answers', async () => {
     const res = await chat('what is the weather in Paris').expect(200);
-    expect(res.body).toMatchObject({ messages: [{ text: 'Weather in Paris: sunny.' }], intent: { name: 'weather' }, complete: true });
+    expect(res.body).toMatchObject({
+      messages: [{ text: 'Weather in Paris: sunny.' }],
+      intent: { name: 'weather' },
+      complete: true,
+    });
     expect(res.body.intent.confidence).toBeGreaterThan(0.5);
-    expect(res.body.entities[0]).toMatchObject({ name: 'city', value: 'Paris', raw: 'Paris', extractor: 'llm' });
+    expect(res.body.entities[0]).toMatchObject({
+      name: 'city',
+      value: 'Paris',
+      raw: 'Paris',
+      extractor: 'llm',
+    });
     expect(llm.requests.at(-1)?.headers.authorization).toBe('Bearer sk-test-secret');
   });
 

@@ -20,22 +20,47 @@ function acfOrderStatus(toolUrl: string) {
         intentId: 'cancel',
         userDefined: false,
         speechResponse: 'Ok. Canceled.',
-        trainingData: ['i want to cancel', 'cancel that', 'cancel', 'stop it', 'forget it'].map((text) => ({ text, entities: [] })),
+        trainingData: ['i want to cancel', 'cancel that', 'cancel', 'stop it', 'forget it'].map(
+          (text) => ({ text, entities: [] }),
+        ),
       },
       {
         name: 'Welcome message',
         intentId: 'init_conversation',
         userDefined: false,
         speechResponse: 'Hi {{context["username"] }} ### What can i do for you ?',
-        trainingData: ['hello there', 'hey there', 'hii', 'heyy', 'howdy', 'hey', 'hello', 'hi'].map((text) => ({ text, entities: [] })),
+        trainingData: [
+          'hello there',
+          'hey there',
+          'hii',
+          'heyy',
+          'howdy',
+          'hey',
+          'hello',
+          'hi',
+        ].map((text) => ({ text, entities: [] })),
       },
       {
         name: 'Check Order Status',
         intentId: 'check_order_status',
         apiTrigger: true,
-        apiDetails: { url: `${toolUrl}/api/orders/status?order_id={{ parameters['order_number'] }}`, requestType: 'GET', headers: [], isJson: false, jsonData: '' },
-        speechResponse: 'Let me check the status of order {{ parameters.order_number }} ### Your order status is {{ result.status }}.',
-        parameters: [{ name: 'order_number', required: true, type: 'order_number', prompt: 'Sure ### Can you please give me your order number ?' }],
+        apiDetails: {
+          url: `${toolUrl}/api/orders/status?order_id={{ parameters['order_number'] }}`,
+          requestType: 'GET',
+          headers: [],
+          isJson: false,
+          jsonData: '',
+        },
+        speechResponse:
+          'Let me check the status of order {{ parameters.order_number }} ### Your order status is {{ result.status }}.',
+        parameters: [
+          {
+            name: 'order_number',
+            required: true,
+            type: 'order_number',
+            prompt: 'Sure ### Can you please give me your order number ?',
+          },
+        ],
         trainingData: [
           ['my order number is ORD113134', 'ORD113134'],
           ['What is my order status', null],
@@ -47,7 +72,12 @@ function acfOrderStatus(toolUrl: string) {
           ['Tell me order status', null],
         ].map(([text, value]) => {
           const begin = value ? text!.indexOf(value) : -1;
-          return { text, entities: value ? [{ name: 'order_number', value, begin, end: begin + value.length }] : [] };
+          return {
+            text,
+            entities: value
+              ? [{ name: 'order_number', value, begin, end: begin + value.length }]
+              : [],
+          };
         }),
       },
     ],
@@ -71,21 +101,35 @@ describe('REST chat end to end: import, train, chat', () => {
     toolUrl = `http://127.0.0.1:${(orders.address() as AddressInfo).port}`;
 
     const { app, admin, deps } = t();
-    await request(app).post('/api/v1/admin/bots/default/import').set('Authorization', admin).send(acfOrderStatus(toolUrl)).expect(200);
+    await request(app)
+      .post('/api/v1/admin/bots/default/import')
+      .set('Authorization', admin)
+      .send(acfOrderStatus(toolUrl))
+      .expect(200);
     await request(app)
       .patch('/api/v1/admin/bots/default')
       .set('Authorization', admin)
       .send({ toolCalls: { allowPrivateNetworks: true } })
       .expect(200);
-    const train = await request(app).post('/api/v1/admin/bots/default/train').set('Authorization', admin).send({}).expect(202);
+    const train = await request(app)
+      .post('/api/v1/admin/bots/default/train')
+      .set('Authorization', admin)
+      .send({})
+      .expect(202);
     await deps.training.idle();
-    const job = await request(app).get(`/api/v1/admin/bots/default/jobs/${train.body.jobId}`).set('Authorization', admin).expect(200);
+    const job = await request(app)
+      .get(`/api/v1/admin/bots/default/jobs/${train.body.jobId}`)
+      .set('Authorization', admin)
+      .expect(200);
     expect(job.body).toMatchObject({ status: 'ready', progress: { percent: 100 } });
   }, 120_000);
   afterAll(() => new Promise<void>((resolve) => orders.close(() => resolve())));
 
   const chat = (threadId: string, text: string, context?: object) =>
-    request(t().app).post('/api/v1/bots/default/chat').set('Authorization', t().admin).send({ threadId, text, context });
+    request(t().app)
+      .post('/api/v1/bots/default/chat')
+      .set('Authorization', t().admin)
+      .send({ threadId, text, context });
 
   it('asks for the order number, fills it from the answer, calls the tool and renders the result', async () => {
     const ask = await chat('order-1', 'What is my order status').expect(200);
@@ -109,14 +153,24 @@ describe('REST chat end to end: import, train, chat', () => {
     expect(hello.body.messages[0].text).toBe('Hi Ann');
     await chat('misc-1', 'What is my order status').expect(200);
     const cancel = await chat('misc-1', 'cancel').expect(200);
-    expect(cancel.body).toMatchObject({ messages: [{ text: 'Ok. Canceled.' }], intent: { name: 'cancel' } });
-    const nonsense = await chat('misc-2', 'purple elephants juggle quantum spreadsheets').expect(200);
+    expect(cancel.body).toMatchObject({
+      messages: [{ text: 'Ok. Canceled.' }],
+      intent: { name: 'cancel' },
+    });
+    const nonsense = await chat('misc-2', 'purple elephants juggle quantum spreadsheets').expect(
+      200,
+    );
     expect(nonsense.body.messages[0].text).toBe('Sorry');
   });
 
   it('forces an intent with parameters, as buttons do', async () => {
-    const forced = await chat('forced-1', '/check_order_status{"order_number":"ORD777"}').expect(200);
-    expect(forced.body).toMatchObject({ intent: { name: 'check_order_status', confidence: 1 }, complete: true });
+    const forced = await chat('forced-1', '/check_order_status{"order_number":"ORD777"}').expect(
+      200,
+    );
+    expect(forced.body).toMatchObject({
+      intent: { name: 'check_order_status', confidence: 1 },
+      complete: true,
+    });
     expect(forced.body.messages[0].text).toBe('Let me check the status of order ORD777');
   });
 
@@ -130,14 +184,19 @@ describe('REST chat end to end: import, train, chat', () => {
   });
 
   it('refuses chat without a key unless the bot allows anonymous access', async () => {
-    const anonymous = await request(t().app).post('/api/v1/bots/default/chat').send({ threadId: 'x', text: 'hi' });
+    const anonymous = await request(t().app)
+      .post('/api/v1/bots/default/chat')
+      .send({ threadId: 'x', text: 'hi' });
     expect(anonymous.status).toBe(401);
     await request(t().app)
       .put('/api/v1/admin/bots/default/integrations/rest')
       .set('Authorization', t().admin)
       .send({ settings: { allowAnonymous: true } })
       .expect(200);
-    await request(t().app).post('/api/bots/channels/rest/webbook').send({ thread_id: 'anon', text: 'hi' }).expect(200);
+    await request(t().app)
+      .post('/api/bots/channels/rest/webbook')
+      .send({ thread_id: 'anon', text: 'hi' })
+      .expect(200);
     await request(t().app)
       .put('/api/v1/admin/bots/default/integrations/rest')
       .set('Authorization', t().admin)
@@ -146,10 +205,17 @@ describe('REST chat end to end: import, train, chat', () => {
   });
 
   it('answers bad input with a clear 4xx', async () => {
-    const missing = await request(t().app).post('/api/v1/bots/default/chat').set('Authorization', t().admin).send({ text: 'hi' });
+    const missing = await request(t().app)
+      .post('/api/v1/bots/default/chat')
+      .set('Authorization', t().admin)
+      .send({ text: 'hi' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe('body.threadId');
-    await request(t().app).post('/api/v1/bots/nobody/chat').set('Authorization', t().admin).send({ threadId: 'a', text: 'hi' }).expect(404);
+    await request(t().app)
+      .post('/api/v1/bots/nobody/chat')
+      .set('Authorization', t().admin)
+      .send({ threadId: 'a', text: 'hi' })
+      .expect(404);
   });
 
   it('answers with the intent error text when a template fails, and records the error on the turn', async () => {
@@ -157,37 +223,65 @@ describe('REST chat end to end: import, train, chat', () => {
     await request(app)
       .post('/api/v1/admin/bots/default/intents')
       .set('Authorization', admin)
-      .send({ intentId: 'broken', name: 'Broken', responses: ['Total: {{formatNumber}}'], errorResponse: 'Something broke, sorry.' })
+      .send({
+        intentId: 'broken',
+        name: 'Broken',
+        responses: ['Total: {{formatNumber}}'],
+        errorResponse: 'Something broke, sorry.',
+      })
       .expect(201);
     const res = await chat('broken-1', '/broken').expect(200);
     expect(res.body.messages[0].text).toBe('Something broke, sorry.');
-    const transcript = await request(app).get('/api/v1/admin/bots/default/threads/broken-1').set('Authorization', admin).expect(200);
+    const transcript = await request(app)
+      .get('/api/v1/admin/bots/default/threads/broken-1')
+      .set('Authorization', admin)
+      .expect(200);
     expect(transcript.body.turns[0].error).toEqual(expect.any(String));
   });
 
   it('refuses a tool call to a private address unless the bot allows it', async () => {
     const { app, admin } = t();
-    await request(app).post('/api/v1/admin/bots').set('Authorization', admin).send({ id: 'strict', name: 'Strict' }).expect(201);
+    await request(app)
+      .post('/api/v1/admin/bots')
+      .set('Authorization', admin)
+      .send({ id: 'strict', name: 'Strict' })
+      .expect(201);
     await request(app)
       .post('/api/v1/admin/bots/strict/intents')
       .set('Authorization', admin)
-      .send({ intentId: 'meta', name: 'Meta', responses: ['{{result.x}}'], errorResponse: 'Not allowed.', toolCall: { url: `${toolUrl}/secret` } })
+      .send({
+        intentId: 'meta',
+        name: 'Meta',
+        responses: ['{{result.x}}'],
+        errorResponse: 'Not allowed.',
+        toolCall: { url: `${toolUrl}/secret` },
+      })
       .expect(201);
     const before = calls.length;
-    const res = await request(app).post('/api/v1/bots/strict/chat').set('Authorization', admin).send({ threadId: 's', text: '/meta' }).expect(200);
+    const res = await request(app)
+      .post('/api/v1/bots/strict/chat')
+      .set('Authorization', admin)
+      .send({ threadId: 's', text: '/meta' })
+      .expect(200);
     expect(res.body.messages[0].text).toBe('Not allowed.');
     expect(calls.length).toBe(before);
-    const transcript = await request(app).get('/api/v1/admin/bots/strict/threads/s').set('Authorization', admin);
+    const transcript = await request(app)
+      .get('/api/v1/admin/bots/strict/threads/s')
+      .set('Authorization', admin);
     expect(transcript.body.turns[0].toolCall).toMatchObject({ ok: false });
   });
 
   it('keeps every one of 50 parallel messages on one thread', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => chat('busy', `/init_conversation{"n":"${i}"}`)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => chat('busy', `/init_conversation{"n":"${i}"}`)),
+    );
     expect(results.every((res) => res.status === 200)).toBe(true);
     const transcript = await request(t().app)
       .get('/api/v1/admin/bots/default/threads/busy?limit=100')
       .set('Authorization', t().admin)
       .expect(200);
-    expect(transcript.body.turns.map((turn: { seq: number }) => turn.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(transcript.body.turns.map((turn: { seq: number }) => turn.seq)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
   }, 60_000);
 });

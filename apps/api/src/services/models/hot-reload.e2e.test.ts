@@ -11,9 +11,30 @@ const BOT = {
   format: 'parley',
   version: 1,
   intents: [
-    { intentId: 'greet', name: 'Greet', responses: ['Hi'], trainingData: examples(['hi', 'hello', 'hey there', 'good morning', 'hiya']) },
-    { intentId: 'bye', name: 'Bye', responses: ['Bye'], trainingData: examples(['bye', 'goodbye', 'see you later', 'farewell', 'good night']) },
-    { intentId: 'weather', name: 'Weather', responses: ['Sunny'], trainingData: examples(['what is the weather', 'will it rain', 'forecast for today', 'is it sunny', 'how hot is it']) },
+    {
+      intentId: 'greet',
+      name: 'Greet',
+      responses: ['Hi'],
+      trainingData: examples(['hi', 'hello', 'hey there', 'good morning', 'hiya']),
+    },
+    {
+      intentId: 'bye',
+      name: 'Bye',
+      responses: ['Bye'],
+      trainingData: examples(['bye', 'goodbye', 'see you later', 'farewell', 'good night']),
+    },
+    {
+      intentId: 'weather',
+      name: 'Weather',
+      responses: ['Sunny'],
+      trainingData: examples([
+        'what is the weather',
+        'will it rain',
+        'forecast for today',
+        'is it sunny',
+        'how hot is it',
+      ]),
+    },
   ],
   entities: [],
 };
@@ -34,7 +55,10 @@ describe('two API instances on one database and one MODELS_DIR', () => {
   let auth: string;
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([startApiProcess({ ...env, INSTANCE_ID: 'a' }, await freePort()), startApiProcess({ ...env, INSTANCE_ID: 'b' }, await freePort())]);
+    [a, b] = await Promise.all([
+      startApiProcess({ ...env, INSTANCE_ID: 'a' }, await freePort()),
+      startApiProcess({ ...env, INSTANCE_ID: 'b' }, await freePort()),
+    ]);
     store = await connectStore({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB });
     auth = `Bearer ${(await store.apiKeys.create({ name: 'replicas', role: 'admin' })).key}`;
   }, 90_000);
@@ -55,7 +79,9 @@ describe('two API instances on one database and one MODELS_DIR', () => {
 
   it('trains through one instance and the other answers with the new model within 5 s, failing no request', async () => {
     expect((await call(a, 'POST', '/bots/default/import', BOT)).status).toBe(200);
-    const before = await (await call(b, 'POST', '/bots/default/parse', { text: 'will it rain tomorrow' })).json();
+    const before = await (
+      await call(b, 'POST', '/bots/default/parse', { text: 'will it rain tomorrow' })
+    ).json();
     expect(before.source).toBe('none');
 
     const started = await call(a, 'POST', '/bots/default/train', {});
