@@ -1,0 +1,253 @@
+import type { SparseVector } from '../features/sparse-vectorizer.js';
+import { createPrng, shuffled } from '../util/prng.js';
+import { initTf, tf } from './tf-backend.js';
+import type { TfBackendName } from './tf-backend.js';
+
+export interface EmbeddingBagOptions {
+  hiddenUnits: number;
+  /** A number, or 'auto': enough epochs for about `targetSteps` optimizer steps, clamped. */
+  epochs: number | 'auto';
+  batchSize: number;
+  learningRate: number;
+  dropout: number;
+  featureDropout: number;
+  labelSmoothing: number;
+  seed: number;
+  backend: TfBackendName;
+}
+
+/** The learnt weights; plain typed arrays so that parsing needs no TF.js at all. */
+export interface EmbeddingBagWeights {
+  inputSize: number;
+  hiddenUnits: number;
+  classes: number;
+  /** [inputSize × hiddenUnits] row-major: one embedding row per sparse feature. */
+  embedding: Float32Array;
+  hiddenBias: Float32Array;
+  /** [hiddenUnits × classes] row-major. */
+  outputWeights: Float32Array;
+  outputBias: Float32Array;
+}
+
+export interface EpochReport {
+  epoch: number;
+  epochs: number;
+  loss: number;
+}
+
+const TARGET_STEPS = 1200;
+const MIN_EPOCHS = 4;
+const MAX_EPOCHS = 40;
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+const EPSILON = 1e-8;
+
+/**
+ * Trains an embedding-bag MLP: sparse TF-IDF features → sum of feature embeddings → ReLU →
+ * dropout → softmax. TF.js computes the dense head and its gradients (including the gradient
+ * with respect to the bag); the sparse embedding table is updated row-wise in JS with lazy Adam,
+ * because TF.js has no sparse gradients and a dense update of the whole table per step is far
+ * too slow on CPU. Everything is seeded, so the same data and seed give the same weights.
+ */
+export async function trainEmbeddingBag(
+  vectors: readonly SparseVector[],
+  labelIds: readonly number[],
+  inputSize: number,
+  classes: number,
+  options: EmbeddingBagOptions,
+  onEpoch?: (report: EpochReport) => void,
+): Promise<EmbeddingBagWeights> {
+  await initTf(options.backend);
+  const random = createPrng(options.seed);
+  const H = options.hiddenUnits;
+  const weights = initWeights(inputSize, H, classes, random);
+  const adam = createAdamState(weights);
+  const batchSize = Math.max(1, Math.min(options.batchSize, vectors.length));
+  const stepsPerEpoch = Math.ceil(vectors.length / batchSize);
+  const epochs =
+    options.epochs === 'auto'
+      ? Math.min(MAX_EPOCHS, Math.max(MIN_EPOCHS, Math.ceil(TARGET_STEPS / stepsPerEpoch)))
+      : options.epochs;
+  const order = vectors.map((_, i) => i);
+  let step = 0;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    let lossSum = 0;
+    const perm = shuffled(order, random);
+    for (let start = 0; start < perm.length; start += batchSize) {
+      const batch = perm.slice(start, start + batchSize);
+      step++;
+      lossSum += trainStep(weights, adam, batch, vectors, labelIds, options, random, step);
+    }
+    onEpoch?.({ epoch, epochs, loss: lossSum / stepsPerEpoch });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return weights;
+}
+
+function trainStep(
+  w: EmbeddingBagWeights,
+  adam: AdamState,
+  batch: number[],
+  vectors: readonly SparseVector[],
+  labelIds: readonly number[],
+  options: EmbeddingBagOptions,
+  random: () => number,
+  step: number,
+): number {
+  const H = w.hiddenUnits;
+  const B = batch.length;
+  const bag = new Float32Array(B * H);
+  const kept: Array<Array<[number, number]>> = [];
+  const keepScale = 1 / (1 - options.featureDropout);
+  batch.forEach((example, b) => {
+    const v = vectors[example] as SparseVector;
+    const used: Array<[number, number]> = [];
+    for (let k = 0; k < v.ids.length; k++) {
+      if (options.featureDropout > 0 && random() < options.featureDropout) continue;
+      const id = v.ids[k] as number;
+      const x = (v.values[k] as number) * keepScale;
+      used.push([id, x]);
+      const row = id * H;
+      for (let j = 0; j < H; j++) bag[b * H + j] = (bag[b * H + j] as number) + x * (w.embedding[row + j] as number);
+    }
+    kept.push(used);
+  });
+
+  const { loss, grads } = tf.tidy(() => {
+    const labels = tf.oneHot(tf.tensor1d(batch.map((i) => labelIds[i] as number), 'int32'), w.classes);
+    const lossFn = (bagT: tf.Tensor, b1: tf.Tensor, w2: tf.Tensor, b2: tf.Tensor): tf.Scalar => {
+      const hidden = tf.dropout(tf.relu(tf.add(bagT, b1)), options.dropout, undefined, options.seed + step);
+      const logits = tf.add(tf.matMul(hidden as tf.Tensor2D, w2 as tf.Tensor2D), b2);
+      return tf.losses.softmaxCrossEntropy(labels, logits, undefined, options.labelSmoothing) as tf.Scalar;
+    };
+    const { value, grads: g } = tf.valueAndGrads(lossFn as (...args: tf.Tensor[]) => tf.Scalar)([
+      tf.tensor2d(bag, [B, H]),
+      tf.tensor1d(w.hiddenBias),
+      tf.tensor2d(w.outputWeights, [H, w.classes]),
+      tf.tensor1d(w.outputBias),
+    ]);
+    return { loss: value.dataSync()[0] ?? 0, grads: g.map((t) => t.dataSync()) };
+  });
+
+  const [dBag, dB1, dW2, dB2] = grads as unknown as [Float32Array, Float32Array, Float32Array, Float32Array];
+  const lr = options.learningRate;
+  adamDense(w.hiddenBias, dB1, adam.b1, step, lr);
+  adamDense(w.outputWeights, dW2, adam.w2, step, lr);
+  adamDense(w.outputBias, dB2, adam.b2, step, lr);
+  adamSparseRows(w, adam, kept, dBag, step, lr);
+  return loss;
+}
+
+interface Moments {
+  m: Float32Array;
+  v: Float32Array;
+}
+interface AdamState {
+  embedding: Moments;
+  b1: Moments;
+  w2: Moments;
+  b2: Moments;
+}
+
+function moments(size: number): Moments {
+  return { m: new Float32Array(size), v: new Float32Array(size) };
+}
+
+function createAdamState(w: EmbeddingBagWeights): AdamState {
+  return {
+    embedding: moments(w.embedding.length),
+    b1: moments(w.hiddenBias.length),
+    w2: moments(w.outputWeights.length),
+    b2: moments(w.outputBias.length),
+  };
+}
+
+function adamDense(param: Float32Array, grad: Float32Array, s: Moments, step: number, lr: number): void {
+  const c1 = 1 - BETA1 ** step;
+  const c2 = 1 - BETA2 ** step;
+  for (let i = 0; i < param.length; i++) adamUpdate(param, s, i, grad[i] as number, c1, c2, lr);
+}
+
+function adamUpdate(p: Float32Array, s: Moments, i: number, g: number, c1: number, c2: number, lr: number): void {
+  const m = BETA1 * (s.m[i] as number) + (1 - BETA1) * g;
+  const v = BETA2 * (s.v[i] as number) + (1 - BETA2) * g * g;
+  s.m[i] = m;
+  s.v[i] = v;
+  p[i] = (p[i] as number) - (lr * (m / c1)) / (Math.sqrt(v / c2) + EPSILON);
+}
+
+/** Lazy Adam: only the embedding rows of features present in the batch move. */
+function adamSparseRows(
+  w: EmbeddingBagWeights,
+  adam: AdamState,
+  kept: Array<Array<[number, number]>>,
+  dBag: Float32Array,
+  step: number,
+  lr: number,
+): void {
+  const H = w.hiddenUnits;
+  const rowGrads = new Map<number, Float32Array>();
+  kept.forEach((features, b) => {
+    for (const [id, x] of features) {
+      let g = rowGrads.get(id);
+      if (!g) rowGrads.set(id, (g = new Float32Array(H)));
+      for (let j = 0; j < H; j++) g[j] = (g[j] as number) + x * (dBag[b * H + j] as number);
+    }
+  });
+  const c1 = 1 - BETA1 ** step;
+  const c2 = 1 - BETA2 ** step;
+  const ids = [...rowGrads.keys()].sort((a, b) => a - b);
+  for (const id of ids) {
+    const g = rowGrads.get(id) as Float32Array;
+    for (let j = 0; j < H; j++) adamUpdate(w.embedding, adam.embedding, id * H + j, g[j] as number, c1, c2, lr);
+  }
+}
+
+function initWeights(inputSize: number, H: number, classes: number, random: () => number): EmbeddingBagWeights {
+  const uniform = (size: number, limit: number): Float32Array => {
+    const a = new Float32Array(size);
+    for (let i = 0; i < size; i++) a[i] = (random() * 2 - 1) * limit;
+    return a;
+  };
+  return {
+    inputSize,
+    hiddenUnits: H,
+    classes,
+    embedding: uniform(inputSize * H, Math.sqrt(3 / H)),
+    hiddenBias: new Float32Array(H),
+    outputWeights: uniform(H * classes, Math.sqrt(6 / (H + classes))),
+    outputBias: new Float32Array(classes),
+  };
+}
+
+/** Class logits of one sparse vector, computed in plain JS (fast, no tensors per message). */
+export function embeddingBagLogits(w: EmbeddingBagWeights, v: SparseVector): Float32Array {
+  const H = w.hiddenUnits;
+  const hidden = Float32Array.from(w.hiddenBias);
+  for (let k = 0; k < v.ids.length; k++) {
+    const row = (v.ids[k] as number) * H;
+    const x = v.values[k] as number;
+    for (let j = 0; j < H; j++) hidden[j] = (hidden[j] as number) + x * (w.embedding[row + j] as number);
+  }
+  const logits = Float32Array.from(w.outputBias);
+  for (let j = 0; j < H; j++) {
+    const h = hidden[j] as number;
+    if (h <= 0) continue;
+    const row = j * w.classes;
+    for (let c = 0; c < w.classes; c++) logits[c] = (logits[c] as number) + h * (w.outputWeights[row + c] as number);
+  }
+  return logits;
+}
+
+export function softmax(logits: Float32Array, temperature = 1): Float32Array {
+  let max = -Infinity;
+  for (const l of logits) max = Math.max(max, l);
+  const out = new Float32Array(logits.length);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) {
+    out[i] = Math.exp(((logits[i] as number) - max) / temperature);
+    sum += out[i] as number;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
+  return out;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { SYSTEM_ENTITIES } from '@parley/domain';
+
+/** Settings of the intent classifier (embedding-bag MLP trained with TF.js). */
+export const ZIntentClassifierConfig = z.object({
+  /** Character n-gram lengths inside words (sub-word features); [0, 0] disables them. */
+  charNgrams: z.tuple([z.number().int().min(0).max(8), z.number().int().min(0).max(8)]).default([3, 5]),
+  wordNgrams: z.number().int().min(1).max(2).default(2),
+  /** Vocabulary cap: the most frequent features are kept. */
+  maxFeatures: z.number().int().min(100).max(1_000_000).default(100_000),
+  minFeatureCount: z.number().int().min(1).default(1),
+  hiddenUnits: z.number().int().min(4).max(1024).default(64),
+  /** 'auto' scales epochs with the data: about 1,200 optimizer steps, 4 to 40 epochs. */
+  epochs: z.union([z.literal('auto'), z.number().int().min(1).max(500)]).default('auto'),
+  batchSize: z.number().int().min(1).max(4096).default(32),
+  learningRate: z.number().positive().max(1).default(0.003),
+  dropout: z.number().min(0).max(0.9).default(0.3),
+  /** Share of input features hidden per example and step (regularizes small bots). */
+  featureDropout: z.number().min(0).max(0.9).default(0.1),
+  labelSmoothing: z.number().min(0).max(0.5).default(0.1),
+  /** Add the entity types found by lookup, regex and training-value gazetteers as features. */
+  entityFeatures: z.boolean().default(true),
+  /** TF.js backend for training; 'auto' uses @tensorflow/tfjs-node when installed, else CPU. */
+  backend: z.enum(['auto', 'cpu', 'wasm']).default('auto'),
+});
+
+/** Settings of the entity extractors. */
+export const ZEntityConfig = z.object({
+  /** Train the sequence labeller on annotated spans (skipped when no example has one). */
+  labeller: z.boolean().default(true),
+  labellerEpochs: z.number().int().min(1).max(100).default(10),
+  gazetteerDropout: z.number().min(0).max(1).default(0.5),
+  /**
+   * System entities to extract: 'auto' = those that training examples annotate or parameters
+   * use (see `TrainingData.systemEntities`); or an explicit list.
+   */
+  systemEntities: z.union([z.literal('auto'), z.array(z.enum(SYSTEM_ENTITIES))]).default('auto'),
+});
+
+/**
+ * Local NLU configuration; defaults live here, so `ZNluConfig.parse({})` is the default config.
+ * @example const config = ZNluConfig.parse({ seed: 7, intent: { hiddenUnits: 128 } });
+ */
+export const ZNluConfig = z.object({
+  /** Seeds every random choice: the same data, config and seed give the same model. */
+  seed: z.number().int().default(42),
+  language: z.literal('en').default('en'),
+  intent: ZIntentClassifierConfig.default(ZIntentClassifierConfig.parse({})),
+  entities: ZEntityConfig.default(ZEntityConfig.parse({})),
+});
+
+export type NluConfig = z.infer<typeof ZNluConfig>;
+export type NluConfigInput = z.input<typeof ZNluConfig>;
+export const DEFAULT_NLU_CONFIG: NluConfig = ZNluConfig.parse({});

@@ -1,0 +1,161 @@
+import type { ExtractedEntity } from '../types.js';
+import type { TestItem } from './exchange-format.js';
+
+/** The label of out-of-scope test messages: the right answer for them is the fallback. */
+export const OOS_LABEL = 'oos';
+
+export interface Prediction {
+  item: TestItem;
+  intent: string;
+  confidence: number;
+  entities: ExtractedEntity[];
+}
+
+export interface ClassScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface IntentReport {
+  accuracy: number;
+  macroF1: number;
+  inScopeAccuracy: number | null;
+  oosRecall: number | null;
+  threshold: number;
+  perIntent: Record<string, ClassScores>;
+  confusion: Record<string, Record<string, number>>;
+}
+
+export interface PrfReport {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+export interface QualityReport {
+  intent: IntentReport;
+  entities: PrfReport;
+  /** Braun et al. 2017: intents and entities counted together (entity = same type and lower-cased text). */
+  combined: PrfReport;
+  combinedF1: number;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+const round = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+function prf(tp: number, fp: number, fn: number): PrfReport {
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  const f1 = ratio(2 * tp, 2 * tp + fp + fn);
+  return { precision: round(precision), recall: round(recall), f1: round(f1), truePositives: tp, falsePositives: fp, falseNegatives: fn };
+}
+
+/**
+ * The predicted label at a threshold: when the test set has out-of-scope items, a confidence
+ * below the threshold means the fallback (`oos`).
+ */
+export function effectiveIntent(p: Prediction, threshold: number, hasOos: boolean): string {
+  return hasOos && p.confidence < threshold ? OOS_LABEL : p.intent;
+}
+
+export function scoreIntents(predictions: readonly Prediction[], threshold: number): IntentReport {
+  const hasOos = predictions.some((p) => p.item.intent === OOS_LABEL);
+  const confusion: Record<string, Record<string, number>> = {};
+  const labels = new Set<string>();
+  let correct = 0;
+  let inScope = 0;
+  let inScopeCorrect = 0;
+  let oos = 0;
+  let oosCorrect = 0;
+  for (const p of predictions) {
+    const gold = p.item.intent;
+    const pred = effectiveIntent(p, threshold, hasOos);
+    labels.add(gold).add(pred);
+    const row = (confusion[gold] ??= {});
+    row[pred] = (row[pred] ?? 0) + 1;
+    if (gold === pred) correct++;
+    if (gold === OOS_LABEL) {
+      oos++;
+      if (pred === OOS_LABEL) oosCorrect++;
+    } else {
+      inScope++;
+      if (pred === gold) inScopeCorrect++;
+    }
+  }
+  const perIntent: Record<string, ClassScores> = {};
+  for (const label of [...labels].sort()) {
+    const tp = confusion[label]?.[label] ?? 0;
+    const support = Object.values(confusion[label] ?? {}).reduce((s, n) => s + n, 0);
+    const predicted = Object.values(confusion).reduce((s, row) => s + (row[label] ?? 0), 0);
+    const precision = ratio(tp, predicted);
+    const recall = ratio(tp, support);
+    perIntent[label] = { precision: round(precision), recall: round(recall), f1: round(ratio(2 * precision * recall, precision + recall)), support };
+  }
+  const goldLabels = Object.keys(perIntent).filter((l) => (perIntent[l]?.support ?? 0) > 0);
+  return {
+    accuracy: round(ratio(correct, predictions.length)),
+    macroF1: round(ratio(goldLabels.reduce((s, l) => s + (perIntent[l]?.f1 ?? 0), 0), goldLabels.length)),
+    inScopeAccuracy: hasOos ? round(ratio(inScopeCorrect, inScope)) : null,
+    oosRecall: hasOos ? round(ratio(oosCorrect, oos)) : null,
+    threshold,
+    perIntent,
+    confusion,
+  };
+}
+
+/** Entity micro P/R/F1: a predicted entity counts when the same name and span are gold. */
+export function scoreEntities(predictions: readonly Prediction[]): PrfReport {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of predictions) {
+    const gold = new Set(p.item.entities.map((e) => `${e.name}\u0000${e.begin}\u0000${e.end}`));
+    const found = new Set(p.entities.map((e) => `${e.name}\u0000${e.begin}\u0000${e.end}`));
+    for (const k of found) (gold.has(k) ? tp++ : fp++);
+    for (const k of gold) if (!found.has(k)) fn++;
+  }
+  return prf(tp, fp, fn);
+}
+
+/** Braun et al. 2017: one TP/FP/FN pool over intents and entities (type + lower-cased text). */
+export function scoreCombined(predictions: readonly Prediction[], threshold: number): PrfReport {
+  const hasOos = predictions.some((p) => p.item.intent === OOS_LABEL);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of predictions) {
+    const pred = effectiveIntent(p, threshold, hasOos);
+    if (pred === p.item.intent) tp++;
+    else {
+      fp++;
+      fn++;
+    }
+    const gold = p.item.entities.map((e) => `${e.name}\u0000${p.item.text.slice(e.begin, e.end).toLowerCase()}`);
+    const found = p.entities.map((e) => `${e.name}\u0000${e.raw.toLowerCase()}`);
+    const unmatched = [...gold];
+    for (const f of found) {
+      const i = unmatched.indexOf(f);
+      if (i >= 0) {
+        tp++;
+        unmatched.splice(i, 1);
+      } else fp++;
+    }
+    fn += unmatched.length;
+  }
+  return prf(tp, fp, fn);
+}
+
+export function scoreQuality(predictions: readonly Prediction[], threshold: number): QualityReport {
+  const combined = scoreCombined(predictions, threshold);
+  return {
+    intent: scoreIntents(predictions, threshold),
+    entities: scoreEntities(predictions),
+    combined,
+    combinedF1: combined.f1,
+  };
+}

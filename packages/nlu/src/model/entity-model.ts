@@ -1,0 +1,97 @@
+import type { EntityDefinition, SystemEntityName } from '@parley/domain';
+import { resolveOverlaps, tokenSpan } from '../extractors/extractor.js';
+import type { EntityExtractor, ExtractionInput } from '../extractors/extractor.js';
+import { Gazetteer, phraseTokens } from '../extractors/gazetteer.js';
+import { createLookupExtractor } from '../extractors/lookup-extractor.js';
+import { createRegexExtractor } from '../extractors/regex-extractor.js';
+import { SequenceLabeller } from '../extractors/sequence-labeller.js';
+import type { LabellerArtifact } from '../extractors/sequence-labeller.js';
+import { createSystemExtractor } from '../extractors/system-extractor.js';
+import type { Token } from '../text/tokenize.js';
+import type { ExtractedEntity } from '../types.js';
+
+export type EntityDefinitionLike = Pick<EntityDefinition, 'name' | 'values' | 'patterns' | 'fuzzy'>;
+
+export interface EntityModelArtifact {
+  definitions: EntityDefinitionLike[];
+  /** Phrases annotated in training examples, per entity: gazetteer features, never extracted as such. */
+  trainingValues: Record<string, string[]>;
+  systemEntities: SystemEntityName[];
+  labeller: LabellerArtifact | null;
+}
+
+export interface GazetteerView {
+  /** Per token: "entity:B|I|L|U" marks of the known phrases covering it. */
+  marks: string[][];
+  /** Entity types of the known phrases in the message (intent features). */
+  entities: string[];
+}
+
+/** All entity extraction of a model: lookup, regex, system entities and the trained labeller. */
+export class EntityModel {
+  private readonly gazetteer = new Gazetteer();
+  private readonly rules: EntityExtractor[];
+  private readonly labeller: SequenceLabeller | undefined;
+  private readonly canonical = new Map<string, string>();
+
+  constructor(readonly artifact: EntityModelArtifact) {
+    for (const def of artifact.definitions) {
+      for (const v of def.values) {
+        for (const phrase of [v.value, ...v.synonyms]) {
+          this.gazetteer.add(phrase, def.name, v.value);
+          this.canonical.set(`${def.name}\u0000${phraseTokens(phrase).join(' ')}`, v.value);
+        }
+      }
+    }
+    for (const [entity, phrases] of Object.entries(artifact.trainingValues)) {
+      for (const phrase of phrases) this.gazetteer.add(phrase, entity, phrase);
+    }
+    this.rules = [
+      createLookupExtractor(artifact.definitions),
+      createRegexExtractor(artifact.definitions),
+      createSystemExtractor(artifact.systemEntities),
+    ];
+    this.labeller = artifact.labeller ? new SequenceLabeller(artifact.labeller) : undefined;
+  }
+
+  view(tokens: readonly Token[]): GazetteerView {
+    return gazetteerView(this.gazetteer, tokens);
+  }
+
+  /** Entities of a message, overlaps resolved (longest, most confident, extractor priority). */
+  extract(input: ExtractionInput, view: GazetteerView = this.view(input.tokens)): ExtractedEntity[] {
+    return resolveOverlaps([...this.ruleEntities(input), ...this.labelled(input, view)]);
+  }
+
+  /** Lookup, regex and system entities: they do not depend on the intent. */
+  ruleEntities(input: ExtractionInput): ExtractedEntity[] {
+    return this.rules.flatMap((r) => r.extract(input));
+  }
+
+  /** Entities of the sequence labeller, restricted to the types annotated for `input.intent`. */
+  labelled(input: ExtractionInput, view: GazetteerView): ExtractedEntity[] {
+    if (!this.labeller) return [];
+    const spans = this.labeller.label(input.tokens, input.intent, view.marks);
+    return spans.map((s) => {
+      const span = tokenSpan(input.tokens, s.start, s.end);
+      const raw = input.text.slice(span.begin, span.end);
+      const key = `${s.entity}\u0000${input.tokens.slice(s.start, s.end).filter((t) => t.kind !== 'punct' || t.raw === '&').map((t) => t.norm).join(' ')}`;
+      return { name: s.entity, value: this.canonical.get(key) ?? raw, raw, ...span, extractor: 'crf', confidence: s.confidence };
+    });
+  }
+}
+
+export function gazetteerView(gazetteer: Gazetteer, tokens: readonly Token[]): GazetteerView {
+  const marks: string[][] = tokens.map(() => []);
+  const entities = new Set<string>();
+  for (const m of gazetteer.match(tokens)) {
+    entities.add(m.entity);
+    for (let i = m.start; i < m.end; i++) {
+      const pos = m.end - m.start === 1 ? 'U' : i === m.start ? 'B' : i === m.end - 1 ? 'L' : 'I';
+      const mark = `${m.entity}:${pos}`;
+      const list = marks[i] as string[];
+      if (!list.includes(mark)) list.push(mark);
+    }
+  }
+  return { marks, entities: [...entities].sort() };
+}

@@ -1,0 +1,89 @@
+import type { NluConfig } from '../config.js';
+import type { ExtractionInput } from '../extractors/extractor.js';
+import { resolveOverlaps } from '../extractors/extractor.js';
+import { tokenize } from '../text/tokenize.js';
+import type { IntentScore, NluParser, ParseOptions, ParseResult } from '../types.js';
+import type { EntityModel } from './entity-model.js';
+import type { IntentModel } from './intent-model.js';
+
+const RANKING_SIZE = 10;
+
+/** What the manifest records besides the files: see `model-artifacts.ts`. */
+export interface ModelInfo {
+  dataHash: string;
+  config: NluConfig;
+  createdAt: string;
+  metrics: Record<string, number | null>;
+  libraryVersions: Record<string, string>;
+}
+
+/**
+ * A trained local model: intent classifier plus entity extractors. Parsing is synchronous
+ * plain JS (no tensors), so it is fast and gives the same answer every time.
+ */
+export class LocalNluModel implements NluParser {
+  constructor(
+    readonly info: ModelInfo,
+    readonly intentModel: IntentModel,
+    readonly entityModel: EntityModel,
+  ) {}
+
+  /** Intent ids the model can predict. */
+  get intents(): string[] {
+    return this.intentModel.labels;
+  }
+
+  async parse(text: string, options: ParseOptions = {}): Promise<ParseResult> {
+    return this.parseSync(text, options);
+  }
+
+  parseSync(text: string, options: ParseOptions = {}): ParseResult {
+    const tokens = tokenize(text);
+    const input: ExtractionInput = {
+      text,
+      tokens,
+      referenceTime: options.referenceTime ?? new Date(),
+      timeZone: options.timeZone ?? 'UTC',
+      ...(options.expectedEntity ? { expectedEntity: options.expectedEntity } : {}),
+    };
+    const view = this.entityModel.view(tokens);
+    const rules = this.entityModel.ruleEntities(input);
+    const extra = intentEntityFeatures(this.info.config, view.entities, rules.filter((e) => e.extractor !== 'system').map((e) => e.name));
+    const ranking = this.rank(tokens, extra);
+    const intent = ranking[0] as IntentScore;
+    const labelled = this.entityModel.labelled({ ...input, intent: intent.name }, view);
+    return { intent, ranking, entities: resolveOverlaps([...rules, ...labelled]), source: 'local' };
+  }
+
+  private rank(tokens: ReturnType<typeof tokenize>, extra: string[]): IntentScore[] {
+    const { probabilities, coverage } = this.intentModel.predict(tokens, extra);
+    const scale = coverageFactor(coverage);
+    return this.intentModel.labels
+      .map((name, i) => ({ name, confidence: round((probabilities[i] as number) * scale) }))
+      .sort((a, b) => b.confidence - a.confidence || (a.name < b.name ? -1 : 1))
+      .slice(0, RANKING_SIZE);
+  }
+
+  async save(dir: string): Promise<void> {
+    const { saveModel } = await import('./model-artifacts.js');
+    await saveModel(this, dir);
+  }
+}
+
+/** Intent features from entity types found by gazetteers, lookup and regex ("e:city"). */
+export function intentEntityFeatures(config: NluConfig, gazetteer: readonly string[], rules: readonly string[]): string[] {
+  if (!config.intent.entityFeatures) return [];
+  return [...new Set([...gazetteer, ...rules])].sort().map((e) => `e:${e}`);
+}
+
+/**
+ * Out-of-scope damping: a message whose words are mostly unknown to the training data gets a
+ * lower confidence, whatever the softmax says (a softmax must pick some intent).
+ */
+function coverageFactor(coverage: number): number {
+  return Math.min(1, 0.35 + coverage);
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}

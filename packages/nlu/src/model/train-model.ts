@@ -1,0 +1,170 @@
+import * as tf from '@tensorflow/tfjs';
+import type { SystemEntityName } from '@parley/domain';
+import { SYSTEM_ENTITIES } from '@parley/domain';
+import { ZNluConfig } from '../config.js';
+import type { NluConfig, NluConfigInput } from '../config.js';
+import { InvalidTrainingDataError } from '../errors.js';
+import { spansToTags } from '../extractors/bilou.js';
+import type { TokenSpan } from '../extractors/bilou.js';
+import { SequenceLabeller } from '../extractors/sequence-labeller.js';
+import type { LabellerArtifact, LabellerExample } from '../extractors/sequence-labeller.js';
+import { foldText } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Token } from '../text/tokenize.js';
+import type { ProgressCallback, TrainingData, TrainingPhase } from '../types.js';
+import { EntityModel } from './entity-model.js';
+import type { EntityDefinitionLike } from './entity-model.js';
+import { hashTrainingData } from './hash-training-data.js';
+import { IntentModel } from './intent-model.js';
+import { intentEntityFeatures, LocalNluModel } from './local-nlu-model.js';
+import { PACKAGE_VERSION } from './package-version.js';
+
+const INTENT_SHARE = [5, 75] as const;
+const ENTITY_SHARE = [75, 98] as const;
+
+interface PreparedExample {
+  intent: number;
+  text: string;
+  tokens: Token[];
+  spans: TokenSpan[];
+}
+
+/**
+ * Trains a local model from a bot's intents and entities. Deterministic: the same data, config
+ * and seed give the same weights and the same answers. `onProgress` reports phase, epoch and
+ * overall percent for a progress bar.
+ * @example
+ * const model = await trainModel(data, { seed: 1 }, (p) => console.log(p.phase, p.percent));
+ * const result = await model.parse('book a table for two');
+ * await model.save('/models/bot-1/v3');
+ */
+export async function trainModel(
+  data: TrainingData,
+  configInput: NluConfigInput = {},
+  onProgress: ProgressCallback = () => undefined,
+): Promise<LocalNluModel> {
+  const started = performance.now();
+  const config = ZNluConfig.parse(configInput);
+  const report = (phase: TrainingPhase, percent: number, epoch?: number, epochs?: number): void =>
+    onProgress({ phase, percent: Math.round(percent * 10) / 10, ...(epoch ? { epoch, epochs } : {}) });
+  report('prepare', 0);
+
+  const intents = [...data.intents]
+    .filter((i) => i.trainingData.length > 0)
+    .sort((a, b) => (a.intentId < b.intentId ? -1 : a.intentId > b.intentId ? 1 : 0));
+  if (intents.length === 0) throw new InvalidTrainingDataError('No intent has training examples.');
+  const labels = intents.map((i) => i.intentId);
+  const examples: PreparedExample[] = intents.flatMap((intent, label) =>
+    intent.trainingData.map((ex) => {
+      const tokens = tokenize(ex.text);
+      return { intent: label, text: ex.text, tokens, spans: tokenSpans(tokens, ex.entities ?? []) };
+    }),
+  );
+  const definitions: EntityDefinitionLike[] = [...data.entities]
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((e) => ({ name: e.name, values: e.values ?? [], patterns: e.patterns ?? [], fuzzy: e.fuzzy ?? false }));
+  const base = { definitions, trainingValues: trainingValues(examples), systemEntities: systemEntities(data, config) };
+  const featureModel = new EntityModel({ ...base, systemEntities: [], labeller: null });
+  const views = examples.map((ex) => featureModel.view(ex.tokens));
+  report('prepare', INTENT_SHARE[0]);
+
+  const intentModel = await IntentModel.train(
+    examples.map((ex, i) => {
+      const input = { text: ex.text, tokens: ex.tokens, referenceTime: new Date(0), timeZone: 'UTC' };
+      const rules = featureModel.ruleEntities(input).map((e) => e.name);
+      return { tokens: ex.tokens, extra: intentEntityFeatures(config, views[i]?.entities ?? [], rules), label: ex.intent };
+    }),
+    labels,
+    { charNgrams: config.intent.charNgrams, wordNgrams: config.intent.wordNgrams },
+    { minCount: config.intent.minFeatureCount, maxFeatures: config.intent.maxFeatures },
+    { ...config.intent, seed: config.seed },
+    ({ epoch, epochs }) =>
+      report('intents', INTENT_SHARE[0] + ((INTENT_SHARE[1] - INTENT_SHARE[0]) * epoch) / epochs, epoch, epochs),
+  );
+
+  const labeller = trainLabeller(examples, views, labels, config, (epoch, epochs) =>
+    report('entities', ENTITY_SHARE[0] + ((ENTITY_SHARE[1] - ENTITY_SHARE[0]) * epoch) / epochs, epoch, epochs),
+  );
+  const entityModel = new EntityModel({ ...base, labeller });
+  const trainSeconds = (performance.now() - started) / 1000;
+  const model = new LocalNluModel(
+    {
+      dataHash: hashTrainingData(data),
+      config,
+      createdAt: new Date().toISOString(),
+      metrics: {
+        trainSeconds: Math.round(trainSeconds * 1000) / 1000,
+        examples: examples.length,
+        intents: labels.length,
+        intentFeatures: intentModel.artifact.vectorizer.features.length,
+        labellerFeatures: labeller?.features.length ?? 0,
+      },
+      libraryVersions: { '@parley/nlu': PACKAGE_VERSION, '@tensorflow/tfjs': tf.version.tfjs, node: process.version },
+    },
+    intentModel,
+    entityModel,
+  );
+  report('done', 100);
+  return model;
+}
+
+/** Tokens overlapping each annotated character span. */
+function tokenSpans(tokens: readonly Token[], entities: ReadonlyArray<{ name: string; begin: number; end: number }>): TokenSpan[] {
+  return entities.flatMap((e) => {
+    const start = tokens.findIndex((t) => t.end > e.begin);
+    let end = start;
+    while (end >= 0 && end < tokens.length && (tokens[end] as Token).begin < e.end) end++;
+    return start >= 0 && end > start ? [{ entity: e.name, start, end }] : [];
+  });
+}
+
+function isSystem(name: string): boolean {
+  return name.startsWith('sys.');
+}
+
+function trainingValues(examples: readonly PreparedExample[]): Record<string, string[]> {
+  const out: Record<string, Map<string, string>> = {};
+  for (const ex of examples) {
+    for (const s of ex.spans) {
+      if (isSystem(s.entity)) continue;
+      const raw = ex.text.slice((ex.tokens[s.start] as Token).begin, (ex.tokens[s.end - 1] as Token).end);
+      const map = (out[s.entity] ??= new Map());
+      if (!map.has(foldText(raw))) map.set(foldText(raw), raw);
+    }
+  }
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((k) => [k, [...(out[k] as Map<string, string>).keys()].sort()]),
+  );
+}
+
+function systemEntities(data: TrainingData, config: NluConfig): SystemEntityName[] {
+  if (config.entities.systemEntities !== 'auto') return [...config.entities.systemEntities].sort();
+  const used = new Set<string>(data.systemEntities ?? []);
+  for (const i of data.intents) for (const ex of i.trainingData) for (const e of ex.entities ?? []) used.add(e.name);
+  return SYSTEM_ENTITIES.filter((s) => used.has(s));
+}
+
+function trainLabeller(
+  examples: readonly PreparedExample[],
+  views: ReadonlyArray<{ marks: string[][] }>,
+  labels: readonly string[],
+  config: NluConfig,
+  onEpoch: (epoch: number, epochs: number) => void,
+): LabellerArtifact | null {
+  const annotated = examples.some((ex) => ex.spans.some((s) => !isSystem(s.entity)));
+  if (!config.entities.labeller || !annotated) return null;
+  const labellerExamples: LabellerExample[] = examples.map((ex, i) => ({
+    tokens: ex.tokens,
+    intent: labels[ex.intent] as string,
+    tags: spansToTags(ex.tokens.length, ex.spans.filter((s) => !isSystem(s.entity))),
+    gazetteer: views[i]?.marks ?? [],
+  }));
+  return SequenceLabeller.train(labellerExamples, {
+    epochs: config.entities.labellerEpochs,
+    seed: config.seed,
+    gazetteerDropout: config.entities.gazetteerDropout,
+    onEpoch,
+  }).toArtifact();
+}
