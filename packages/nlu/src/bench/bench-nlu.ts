@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// Side-by-side benchmark: Parley local NLU vs nlp.js (node-nlp, intents only, default settings)
+// on every corpus of a directory. Each (system, corpus) pair runs in its own child process, one
+// after the other, so peak RSS and timings are not polluted by the previous run.
+import { fork } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { evaluate, peakRssMb, percentile } from '../eval/evaluate.js';
+import { importExchangeFormat, importTestSet } from '../eval/exchange-format.js';
+import { scoreIntents } from '../eval/metrics.js';
+import type { Prediction } from '../eval/metrics.js';
+import type { TestItem } from '../eval/exchange-format.js';
+import type { TrainingData } from '../types.js';
+import { syntheticBot } from './synthetic-bot.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, '../../../..');
+const DEFAULT_CORPORA = path.resolve(REPO_ROOT, '../shared/nlu-corpora');
+const SYNTHETIC = 'synthetic-150';
+const BRAUN = ['braun-chatbot', 'braun-askubuntu', 'braun-webapps'];
+
+interface Row {
+  corpus: string;
+  system: 'parley' | 'nlp.js';
+  accuracy: number;
+  macroF1: number;
+  entityF1: number | null;
+  combinedF1: number | null;
+  /** Raw counts, to pool corpora (Braun). */
+  combined: { tp: number; fp: number; fn: number } | null;
+  correct: number;
+  total: number;
+  trainSeconds: number;
+  parseP50Ms: number;
+  parseP99Ms: number;
+  peakRssMb: number;
+  modelBytes: number | null;
+}
+
+function loadCorpus(dir: string, corpus: string): { train: TrainingData; test: TestItem[] } {
+  if (corpus === SYNTHETIC) return syntheticBot(150, 20, 7);
+  const read = (file: string): unknown => JSON.parse(readFileSync(path.join(dir, corpus, file), 'utf8'));
+  return { train: importExchangeFormat(read('train.json')), test: importTestSet(read('test.json')) };
+}
+
+async function runParley(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
+  const r = await evaluate(train, test);
+  const c = r.combined;
+  return {
+    corpus,
+    system: 'parley',
+    accuracy: r.intent.accuracy,
+    macroF1: r.intent.macroF1,
+    entityF1: r.entities.f1,
+    combinedF1: r.combinedF1,
+    combined: { tp: c.truePositives, fp: c.falsePositives, fn: c.falseNegatives },
+    correct: Math.round(r.intent.accuracy * test.length),
+    total: test.length,
+    trainSeconds: r.trainSeconds,
+    parseP50Ms: r.parseP50Ms,
+    parseP99Ms: r.parseP99Ms,
+    peakRssMb: r.peakRssMb,
+    modelBytes: r.modelBytes,
+  };
+}
+
+async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
+  const { NlpManager } = await import('node-nlp');
+  const manager = new NlpManager({ languages: ['en'], nlu: { log: false }, autoSave: false });
+  for (const intent of train.intents) for (const ex of intent.trainingData) manager.addDocument('en', ex.text, intent.intentId);
+  const started = performance.now();
+  await manager.train();
+  const trainSeconds = (performance.now() - started) / 1000;
+  const predictions: Prediction[] = [];
+  const latencies: number[] = [];
+  for (const item of test) {
+    const t0 = performance.now();
+    const result = await manager.process('en', item.text);
+    latencies.push(performance.now() - t0);
+    predictions.push({ item, intent: result.intent, confidence: result.score, entities: [] });
+  }
+  const report = scoreIntents(predictions, 0);
+  return {
+    corpus,
+    system: 'nlp.js',
+    accuracy: report.accuracy,
+    macroF1: report.macroF1,
+    entityF1: null,
+    combinedF1: null,
+    combined: null,
+    correct: predictions.filter((p) => p.intent === p.item.intent).length,
+    total: test.length,
+    trainSeconds: Math.round(trainSeconds * 1000) / 1000,
+    parseP50Ms: percentile(latencies, 50),
+    parseP99Ms: percentile(latencies, 99),
+    peakRssMb: peakRssMb(),
+    modelBytes: null,
+  };
+}
+
+async function worker(dir: string, corpus: string, system: string): Promise<void> {
+  const { train, test } = loadCorpus(dir, corpus);
+  const row = system === 'parley' ? await runParley(corpus, train, test) : await runNlpJs(corpus, train, test);
+  process.send?.(row);
+}
+
+function runChild(dir: string, corpus: string, system: string): Promise<Row> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--worker', system, '--corpora', dir, '--corpus', corpus], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    let row: Row | undefined;
+    child.on('message', (m) => (row = m as Row));
+    child.on('error', reject);
+    child.on('exit', (code) => (row ? resolve(row) : reject(new Error(`${system} on ${corpus} exited with ${code}`))));
+  });
+}
+
+const fmt = (x: number | null, digits = 3): string => (x === null ? '-' : x.toFixed(digits));
+
+function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
+  const parts = rows.filter((r) => r.system === system && BRAUN.includes(r.corpus));
+  if (parts.length !== BRAUN.length) return undefined;
+  const sum = (f: (r: Row) => number): number => parts.reduce((s, r) => s + f(r), 0);
+  const tp = sum((r) => r.combined?.tp ?? 0);
+  const fp = sum((r) => r.combined?.fp ?? 0);
+  const fn = sum((r) => r.combined?.fn ?? 0);
+  return {
+    corpus: 'braun (all 3)',
+    system,
+    accuracy: sum((r) => r.correct) / sum((r) => r.total),
+    macroF1: NaN,
+    entityF1: null,
+    combinedF1: system === 'parley' ? (2 * tp) / (2 * tp + fp + fn) : null,
+    combined: null,
+    correct: sum((r) => r.correct),
+    total: sum((r) => r.total),
+    trainSeconds: sum((r) => r.trainSeconds),
+    parseP50Ms: NaN,
+    parseP99Ms: Math.max(...parts.map((r) => r.parseP99Ms)),
+    peakRssMb: Math.max(...parts.map((r) => r.peakRssMb)),
+    modelBytes: null,
+  };
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['corpus', 'system', 'intent acc', 'macro-F1', 'entity F1', 'combined F1', 'train s', 'p50 ms', 'p99 ms', 'RSS MB', 'model MB'];
+  const body = rows.map((r) => [
+    r.corpus,
+    r.system,
+    fmt(r.accuracy),
+    Number.isNaN(r.macroF1) ? '-' : fmt(r.macroF1),
+    fmt(r.entityF1),
+    fmt(r.combinedF1),
+    fmt(r.trainSeconds, 2),
+    Number.isNaN(r.parseP50Ms) ? '-' : fmt(r.parseP50Ms, 2),
+    fmt(r.parseP99Ms, 2),
+    String(r.peakRssMb),
+    r.modelBytes === null ? '-' : (r.modelBytes / 1e6).toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const b of body) console.log(line(b));
+}
+
+function printTargets(rows: Row[]): void {
+  const find = (corpus: string, system: Row['system']): Row | undefined => rows.find((r) => r.corpus === corpus && r.system === system);
+  const checks: Array<[string, boolean | undefined]> = [];
+  for (const r of rows.filter((x) => x.system === 'parley' && x.corpus !== SYNTHETIC && !x.corpus.startsWith('braun (all'))) {
+    const other = find(r.corpus, 'nlp.js');
+    checks.push([`${r.corpus}: intent accuracy above nlp.js (${fmt(r.accuracy)} vs ${fmt(other?.accuracy ?? null)})`, other ? r.accuracy > other.accuracy : undefined]);
+  }
+  const braun = find('braun (all 3)', 'parley');
+  checks.push([`Braun combined F1 >= 0.93 (${fmt(braun?.combinedF1 ?? null)})`, braun ? (braun.combinedF1 ?? 0) >= 0.93 : undefined]);
+  const s70 = find('snips2017-70', 'parley');
+  checks.push([`snips2017-70 intent accuracy >= 0.985 (${fmt(s70?.accuracy ?? null)})`, s70 ? s70.accuracy >= 0.985 : undefined]);
+  checks.push([`snips2017-70 entity F1 >= 0.87 (${fmt(s70?.entityF1 ?? null)})`, s70 ? (s70.entityF1 ?? 0) >= 0.87 : undefined]);
+  const full = find('snips2017', 'parley');
+  checks.push([`snips2017 entity F1 >= 0.95 (${fmt(full?.entityF1 ?? null)})`, full ? (full.entityF1 ?? 0) >= 0.95 : undefined]);
+  checks.push([`snips2017 trains in <= 60 s (${fmt(full?.trainSeconds ?? null, 1)} s)`, full ? full.trainSeconds <= 60 : undefined]);
+  const syn = find(SYNTHETIC, 'parley');
+  checks.push([`150 intents: parse p99 <= 5 ms (${fmt(syn?.parseP99Ms ?? null, 2)} ms)`, syn ? syn.parseP99Ms <= 5 : undefined]);
+  checks.push([`150 intents: RSS <= 400 MB (${syn?.peakRssMb ?? '-'} MB, peak incl. training)`, syn ? syn.peakRssMb <= 400 : undefined]);
+  console.log('\nTargets:');
+  for (const [label, ok] of checks) console.log(`  ${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'} ${label}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpora: { type: 'string', default: DEFAULT_CORPORA },
+      corpus: { type: 'string' },
+      worker: { type: 'string' },
+      only: { type: 'string' },
+      'skip-nlpjs': { type: 'boolean', default: false },
+    },
+  });
+  const dir = path.resolve(values.corpora);
+  if (values.worker) return worker(dir, values.corpus as string, values.worker);
+  if (!existsSync(dir)) throw new Error(`No corpora directory at ${dir} (use --corpora DIR).`);
+  const only = values.only?.split(',');
+  const corpora = readdirSync(dir)
+    .filter((d) => existsSync(path.join(dir, d, 'train.json')) && existsSync(path.join(dir, d, 'test.json')))
+    .filter((d) => !only || only.includes(d))
+    .sort();
+  const rows: Row[] = [];
+  for (const corpus of [...corpora, ...(only && !only.includes(SYNTHETIC) ? [] : [SYNTHETIC])]) {
+    for (const system of values['skip-nlpjs'] || corpus === SYNTHETIC ? ['parley'] : ['parley', 'nlp.js']) {
+      process.stderr.write(`bench: ${system} on ${corpus} …\n`);
+      rows.push(await runChild(dir, corpus, system));
+    }
+  }
+  for (const system of ['parley', 'nlp.js'] as const) {
+    const pooled = pooledBraun(rows, system);
+    if (pooled) rows.push(pooled);
+  }
+  console.log(`\nParley local NLU vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`);
+  printTable(rows);
+  printTargets(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
