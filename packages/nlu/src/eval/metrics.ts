@@ -116,7 +116,10 @@ export function scoreEntities(predictions: readonly Prediction[]): PrfReport {
   for (const p of predictions) {
     const gold = new Set(p.item.entities.map((e) => `${e.name}\u0000${e.begin}\u0000${e.end}`));
     const found = new Set(p.entities.map((e) => `${e.name}\u0000${e.begin}\u0000${e.end}`));
-    for (const k of found) (gold.has(k) ? tp++ : fp++);
+    for (const k of found) {
+      if (gold.has(k)) tp++;
+      else fp++;
+    }
     for (const k of gold) if (!found.has(k)) fn++;
   }
   return prf(tp, fp, fn);

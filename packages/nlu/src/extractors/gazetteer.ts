@@ -45,7 +45,7 @@ export class Gazetteer {
   }
 
   /**
-   * All phrase occurrences in the token list. With `fuzzy`, a token of 5+ characters that is
+   * All phrase occurrences in the token list. With `fuzzy`, a token of 4+ characters that is
    * not a known word may match a phrase token at edit distance 1 (a typo).
    */
   match(tokens: readonly Token[], fuzzy: (entity: string) => boolean = () => false): GazetteerMatch[] {
@@ -75,7 +75,7 @@ export class Gazetteer {
     if (word === undefined) return;
     const exact = node.next.get(word);
     if (exact) this.walk(words, start, i + 1, exact, edits, fuzzy, out);
-    if (edits > 0 || word.length < 5 || this.vocabulary.has(word)) return;
+    if (edits > 0 || word.length < 4 || this.vocabulary.has(word)) return;
     for (const [key, child] of node.next) {
       if (key !== word && withinOneEdit(word, key)) this.walk(words, start, i + 1, child, edits + 1, fuzzy, out);
     }
