@@ -4,7 +4,9 @@ import { SYSTEM_ENTITIES } from '@parley/domain';
 /** Settings of the intent classifier (embedding-bag MLP trained with TF.js). */
 export const ZIntentClassifierConfig = z.object({
   /** Character n-gram lengths inside words (sub-word features); [0, 0] disables them. */
-  charNgrams: z.tuple([z.number().int().min(0).max(8), z.number().int().min(0).max(8)]).default([3, 5]),
+  charNgrams: z
+    .tuple([z.number().int().min(0).max(8), z.number().int().min(0).max(8)])
+    .default([3, 5]),
   wordNgrams: z.number().int().min(1).max(2).default(2),
   /** Vocabulary cap: the most frequent features are kept. */
   maxFeatures: z.number().int().min(100).max(1_000_000).default(100_000),
@@ -18,6 +20,8 @@ export const ZIntentClassifierConfig = z.object({
   /** Share of input features hidden per example and step (regularizes small bots). */
   featureDropout: z.number().min(0).max(0.9).default(0.1),
   labelSmoothing: z.number().min(0).max(0.5).default(0.1),
+  /** Weight of a nearest-centroid classifier averaged with the MLP (robust with few examples; 0 disables). */
+  centroidWeight: z.number().min(0).max(1).default(0.3),
   /** Add the entity types found by lookup, regex and training-value gazetteers as features. */
   entityFeatures: z.boolean().default(true),
   /** TF.js backend for training; 'auto' uses @tensorflow/tfjs-node when installed, else CPU. */
@@ -28,7 +32,8 @@ export const ZIntentClassifierConfig = z.object({
 export const ZEntityConfig = z.object({
   /** Train the sequence labeller on annotated spans (skipped when no example has one). */
   labeller: z.boolean().default(true),
-  labellerEpochs: z.number().int().min(1).max(100).default(10),
+  /** 'auto': 10 epochs for small bots, fewer for large ones (about 60,000 sentence updates, at least 4). */
+  labellerEpochs: z.union([z.literal('auto'), z.number().int().min(1).max(100)]).default('auto'),
   gazetteerDropout: z.number().min(0).max(1).default(0.5),
   /**
    * System entities to extract: 'auto' = those that training examples annotate or parameters

@@ -34,7 +34,10 @@ export class InvalidEntityPatternError extends NluError {
     readonly pattern: string,
     reason: string,
   ) {
-    super(`Entity "${entity}" has an invalid pattern /${pattern}/: ${reason}`, 'INVALID_ENTITY_PATTERN');
+    super(
+      `Entity "${entity}" has an invalid pattern /${pattern}/: ${reason}`,
+      'INVALID_ENTITY_PATTERN',
+    );
   }
 }
 

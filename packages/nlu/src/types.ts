@@ -2,12 +2,7 @@ import type { EntityDefinition, SystemEntityName, TrainingExample } from '@parle
 
 /** JSON-compatible value: what a resolved entity holds (a number, an ISO date, a money object …). */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Which extractor found an entity; the admin shows it next to each entity. */
 export type ExtractorName = 'crf' | 'lookup' | 'regex' | 'system' | 'llm';

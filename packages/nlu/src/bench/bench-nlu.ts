@@ -41,8 +41,12 @@ interface Row {
 
 function loadCorpus(dir: string, corpus: string): { train: TrainingData; test: TestItem[] } {
   if (corpus === SYNTHETIC) return syntheticBot(150, 20, 7);
-  const read = (file: string): unknown => JSON.parse(readFileSync(path.join(dir, corpus, file), 'utf8'));
-  return { train: importExchangeFormat(read('train.json')), test: importTestSet(read('test.json')) };
+  const read = (file: string): unknown =>
+    JSON.parse(readFileSync(path.join(dir, corpus, file), 'utf8'));
+  return {
+    train: importExchangeFormat(read('train.json')),
+    test: importTestSet(read('test.json')),
+  };
 }
 
 async function runParley(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
@@ -69,7 +73,8 @@ async function runParley(corpus: string, train: TrainingData, test: TestItem[]):
 async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
   const { NlpManager } = await import('node-nlp');
   const manager = new NlpManager({ languages: ['en'], nlu: { log: false }, autoSave: false });
-  for (const intent of train.intents) for (const ex of intent.trainingData) manager.addDocument('en', ex.text, intent.intentId);
+  for (const intent of train.intents)
+    for (const ex of intent.trainingData) manager.addDocument('en', ex.text, intent.intentId);
   const started = performance.now();
   await manager.train();
   const trainSeconds = (performance.now() - started) / 1000;
@@ -102,19 +107,28 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
 
 async function worker(dir: string, corpus: string, system: string): Promise<void> {
   const { train, test } = loadCorpus(dir, corpus);
-  const row = system === 'parley' ? await runParley(corpus, train, test) : await runNlpJs(corpus, train, test);
+  const row =
+    system === 'parley'
+      ? await runParley(corpus, train, test)
+      : await runNlpJs(corpus, train, test);
   process.send?.(row);
 }
 
 function runChild(dir: string, corpus: string, system: string): Promise<Row> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--worker', system, '--corpora', dir, '--corpus', corpus], {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    const child = fork(
+      fileURLToPath(import.meta.url),
+      ['--worker', system, '--corpora', dir, '--corpus', corpus],
+      {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      },
+    );
     let row: Row | undefined;
     child.on('message', (m) => (row = m as Row));
     child.on('error', reject);
-    child.on('exit', (code) => (row ? resolve(row) : reject(new Error(`${system} on ${corpus} exited with ${code}`))));
+    child.on('exit', (code) =>
+      row ? resolve(row) : reject(new Error(`${system} on ${corpus} exited with ${code}`)),
+    );
   });
 }
 
@@ -146,7 +160,19 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['corpus', 'system', 'intent acc', 'macro-F1', 'entity F1', 'combined F1', 'train s', 'p50 ms', 'p99 ms', 'RSS MB', 'model MB'];
+  const header = [
+    'corpus',
+    'system',
+    'intent acc',
+    'macro-F1',
+    'entity F1',
+    'combined F1',
+    'train s',
+    'p50 ms',
+    'p99 ms',
+    'RSS MB',
+    'model MB',
+  ];
   const body = rows.map((r) => [
     r.corpus,
     r.system,
@@ -160,33 +186,64 @@ function printTable(rows: Row[]): void {
     String(r.peakRssMb),
     r.modelBytes === null ? '-' : (r.modelBytes / 1e6).toFixed(2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...body.map((b) => (b[i] as string).length)),
+  );
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) console.log(line(b));
 }
 
 function printTargets(rows: Row[]): void {
-  const find = (corpus: string, system: Row['system']): Row | undefined => rows.find((r) => r.corpus === corpus && r.system === system);
+  const find = (corpus: string, system: Row['system']): Row | undefined =>
+    rows.find((r) => r.corpus === corpus && r.system === system);
   const checks: Array<[string, boolean | undefined]> = [];
-  for (const r of rows.filter((x) => x.system === 'parley' && x.corpus !== SYNTHETIC && !x.corpus.startsWith('braun (all'))) {
+  for (const r of rows.filter(
+    (x) => x.system === 'parley' && x.corpus !== SYNTHETIC && !x.corpus.startsWith('braun (all'),
+  )) {
     const other = find(r.corpus, 'nlp.js');
-    checks.push([`${r.corpus}: intent accuracy above nlp.js (${fmt(r.accuracy)} vs ${fmt(other?.accuracy ?? null)})`, other ? r.accuracy > other.accuracy : undefined]);
+    checks.push([
+      `${r.corpus}: intent accuracy above nlp.js (${fmt(r.accuracy)} vs ${fmt(other?.accuracy ?? null)})`,
+      other ? r.accuracy > other.accuracy : undefined,
+    ]);
   }
   const braun = find('braun (all 3)', 'parley');
-  checks.push([`Braun combined F1 >= 0.93 (${fmt(braun?.combinedF1 ?? null)})`, braun ? (braun.combinedF1 ?? 0) >= 0.93 : undefined]);
+  checks.push([
+    `Braun combined F1 >= 0.93 (${fmt(braun?.combinedF1 ?? null)})`,
+    braun ? (braun.combinedF1 ?? 0) >= 0.93 : undefined,
+  ]);
   const s70 = find('snips2017-70', 'parley');
-  checks.push([`snips2017-70 intent accuracy >= 0.985 (${fmt(s70?.accuracy ?? null)})`, s70 ? s70.accuracy >= 0.985 : undefined]);
-  checks.push([`snips2017-70 entity F1 >= 0.87 (${fmt(s70?.entityF1 ?? null)})`, s70 ? (s70.entityF1 ?? 0) >= 0.87 : undefined]);
+  checks.push([
+    `snips2017-70 intent accuracy >= 0.985 (${fmt(s70?.accuracy ?? null)})`,
+    s70 ? s70.accuracy >= 0.985 : undefined,
+  ]);
+  checks.push([
+    `snips2017-70 entity F1 >= 0.87 (${fmt(s70?.entityF1 ?? null)})`,
+    s70 ? (s70.entityF1 ?? 0) >= 0.87 : undefined,
+  ]);
   const full = find('snips2017', 'parley');
-  checks.push([`snips2017 entity F1 >= 0.95 (${fmt(full?.entityF1 ?? null)})`, full ? (full.entityF1 ?? 0) >= 0.95 : undefined]);
-  checks.push([`snips2017 trains in <= 60 s (${fmt(full?.trainSeconds ?? null, 1)} s)`, full ? full.trainSeconds <= 60 : undefined]);
+  checks.push([
+    `snips2017 entity F1 >= 0.95 (${fmt(full?.entityF1 ?? null)})`,
+    full ? (full.entityF1 ?? 0) >= 0.95 : undefined,
+  ]);
+  checks.push([
+    `snips2017 trains in <= 60 s (${fmt(full?.trainSeconds ?? null, 1)} s)`,
+    full ? full.trainSeconds <= 60 : undefined,
+  ]);
   const syn = find(SYNTHETIC, 'parley');
-  checks.push([`150 intents: parse p99 <= 5 ms (${fmt(syn?.parseP99Ms ?? null, 2)} ms)`, syn ? syn.parseP99Ms <= 5 : undefined]);
-  checks.push([`150 intents: RSS <= 400 MB (${syn?.peakRssMb ?? '-'} MB, peak incl. training)`, syn ? syn.peakRssMb <= 400 : undefined]);
+  checks.push([
+    `150 intents: parse p99 <= 5 ms (${fmt(syn?.parseP99Ms ?? null, 2)} ms)`,
+    syn ? syn.parseP99Ms <= 5 : undefined,
+  ]);
+  checks.push([
+    `150 intents: RSS <= 400 MB (${syn?.peakRssMb ?? '-'} MB, peak incl. training)`,
+    syn ? syn.peakRssMb <= 400 : undefined,
+  ]);
   console.log('\nTargets:');
-  for (const [label, ok] of checks) console.log(`  ${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'} ${label}`);
+  for (const [label, ok] of checks)
+    console.log(`  ${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'} ${label}`);
 }
 
 async function main(): Promise<void> {
@@ -204,12 +261,17 @@ async function main(): Promise<void> {
   if (!existsSync(dir)) throw new Error(`No corpora directory at ${dir} (use --corpora DIR).`);
   const only = values.only?.split(',');
   const corpora = readdirSync(dir)
-    .filter((d) => existsSync(path.join(dir, d, 'train.json')) && existsSync(path.join(dir, d, 'test.json')))
+    .filter(
+      (d) =>
+        existsSync(path.join(dir, d, 'train.json')) && existsSync(path.join(dir, d, 'test.json')),
+    )
     .filter((d) => !only || only.includes(d))
     .sort();
   const rows: Row[] = [];
   for (const corpus of [...corpora, ...(only && !only.includes(SYNTHETIC) ? [] : [SYNTHETIC])]) {
-    for (const system of values['skip-nlpjs'] || corpus === SYNTHETIC ? ['parley'] : ['parley', 'nlp.js']) {
+    for (const system of values['skip-nlpjs'] || corpus === SYNTHETIC
+      ? ['parley']
+      : ['parley', 'nlp.js']) {
       process.stderr.write(`bench: ${system} on ${corpus} …\n`);
       rows.push(await runChild(dir, corpus, system));
     }
@@ -218,7 +280,9 @@ async function main(): Promise<void> {
     const pooled = pooledBraun(rows, system);
     if (pooled) rows.push(pooled);
   }
-  console.log(`\nParley local NLU vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`);
+  console.log(
+    `\nParley local NLU vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`,
+  );
   printTable(rows);
   printTargets(rows);
 }

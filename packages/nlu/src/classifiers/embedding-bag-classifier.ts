@@ -108,17 +108,34 @@ function trainStep(
       const x = (v.values[k] as number) * keepScale;
       used.push([id, x]);
       const row = id * H;
-      for (let j = 0; j < H; j++) bag[b * H + j] = (bag[b * H + j] as number) + x * (w.embedding[row + j] as number);
+      for (let j = 0; j < H; j++)
+        bag[b * H + j] = (bag[b * H + j] as number) + x * (w.embedding[row + j] as number);
     }
     kept.push(used);
   });
 
   const { loss, grads } = tf.tidy(() => {
-    const labels = tf.oneHot(tf.tensor1d(batch.map((i) => labelIds[i] as number), 'int32'), w.classes);
+    const labels = tf.oneHot(
+      tf.tensor1d(
+        batch.map((i) => labelIds[i] as number),
+        'int32',
+      ),
+      w.classes,
+    );
     const lossFn = (bagT: tf.Tensor, b1: tf.Tensor, w2: tf.Tensor, b2: tf.Tensor): tf.Scalar => {
-      const hidden = tf.dropout(tf.relu(tf.add(bagT, b1)), options.dropout, undefined, options.seed + step);
+      const hidden = tf.dropout(
+        tf.relu(tf.add(bagT, b1)),
+        options.dropout,
+        undefined,
+        options.seed + step,
+      );
       const logits = tf.add(tf.matMul(hidden as tf.Tensor2D, w2 as tf.Tensor2D), b2);
-      return tf.losses.softmaxCrossEntropy(labels, logits, undefined, options.labelSmoothing) as tf.Scalar;
+      return tf.losses.softmaxCrossEntropy(
+        labels,
+        logits,
+        undefined,
+        options.labelSmoothing,
+      ) as tf.Scalar;
     };
     const { value, grads: g } = tf.valueAndGrads(lossFn as (...args: tf.Tensor[]) => tf.Scalar)([
       tf.tensor2d(bag, [B, H]),
@@ -129,7 +146,12 @@ function trainStep(
     return { loss: value.dataSync()[0] ?? 0, grads: g.map((t) => t.dataSync()) };
   });
 
-  const [dBag, dB1, dW2, dB2] = grads as unknown as [Float32Array, Float32Array, Float32Array, Float32Array];
+  const [dBag, dB1, dW2, dB2] = grads as unknown as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
   const lr = options.learningRate;
   adamDense(w.hiddenBias, dB1, adam.b1, step, lr);
   adamDense(w.outputWeights, dW2, adam.w2, step, lr);
@@ -162,13 +184,27 @@ function createAdamState(w: EmbeddingBagWeights): AdamState {
   };
 }
 
-function adamDense(param: Float32Array, grad: Float32Array, s: Moments, step: number, lr: number): void {
+function adamDense(
+  param: Float32Array,
+  grad: Float32Array,
+  s: Moments,
+  step: number,
+  lr: number,
+): void {
   const c1 = 1 - BETA1 ** step;
   const c2 = 1 - BETA2 ** step;
   for (let i = 0; i < param.length; i++) adamUpdate(param, s, i, grad[i] as number, c1, c2, lr);
 }
 
-function adamUpdate(p: Float32Array, s: Moments, i: number, g: number, c1: number, c2: number, lr: number): void {
+function adamUpdate(
+  p: Float32Array,
+  s: Moments,
+  i: number,
+  g: number,
+  c1: number,
+  c2: number,
+  lr: number,
+): void {
   const m = BETA1 * (s.m[i] as number) + (1 - BETA1) * g;
   const v = BETA2 * (s.v[i] as number) + (1 - BETA2) * g * g;
   s.m[i] = m;
@@ -199,11 +235,17 @@ function adamSparseRows(
   const ids = [...rowGrads.keys()].sort((a, b) => a - b);
   for (const id of ids) {
     const g = rowGrads.get(id) as Float32Array;
-    for (let j = 0; j < H; j++) adamUpdate(w.embedding, adam.embedding, id * H + j, g[j] as number, c1, c2, lr);
+    for (let j = 0; j < H; j++)
+      adamUpdate(w.embedding, adam.embedding, id * H + j, g[j] as number, c1, c2, lr);
   }
 }
 
-function initWeights(inputSize: number, H: number, classes: number, random: () => number): EmbeddingBagWeights {
+function initWeights(
+  inputSize: number,
+  H: number,
+  classes: number,
+  random: () => number,
+): EmbeddingBagWeights {
   const uniform = (size: number, limit: number): Float32Array => {
     const a = new Float32Array(size);
     for (let i = 0; i < size; i++) a[i] = (random() * 2 - 1) * limit;
@@ -227,14 +269,16 @@ export function embeddingBagLogits(w: EmbeddingBagWeights, v: SparseVector): Flo
   for (let k = 0; k < v.ids.length; k++) {
     const row = (v.ids[k] as number) * H;
     const x = v.values[k] as number;
-    for (let j = 0; j < H; j++) hidden[j] = (hidden[j] as number) + x * (w.embedding[row + j] as number);
+    for (let j = 0; j < H; j++)
+      hidden[j] = (hidden[j] as number) + x * (w.embedding[row + j] as number);
   }
   const logits = Float32Array.from(w.outputBias);
   for (let j = 0; j < H; j++) {
     const h = hidden[j] as number;
     if (h <= 0) continue;
     const row = j * w.classes;
-    for (let c = 0; c < w.classes; c++) logits[c] = (logits[c] as number) + h * (w.outputWeights[row + c] as number);
+    for (let c = 0; c < w.classes; c++)
+      logits[c] = (logits[c] as number) + h * (w.outputWeights[row + c] as number);
   }
   return logits;
 }

@@ -14,7 +14,8 @@ export function formatReport(r: EvaluationReport): string {
     '',
     'Per intent (P / R / F1 / support):',
     ...Object.entries(r.intent.perIntent).map(
-      ([name, s]) => `  ${name.padEnd(32)} ${s.precision.toFixed(3)} ${s.recall.toFixed(3)} ${s.f1.toFixed(3)} ${s.support}`,
+      ([name, s]) =>
+        `  ${name.padEnd(32)} ${s.precision.toFixed(3)} ${s.recall.toFixed(3)} ${s.f1.toFixed(3)} ${s.support}`,
     ),
   ];
   return lines.join('\n');

@@ -12,7 +12,11 @@ beforeAll(async () => {
     path.join(dir, 'test.json'),
     JSON.stringify([
       { text: 'hello bot', intent: 'greet', entities: [] },
-      { text: 'weather in Lima', intent: 'weather', entities: [{ name: 'city', value: 'Lima', begin: 11, end: 15 }] },
+      {
+        text: 'weather in Lima',
+        intent: 'weather',
+        entities: [{ name: 'city', value: 'Lima', begin: 11, end: 15 }],
+      },
       { text: 'order a [pizza]', intent: 'order_food', entities: [] },
       { text: 'sing me a lullaby about volcanoes', intent: 'oos', entities: [] },
     ]),
@@ -30,13 +34,41 @@ describe('parley-nlu', () => {
   it('eval writes a report with the documented keys', async () => {
     const { out, io: cli } = io();
     const report = path.join(dir, 'report.json');
-    const code = await runCli(['eval', '--train', path.join(dir, 'train.json'), '--test', path.join(dir, 'test.json'), '--out', report], cli);
+    const code = await runCli(
+      [
+        'eval',
+        '--train',
+        path.join(dir, 'train.json'),
+        '--test',
+        path.join(dir, 'test.json'),
+        '--out',
+        report,
+      ],
+      cli,
+    );
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/Intent accuracy/);
     const r = JSON.parse(await readFile(report, 'utf8'));
-    expect(Object.keys(r.intent)).toEqual(expect.arrayContaining(['accuracy', 'macroF1', 'inScopeAccuracy', 'oosRecall', 'perIntent', 'confusion']));
+    expect(Object.keys(r.intent)).toEqual(
+      expect.arrayContaining([
+        'accuracy',
+        'macroF1',
+        'inScopeAccuracy',
+        'oosRecall',
+        'perIntent',
+        'confusion',
+      ]),
+    );
     expect(Object.keys(r.entities)).toEqual(expect.arrayContaining(['precision', 'recall', 'f1']));
-    for (const key of ['combinedF1', 'trainSeconds', 'parseP50Ms', 'parseP99Ms', 'peakRssMb', 'modelBytes']) expect(typeof r[key]).toBe('number');
+    for (const key of [
+      'combinedF1',
+      'trainSeconds',
+      'parseP50Ms',
+      'parseP99Ms',
+      'peakRssMb',
+      'modelBytes',
+    ])
+      expect(typeof r[key]).toBe('number');
     expect(r.intent.oosRecall).toBe(1);
     expect(r.intent.confusion.greet).toEqual({ greet: 1 });
     expect(r.modelBytes).toBeGreaterThan(1000);
@@ -44,7 +76,9 @@ describe('parley-nlu', () => {
 
   it('cv cross-validates a bot file', async () => {
     const { out, io: cli } = io();
-    expect(await runCli(['cv', '--data', path.join(dir, 'train.json'), '--folds', '2'], cli)).toBe(0);
+    expect(await runCli(['cv', '--data', path.join(dir, 'train.json'), '--folds', '2'], cli)).toBe(
+      0,
+    );
     expect(out.join('\n')).toMatch(/Examples: 32 train, 32 test/);
   });
 

@@ -19,7 +19,8 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8')) as unknown;
+const readJson = async (file: string): Promise<unknown> =>
+  JSON.parse(await readFile(file, 'utf8')) as unknown;
 
 /** Runs the `parley-nlu` command; returns the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -48,10 +49,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let report: EvaluationReport;
   if (command === 'eval') {
     if (!values.train || !values.test) return usageError(io, 'eval needs --train and --test');
-    report = await evaluate(importExchangeFormat(await readJson(values.train)), importTestSet(await readJson(values.test)), options);
+    report = await evaluate(
+      importExchangeFormat(await readJson(values.train)),
+      importTestSet(await readJson(values.test)),
+      options,
+    );
   } else if (command === 'cv') {
     const folds = Number(values.folds);
-    if (!values.data || !Number.isInteger(folds) || folds < 2) return usageError(io, 'cv needs --data and --folds >= 2');
+    if (!values.data || !Number.isInteger(folds) || folds < 2)
+      return usageError(io, 'cv needs --data and --folds >= 2');
     report = await crossValidate(importExchangeFormat(await readJson(values.data)), folds, options);
   } else {
     return usageError(io, `unknown command "${command}"`);

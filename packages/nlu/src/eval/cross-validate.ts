@@ -3,7 +3,13 @@ import { trainModel } from '../model/train-model.js';
 import type { TrainingData } from '../types.js';
 import { createPrng, shuffled } from '../util/prng.js';
 import type { EvaluationOptions, EvaluationReport } from './evaluate.js';
-import { DEFAULT_THRESHOLD, measureModelBytes, peakRssMb, percentile, predictAll } from './evaluate.js';
+import {
+  DEFAULT_THRESHOLD,
+  measureModelBytes,
+  peakRssMb,
+  percentile,
+  predictAll,
+} from './evaluate.js';
 import type { TestItem } from './exchange-format.js';
 import { scoreQuality } from './metrics.js';
 import type { Prediction } from './metrics.js';
@@ -20,7 +26,10 @@ export interface Fold {
 export function splitFolds(data: TrainingData, folds: number, seed: number): Fold[] {
   const random = createPrng(seed);
   const assignment = data.intents.map((intent) => {
-    const order = shuffled(intent.trainingData.map((_, i) => i), random);
+    const order = shuffled(
+      intent.trainingData.map((_, i) => i),
+      random,
+    );
     const fold = new Array<number>(intent.trainingData.length);
     order.forEach((exampleIndex, k) => (fold[exampleIndex] = k % folds));
     return fold;
@@ -39,7 +48,12 @@ export function splitFolds(data: TrainingData, folds: number, seed: number): Fol
         .map((ex) => ({
           text: ex.text,
           intent: intent.intentId,
-          entities: (ex.entities ?? []).map((e) => ({ name: e.name, value: e.value, begin: e.begin, end: e.end })),
+          entities: (ex.entities ?? []).map((e) => ({
+            name: e.name,
+            value: e.value,
+            begin: e.begin,
+            end: e.end,
+          })),
         })),
     ),
   }));
@@ -48,7 +62,11 @@ export function splitFolds(data: TrainingData, folds: number, seed: number): Fol
 export type CrossValidationReport = EvaluationReport & { folds: number; foldAccuracies: number[] };
 
 /** k-fold cross-validation; quality is computed over the pooled predictions of all folds. */
-export async function crossValidate(data: TrainingData, folds: number, options: EvaluationOptions = {}): Promise<CrossValidationReport> {
+export async function crossValidate(
+  data: TrainingData,
+  folds: number,
+  options: EvaluationOptions = {},
+): Promise<CrossValidationReport> {
   const seed = ZNluConfig.parse(options.config ?? {}).seed;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const pooled: Prediction[] = [];

@@ -49,7 +49,12 @@ export async function predictAll(
       timeZone: options.timeZone ?? 'UTC',
     });
     latenciesMs.push(performance.now() - start);
-    predictions.push({ item, intent: result.intent.name, confidence: result.intent.confidence, entities: result.entities });
+    predictions.push({
+      item,
+      intent: result.intent.name,
+      confidence: result.intent.confidence,
+      entities: result.entities,
+    });
   }
   return { predictions, latenciesMs };
 }
@@ -80,7 +85,11 @@ export async function measureModelBytes(model: LocalNluModel): Promise<number> {
  * Trains on `train`, parses `test` and reports quality (intents, entities, Braun combined F1)
  * and cost (train seconds, parse latency, peak RSS, model size).
  */
-export async function evaluate(train: TrainingData, test: readonly TestItem[], options: EvaluationOptions = {}): Promise<EvaluationReport> {
+export async function evaluate(
+  train: TrainingData,
+  test: readonly TestItem[],
+  options: EvaluationOptions = {},
+): Promise<EvaluationReport> {
   const started = performance.now();
   const model = await trainModel(train, options.config, options.onProgress);
   const trainSeconds = (performance.now() - started) / 1000;

@@ -10,14 +10,29 @@ describe('importExchangeFormat', () => {
           intentId: 'restaurant_search',
           name: 'Restaurant search',
           parameters: [{ name: 'cuisine', type: 'cuisine' }],
-          trainingData: [{ text: "i'm looking for Chinese food", entities: [{ begin: 16, end: 23, name: 'cuisine', value: 'Chinese' }] }],
+          trainingData: [
+            {
+              text: "i'm looking for Chinese food",
+              entities: [{ begin: 16, end: 23, name: 'cuisine', value: 'Chinese' }],
+            },
+          ],
         },
       ],
-      entities: [{ name: 'cuisine', entity_values: [{ value: 'chinese', synonyms: ['chinese food'] }] }],
+      entities: [
+        { name: 'cuisine', entity_values: [{ value: 'chinese', synonyms: ['chinese food'] }] },
+      ],
     });
-    expect(data.intents.map((i) => [i.intentId, i.trainingData.length])).toEqual([['fallback', 0], ['restaurant_search', 1]]);
-    expect(data.intents[1]?.trainingData[0]?.entities).toEqual([{ name: 'cuisine', value: 'Chinese', begin: 16, end: 23 }]);
-    expect(data.entities[0]).toMatchObject({ name: 'cuisine', values: [{ value: 'chinese', synonyms: ['chinese food'] }] });
+    expect(data.intents.map((i) => [i.intentId, i.trainingData.length])).toEqual([
+      ['fallback', 0],
+      ['restaurant_search', 1],
+    ]);
+    expect(data.intents[1]?.trainingData[0]?.entities).toEqual([
+      { name: 'cuisine', value: 'Chinese', begin: 16, end: 23 },
+    ]);
+    expect(data.entities[0]).toMatchObject({
+      name: 'cuisine',
+      values: [{ value: 'chinese', synonyms: ['chinese food'] }],
+    });
   });
 
   it('rejects a file without intents', () => {
@@ -27,8 +42,23 @@ describe('importExchangeFormat', () => {
 
 describe('importTestSet', () => {
   it('reads test items and drops spans outside the text', () => {
-    const items = importTestSet([{ text: 'hi Bob', intent: 'greet', entities: [{ name: 'n', value: 'Bob', begin: 3, end: 6 }, { name: 'bad', value: '?', begin: 4, end: 40 }] }]);
-    expect(items).toEqual([{ text: 'hi Bob', intent: 'greet', entities: [{ name: 'n', value: 'Bob', begin: 3, end: 6 }] }]);
+    const items = importTestSet([
+      {
+        text: 'hi Bob',
+        intent: 'greet',
+        entities: [
+          { name: 'n', value: 'Bob', begin: 3, end: 6 },
+          { name: 'bad', value: '?', begin: 4, end: 40 },
+        ],
+      },
+    ]);
+    expect(items).toEqual([
+      {
+        text: 'hi Bob',
+        intent: 'greet',
+        entities: [{ name: 'n', value: 'Bob', begin: 3, end: 6 }],
+      },
+    ]);
   });
 });
 
@@ -36,7 +66,11 @@ describe('splitFolds', () => {
   it('puts every example in exactly one test fold, stratified by intent', () => {
     const data = {
       entities: [],
-      intents: ['a', 'b'].map((id) => ({ intentId: id, name: id, trainingData: Array.from({ length: 6 }, (_, k) => ({ text: `${id} ${k}`, entities: [] })) })),
+      intents: ['a', 'b'].map((id) => ({
+        intentId: id,
+        name: id,
+        trainingData: Array.from({ length: 6 }, (_, k) => ({ text: `${id} ${k}`, entities: [] })),
+      })),
     };
     const folds = splitFolds(data, 3, 1);
     const tested = folds.flatMap((f) => f.test.map((t) => t.text)).sort();

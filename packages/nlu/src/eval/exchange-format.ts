@@ -10,7 +10,9 @@ const ZSpan = z.object({
 
 const ZExample = z.object({ text: z.string().min(1), entities: z.array(ZSpan).default([]) });
 
-const ZEntityValues = z.array(z.object({ value: z.string().min(1), synonyms: z.array(z.string()).default([]) }));
+const ZEntityValues = z.array(
+  z.object({ value: z.string().min(1), synonyms: z.array(z.string()).default([]) }),
+);
 
 // Parley's own entity shape, or ai-chatbot-framework's (`entity_values`).
 const ZEntity = z.object({
@@ -34,7 +36,9 @@ const ZTrainFile = z.object({
   entities: z.array(ZEntity).default([]),
 });
 
-const ZTestFile = z.array(z.object({ text: z.string(), intent: z.string(), entities: z.array(ZSpan).default([]) }));
+const ZTestFile = z.array(
+  z.object({ text: z.string(), intent: z.string(), entities: z.array(ZSpan).default([]) }),
+);
 
 /** A labelled test message: gold intent and gold entity spans. */
 export interface TestItem {
@@ -46,7 +50,12 @@ export interface TestItem {
 function spans(list: Array<z.infer<typeof ZSpan>>, text: string): TestItem['entities'] {
   return list
     .filter((e) => e.end > e.begin && e.end <= text.length)
-    .map((e) => ({ name: e.name, value: typeof e.value === 'string' ? e.value : text.slice(e.begin, e.end), begin: e.begin, end: e.end }));
+    .map((e) => ({
+      name: e.name,
+      value: typeof e.value === 'string' ? e.value : text.slice(e.begin, e.end),
+      begin: e.begin,
+      end: e.end,
+    }));
 }
 
 /**
@@ -60,7 +69,10 @@ export function importExchangeFormat(json: unknown): TrainingData {
       intentId: i.intentId,
       name: i.name ?? i.intentId,
       ...(i.description ? { description: i.description } : {}),
-      trainingData: i.trainingData.map((ex) => ({ text: ex.text, entities: spans(ex.entities, ex.text) })),
+      trainingData: i.trainingData.map((ex) => ({
+        text: ex.text,
+        entities: spans(ex.entities, ex.text),
+      })),
     })),
     entities: file.entities.map((e) => ({
       name: e.name,
@@ -74,7 +86,11 @@ export function importExchangeFormat(json: unknown): TrainingData {
 
 /** Reads a test set: `[{"text","intent","entities":[{"name","value","begin","end"}]}]`. */
 export function importTestSet(json: unknown): TestItem[] {
-  return ZTestFile.parse(json).map((t) => ({ text: t.text, intent: t.intent, entities: spans(t.entities, t.text) }));
+  return ZTestFile.parse(json).map((t) => ({
+    text: t.text,
+    intent: t.intent,
+    entities: spans(t.entities, t.text),
+  }));
 }
 
 /** Training data as a flat list of test items (for cross-validation). */
@@ -83,7 +99,12 @@ export function toTestItems(data: TrainingData): TestItem[] {
     i.trainingData.map((ex) => ({
       text: ex.text,
       intent: i.intentId,
-      entities: (ex.entities ?? []).map((e) => ({ name: e.name, value: e.value, begin: e.begin, end: e.end })),
+      entities: (ex.entities ?? []).map((e) => ({
+        name: e.name,
+        value: e.value,
+        begin: e.begin,
+        end: e.end,
+      })),
     })),
   );
 }

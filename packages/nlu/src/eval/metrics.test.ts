@@ -12,7 +12,13 @@ const entity = (name: string, begin: number, end: number, raw: string): Extracte
   confidence: 1,
 });
 
-const p = (intent: string, gold: string, confidence = 0.9, entities: ExtractedEntity[] = [], text = 'x'): Prediction => ({
+const p = (
+  intent: string,
+  gold: string,
+  confidence = 0.9,
+  entities: ExtractedEntity[] = [],
+  text = 'x',
+): Prediction => ({
   item: { text, intent: gold, entities: [] },
   intent,
   confidence,
@@ -32,7 +38,10 @@ describe('scoreIntents', () => {
   });
 
   it('applies the threshold when the test set has out-of-scope items', () => {
-    const r = scoreIntents([p('a', 'a', 0.9), p('a', 'a', 0.5), p('a', 'oos', 0.3), p('b', 'oos', 0.7)], 0.6);
+    const r = scoreIntents(
+      [p('a', 'a', 0.9), p('a', 'a', 0.5), p('a', 'oos', 0.3), p('b', 'oos', 0.7)],
+      0.6,
+    );
     expect(r.inScopeAccuracy).toBe(0.5);
     expect(r.oosRecall).toBe(0.5);
     expect(r.accuracy).toBe(0.5);
@@ -42,19 +51,40 @@ describe('scoreIntents', () => {
 describe('entity scores', () => {
   const text = 'from Paris to Rome';
   const pred: Prediction = {
-    item: { text, intent: 'fly', entities: [{ name: 'from', value: 'Paris', begin: 5, end: 10 }, { name: 'to', value: 'Rome', begin: 14, end: 18 }] },
+    item: {
+      text,
+      intent: 'fly',
+      entities: [
+        { name: 'from', value: 'Paris', begin: 5, end: 10 },
+        { name: 'to', value: 'Rome', begin: 14, end: 18 },
+      ],
+    },
     intent: 'fly',
     confidence: 1,
     entities: [entity('from', 5, 10, 'Paris'), entity('to', 11, 18, 'to Rome')],
   };
 
   it('counts an entity only with the same name and span', () => {
-    expect(scoreEntities([pred])).toMatchObject({ truePositives: 1, falsePositives: 1, falseNegatives: 1, f1: 0.5 });
+    expect(scoreEntities([pred])).toMatchObject({
+      truePositives: 1,
+      falsePositives: 1,
+      falseNegatives: 1,
+      f1: 0.5,
+    });
   });
 
   it('pools intents and entities as Braun et al. count them', () => {
-    expect(scoreCombined([pred], 0.6)).toMatchObject({ truePositives: 2, falsePositives: 1, falseNegatives: 1, f1: 0.6667 });
+    expect(scoreCombined([pred], 0.6)).toMatchObject({
+      truePositives: 2,
+      falsePositives: 1,
+      falseNegatives: 1,
+      f1: 0.6667,
+    });
     const wrongIntent = { ...pred, intent: 'other' };
-    expect(scoreCombined([wrongIntent], 0.6)).toMatchObject({ truePositives: 1, falsePositives: 2, falseNegatives: 2 });
+    expect(scoreCombined([wrongIntent], 0.6)).toMatchObject({
+      truePositives: 1,
+      falsePositives: 2,
+      falseNegatives: 2,
+    });
   });
 });

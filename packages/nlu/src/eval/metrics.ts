@@ -52,7 +52,14 @@ function prf(tp: number, fp: number, fn: number): PrfReport {
   const precision = ratio(tp, tp + fp);
   const recall = ratio(tp, tp + fn);
   const f1 = ratio(2 * tp, 2 * tp + fp + fn);
-  return { precision: round(precision), recall: round(recall), f1: round(f1), truePositives: tp, falsePositives: fp, falseNegatives: fn };
+  return {
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(f1),
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+  };
 }
 
 /**
@@ -94,12 +101,22 @@ export function scoreIntents(predictions: readonly Prediction[], threshold: numb
     const predicted = Object.values(confusion).reduce((s, row) => s + (row[label] ?? 0), 0);
     const precision = ratio(tp, predicted);
     const recall = ratio(tp, support);
-    perIntent[label] = { precision: round(precision), recall: round(recall), f1: round(ratio(2 * precision * recall, precision + recall)), support };
+    perIntent[label] = {
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(ratio(2 * precision * recall, precision + recall)),
+      support,
+    };
   }
   const goldLabels = Object.keys(perIntent).filter((l) => (perIntent[l]?.support ?? 0) > 0);
   return {
     accuracy: round(ratio(correct, predictions.length)),
-    macroF1: round(ratio(goldLabels.reduce((s, l) => s + (perIntent[l]?.f1 ?? 0), 0), goldLabels.length)),
+    macroF1: round(
+      ratio(
+        goldLabels.reduce((s, l) => s + (perIntent[l]?.f1 ?? 0), 0),
+        goldLabels.length,
+      ),
+    ),
     inScopeAccuracy: hasOos ? round(ratio(inScopeCorrect, inScope)) : null,
     oosRecall: hasOos ? round(ratio(oosCorrect, oos)) : null,
     threshold,
@@ -138,7 +155,9 @@ export function scoreCombined(predictions: readonly Prediction[], threshold: num
       fp++;
       fn++;
     }
-    const gold = p.item.entities.map((e) => `${e.name}\u0000${p.item.text.slice(e.begin, e.end).toLowerCase()}`);
+    const gold = p.item.entities.map(
+      (e) => `${e.name}\u0000${p.item.text.slice(e.begin, e.end).toLowerCase()}`,
+    );
     const found = p.entities.map((e) => `${e.name}\u0000${e.raw.toLowerCase()}`);
     const unmatched = [...gold];
     for (const f of found) {

@@ -49,6 +49,10 @@ export function resolveOverlaps(entities: readonly ExtractedEntity[]): Extracted
 }
 
 /** Character span of tokens [start, end). */
-export function tokenSpan(tokens: readonly Token[], start: number, end: number): { begin: number; end: number } {
+export function tokenSpan(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): { begin: number; end: number } {
   return { begin: (tokens[start] as Token).begin, end: (tokens[end - 1] as Token).end };
 }

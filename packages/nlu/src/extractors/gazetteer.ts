@@ -41,14 +41,18 @@ export class Gazetteer {
       if (!child) node.next.set(t, (child = { next: new Map(), entries: [] }));
       node = child;
     }
-    if (!node.entries.some((e) => e.entity === entity)) node.entries.push({ tokens, entity, value });
+    if (!node.entries.some((e) => e.entity === entity))
+      node.entries.push({ tokens, entity, value });
   }
 
   /**
    * All phrase occurrences in the token list. With `fuzzy`, a token of 4+ characters that is
    * not a known word may match a phrase token at edit distance 1 (a typo).
    */
-  match(tokens: readonly Token[], fuzzy: (entity: string) => boolean = () => false): GazetteerMatch[] {
+  match(
+    tokens: readonly Token[],
+    fuzzy: (entity: string) => boolean = () => false,
+  ): GazetteerMatch[] {
     const matches: GazetteerMatch[] = [];
     const words = tokens.map((t) => t.norm);
     for (let start = 0; start < words.length; start++) {
@@ -68,7 +72,8 @@ export class Gazetteer {
   ): void {
     if (i > start) {
       for (const e of node.entries) {
-        if (edits === 0 || fuzzy(e.entity)) out.push({ entity: e.entity, value: e.value, start, end: i, edits });
+        if (edits === 0 || fuzzy(e.entity))
+          out.push({ entity: e.entity, value: e.value, start, end: i, edits });
       }
     }
     const word = words[i];
@@ -77,7 +82,8 @@ export class Gazetteer {
     if (exact) this.walk(words, start, i + 1, exact, edits, fuzzy, out);
     if (edits > 0 || word.length < 4 || this.vocabulary.has(word)) return;
     for (const [key, child] of node.next) {
-      if (key !== word && withinOneEdit(word, key)) this.walk(words, start, i + 1, child, edits + 1, fuzzy, out);
+      if (key !== word && withinOneEdit(word, key))
+        this.walk(words, start, i + 1, child, edits + 1, fuzzy, out);
     }
   }
 }

@@ -2,14 +2,34 @@ import { tokenize } from '../text/tokenize.js';
 import { createLookupExtractor } from './lookup-extractor.js';
 
 const extract = (defs: Parameters<typeof createLookupExtractor>[0], text: string) =>
-  createLookupExtractor(defs).extract({ text, tokens: tokenize(text), referenceTime: new Date(), timeZone: 'UTC' });
+  createLookupExtractor(defs).extract({
+    text,
+    tokens: tokenize(text),
+    referenceTime: new Date(),
+    timeZone: 'UTC',
+  });
 
-const CITY = { name: 'city', values: [{ value: 'New York', synonyms: ['NYC', 'big apple'] }, { value: 'München', synonyms: [] }], fuzzy: false };
+const CITY = {
+  name: 'city',
+  values: [
+    { value: 'New York', synonyms: ['NYC', 'big apple'] },
+    { value: 'München', synonyms: [] },
+  ],
+  fuzzy: false,
+};
 
 describe('createLookupExtractor', () => {
   it('resolves a synonym to its canonical value and keeps the raw text and offsets', () => {
     const [entity] = extract([CITY], 'flights to the Big Apple please');
-    expect(entity).toEqual({ name: 'city', value: 'New York', raw: 'Big Apple', begin: 15, end: 24, extractor: 'lookup', confidence: 1 });
+    expect(entity).toEqual({
+      name: 'city',
+      value: 'New York',
+      raw: 'Big Apple',
+      begin: 15,
+      end: 24,
+      extractor: 'lookup',
+      confidence: 1,
+    });
   });
 
   it('matches without accents and case', () => {

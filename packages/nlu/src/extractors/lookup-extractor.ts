@@ -25,17 +25,19 @@ export function createLookupExtractor(
   return {
     name: 'lookup',
     extract({ text, tokens }: ExtractionInput): ExtractedEntity[] {
-      return gazetteer.match(tokens, (e) => fuzzy.has(e)).map((m) => {
-        const span = tokenSpan(tokens, m.start, m.end);
-        return {
-          name: m.entity,
-          value: m.value,
-          raw: text.slice(span.begin, span.end),
-          ...span,
-          extractor: 'lookup',
-          confidence: m.edits === 0 ? 1 : FUZZY_CONFIDENCE,
-        };
-      });
+      return gazetteer
+        .match(tokens, (e) => fuzzy.has(e))
+        .map((m) => {
+          const span = tokenSpan(tokens, m.start, m.end);
+          return {
+            name: m.entity,
+            value: m.value,
+            raw: text.slice(span.begin, span.end),
+            ...span,
+            extractor: 'lookup',
+            confidence: m.edits === 0 ? 1 : FUZZY_CONFIDENCE,
+          };
+        });
     },
   };
 }

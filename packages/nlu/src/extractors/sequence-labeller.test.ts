@@ -21,7 +21,12 @@ function train(seed = 1): SequenceLabeller {
         start: tokens.findIndex((t) => t.begin === s.begin),
         end: tokens.findIndex((t) => t.end === s.end) + 1,
       }));
-      return { tokens, intent: 'fly', tags: spansToTags(tokens.length, spans), gazetteer: tokens.map(() => []) };
+      return {
+        tokens,
+        intent: 'fly',
+        tags: spansToTags(tokens.length, spans),
+        gazetteer: tokens.map(() => []),
+      };
     }),
     { epochs: 10, seed, gazetteerDropout: 0.5 },
   );
@@ -29,7 +34,10 @@ function train(seed = 1): SequenceLabeller {
 
 describe('BILOU', () => {
   it('round-trips spans through tags', () => {
-    const spans = [{ entity: 'a', start: 0, end: 1 }, { entity: 'b', start: 2, end: 5 }];
+    const spans = [
+      { entity: 'a', start: 0, end: 1 },
+      { entity: 'b', start: 2, end: 5 },
+    ];
     expect(spansToTags(6, spans)).toEqual(['U-a', 'O', 'B-b', 'I-b', 'L-b', 'O']);
     expect(tagsToSpans(spansToTags(6, spans))).toEqual(spans);
   });
@@ -44,8 +52,20 @@ describe('BILOU', () => {
 describe('SequenceLabeller', () => {
   it('labels unseen values from their context', () => {
     const tokens = tokenize('from Tokyo to San Francisco');
-    const spans = train().label(tokens, 'fly', tokens.map(() => []));
-    expect(spans.map((s) => [s.entity, tokens.slice(s.start, s.end).map((t) => t.raw).join(' ')])).toEqual([
+    const spans = train().label(
+      tokens,
+      'fly',
+      tokens.map(() => []),
+    );
+    expect(
+      spans.map((s) => [
+        s.entity,
+        tokens
+          .slice(s.start, s.end)
+          .map((t) => t.raw)
+          .join(' '),
+      ]),
+    ).toEqual([
       ['from', 'Tokyo'],
       ['to', 'San Francisco'],
     ]);
@@ -54,7 +74,13 @@ describe('SequenceLabeller', () => {
 
   it('finds nothing for an intent without annotated entities', () => {
     const tokens = tokenize('from Tokyo to Osaka');
-    expect(train().label(tokens, 'greet', tokens.map(() => []))).toEqual([]);
+    expect(
+      train().label(
+        tokens,
+        'greet',
+        tokens.map(() => []),
+      ),
+    ).toEqual([]);
   });
 
   it('is deterministic for a seed', () => {

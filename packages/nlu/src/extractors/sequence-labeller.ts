@@ -53,7 +53,11 @@ export class SequenceLabeller {
   }
 
   static train(examples: readonly LabellerExample[], options: LabellerOptions): SequenceLabeller {
-    const entities = [...new Set(examples.flatMap((e) => e.tags.filter((t) => t !== OUTSIDE).map((t) => t.slice(2))))].sort();
+    const entities = [
+      ...new Set(
+        examples.flatMap((e) => e.tags.filter((t) => t !== OUTSIDE).map((t) => t.slice(2))),
+      ),
+    ].sort();
     const labels = labelsFor(entities);
     const intentEntities: Record<string, string[]> = {};
     for (const e of examples) {
@@ -65,7 +69,8 @@ export class SequenceLabeller {
     const random = createPrng(options.seed);
     const prepared = examples.map((e) => trainer.prepare(e));
     for (let epoch = 0; epoch < options.epochs; epoch++) {
-      for (const ex of shuffled(prepared, random)) trainer.update(ex, random, options.gazetteerDropout);
+      for (const ex of shuffled(prepared, random))
+        trainer.update(ex, random, options.gazetteerDropout);
       options.onEpoch?.(epoch + 1, options.epochs);
     }
     return new SequenceLabeller(trainer.finish());
@@ -80,7 +85,11 @@ export class SequenceLabeller {
   }
 
   /** Entity spans over `tokens`; only the intent's entity types unless the intent is unknown. */
-  label(tokens: readonly Token[], intent: string | undefined, gazetteer: readonly (readonly string[])[]): LabelledSpan[] {
+  label(
+    tokens: readonly Token[],
+    intent: string | undefined,
+    gazetteer: readonly (readonly string[])[],
+  ): LabelledSpan[] {
     if (tokens.length === 0) return [];
     const allowed = this.allowedLabels(intent);
     if (allowed.length <= 1) return [];
@@ -90,10 +99,12 @@ export class SequenceLabeller {
     const emissions = feats.map((ids) => this.emission(ids, allowed));
     const path = viterbi(emissions, allowed, this.a.labels, this.a.transitions);
     const tags = path.map((l) => this.a.labels[l] as string);
-    return tagsToSpans(tags).map((span) => ({
-      ...span,
-      confidence: spanConfidence(emissions, allowed, path, span),
-    }));
+    return tagsToSpans(tags)
+      .flatMap((s) => trimPunctuation(s, tokens))
+      .map((span) => ({
+        ...span,
+        confidence: spanConfidence(emissions, allowed, path, span),
+      }));
   }
 
   private allowedLabels(intent: string | undefined): number[] {
@@ -115,6 +126,14 @@ export class SequenceLabeller {
     }
     return Float64Array.from(allowed, (l) => scores[l] as number);
   }
+}
+
+/** Entities never start or end with punctuation ("Google?" → "Google"). */
+function trimPunctuation(span: TokenSpan, tokens: readonly Token[]): TokenSpan[] {
+  let { start, end } = span;
+  while (start < end && tokens[start]?.kind === 'punct') start++;
+  while (end > start && tokens[end - 1]?.kind === 'punct') end--;
+  return end > start ? [{ ...span, start, end }] : [];
 }
 
 /** Best tag path under BILOU constraints; returns label ids. `emissions[t][k]` scores `allowed[k]`. */
@@ -195,7 +214,7 @@ interface PreparedExample {
 class PerceptronTrainer {
   private readonly featureIndex = new Map<string, number>();
   private readonly labelIndex: Map<string, number>;
-  private readonly rows = new Map<number, { w: Float64Array; u: Float64Array }>();
+  private readonly rows = new Map<number, { w: Float32Array; u: Float32Array }>();
   private readonly trans: { w: Float64Array; u: Float64Array };
   private c = 1;
 
@@ -259,25 +278,31 @@ class PerceptronTrainer {
     let row = this.rows.get(id);
     if (!row) {
       const n = this.labels.length;
-      this.rows.set(id, (row = { w: new Float64Array(n), u: new Float64Array(n) }));
+      this.rows.set(id, (row = { w: new Float32Array(n), u: new Float32Array(n) }));
     }
     this.add(row, gold, 1);
     this.add(row, pred, -1);
   }
 
-  private add(target: { w: Float64Array; u: Float64Array }, i: number, delta: number): void {
+  private add(
+    target: { w: Float32Array | Float64Array; u: Float32Array | Float64Array },
+    i: number,
+    delta: number,
+  ): void {
     target.w[i] = (target.w[i] as number) + delta;
     target.u[i] = (target.u[i] as number) + this.c * delta;
   }
 
   finish(): LabellerArtifact {
-    const byName = [...this.featureIndex.entries()].filter(([, id]) => this.rows.has(id)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const byName = [...this.featureIndex.entries()]
+      .filter(([, id]) => this.rows.has(id))
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const offsets = [0];
     const labels: number[] = [];
     const weights: number[] = [];
     const features: string[] = [];
     for (const [name, id] of byName) {
-      const row = this.rows.get(id) as { w: Float64Array; u: Float64Array };
+      const row = this.rows.get(id) as { w: Float32Array; u: Float32Array };
       const before = labels.length;
       row.w.forEach((w, l) => {
         const avg = w - (row.u[l] as number) / this.c;
@@ -297,7 +322,10 @@ class PerceptronTrainer {
       rowOffsets: Int32Array.from(offsets),
       rowLabels: Int32Array.from(labels),
       rowWeights: Float32Array.from(weights),
-      transitions: Float32Array.from(this.trans.w, (w, i) => w - (this.trans.u[i] as number) / this.c),
+      transitions: Float32Array.from(
+        this.trans.w,
+        (w, i) => w - (this.trans.u[i] as number) / this.c,
+      ),
     };
   }
 }

@@ -65,7 +65,9 @@ const RECOGNIZER_OF: Record<SystemEntityName, string> = {
  * `{amount, currency}` for money, `YYYY-MM-DD` / `HH:MM:SS` / ISO 8601 with offset for
  * date / time / date-time, and `{start, end}` for ranges.
  */
-export function createSystemExtractor(enabled: readonly SystemEntityName[] = SYSTEM_ENTITY_NAMES): EntityExtractor {
+export function createSystemExtractor(
+  enabled: readonly SystemEntityName[] = SYSTEM_ENTITY_NAMES,
+): EntityExtractor {
   const enabledSet = new Set<string>(enabled);
   return {
     name: 'system',
@@ -87,7 +89,11 @@ export function createSystemExtractor(enabled: readonly SystemEntityName[] = SYS
   };
 }
 
-function toEntity(r: RecognizerResult, text: string, timeZone: string): ExtractedEntity | undefined {
+function toEntity(
+  r: RecognizerResult,
+  text: string,
+  timeZone: string,
+): ExtractedEntity | undefined {
   const resolved = resolve(r, timeZone);
   if (!resolved) return undefined;
   const begin = r.start;
@@ -103,7 +109,10 @@ function toEntity(r: RecognizerResult, text: string, timeZone: string): Extracte
   };
 }
 
-function resolve(r: RecognizerResult, timeZone: string): { name: string; value: JsonValue } | undefined {
+function resolve(
+  r: RecognizerResult,
+  timeZone: string,
+): { name: string; value: JsonValue } | undefined {
   const res = r.resolution ?? {};
   const value = typeof res.value === 'string' ? res.value : undefined;
   switch (r.typeName) {
@@ -133,7 +142,10 @@ function resolve(r: RecognizerResult, timeZone: string): { name: string; value: 
   }
 }
 
-function numeric(name: string, value: string | undefined): { name: string; value: number } | undefined {
+function numeric(
+  name: string,
+  value: string | undefined,
+): { name: string; value: number } | undefined {
   const n = Number(value);
   return value !== undefined && Number.isFinite(n) ? { name, value: n } : undefined;
 }
@@ -145,7 +157,10 @@ interface TimexValue {
   end?: string;
 }
 
-function resolveDateTime(r: RecognizerResult, timeZone: string): { name: string; value: JsonValue } | undefined {
+function resolveDateTime(
+  r: RecognizerResult,
+  timeZone: string,
+): { name: string; value: JsonValue } | undefined {
   const values = (r.resolution?.values ?? []) as TimexValue[];
   // Ambiguous dates ("friday") come as past and future candidates: prefer the future one.
   const v = values[values.length > 1 && r.typeName.includes('date') ? values.length - 1 : 0];

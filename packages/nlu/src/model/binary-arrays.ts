@@ -9,25 +9,36 @@ export interface ArrayEntry {
 }
 
 /** Packs named typed arrays into one little-endian buffer plus an index (stored in JSON). */
-export function packArrays(arrays: Record<string, NumericArray>): { buffer: Buffer; index: Record<string, ArrayEntry> } {
+export function packArrays(arrays: Record<string, NumericArray>): {
+  buffer: Buffer;
+  index: Record<string, ArrayEntry>;
+} {
   const index: Record<string, ArrayEntry> = {};
   const chunks: Buffer[] = [];
   let offset = 0;
   for (const name of Object.keys(arrays).sort()) {
     const a = arrays[name] as NumericArray;
     const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    index[name] = { dtype: a instanceof Float32Array ? 'float32' : 'int32', offset, length: a.length };
+    index[name] = {
+      dtype: a instanceof Float32Array ? 'float32' : 'int32',
+      offset,
+      length: a.length,
+    };
     chunks.push(bytes);
     offset += bytes.length;
   }
   return { buffer: Buffer.concat(chunks), index };
 }
 
-export function unpackArrays(buffer: Buffer, index: Record<string, ArrayEntry>): Record<string, NumericArray> {
+export function unpackArrays(
+  buffer: Buffer,
+  index: Record<string, ArrayEntry>,
+): Record<string, NumericArray> {
   const out: Record<string, NumericArray> = {};
   for (const [name, e] of Object.entries(index)) {
     const bytes = e.length * 4;
-    if (e.offset + bytes > buffer.length) throw new ModelCorruptError(`Weights file is truncated at "${name}".`);
+    if (e.offset + bytes > buffer.length)
+      throw new ModelCorruptError(`Weights file is truncated at "${name}".`);
     // Copy into an aligned buffer: a Buffer slice may not start on a 4-byte boundary.
     const copy = new ArrayBuffer(bytes);
     new Uint8Array(copy).set(buffer.subarray(e.offset, e.offset + bytes));

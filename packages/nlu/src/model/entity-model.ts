@@ -59,7 +59,10 @@ export class EntityModel {
   }
 
   /** Entities of a message, overlaps resolved (longest, most confident, extractor priority). */
-  extract(input: ExtractionInput, view: GazetteerView = this.view(input.tokens)): ExtractedEntity[] {
+  extract(
+    input: ExtractionInput,
+    view: GazetteerView = this.view(input.tokens),
+  ): ExtractedEntity[] {
     return resolveOverlaps([...this.ruleEntities(input), ...this.labelled(input, view)]);
   }
 
@@ -75,8 +78,19 @@ export class EntityModel {
     return spans.map((s) => {
       const span = tokenSpan(input.tokens, s.start, s.end);
       const raw = input.text.slice(span.begin, span.end);
-      const key = `${s.entity}\u0000${input.tokens.slice(s.start, s.end).filter((t) => t.kind !== 'punct' || t.raw === '&').map((t) => t.norm).join(' ')}`;
-      return { name: s.entity, value: this.canonical.get(key) ?? raw, raw, ...span, extractor: 'crf', confidence: s.confidence };
+      const key = `${s.entity}\u0000${input.tokens
+        .slice(s.start, s.end)
+        .filter((t) => t.kind !== 'punct' || t.raw === '&')
+        .map((t) => t.norm)
+        .join(' ')}`;
+      return {
+        name: s.entity,
+        value: this.canonical.get(key) ?? raw,
+        raw,
+        ...span,
+        extractor: 'crf',
+        confidence: s.confidence,
+      };
     });
   }
 }

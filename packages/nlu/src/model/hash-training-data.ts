@@ -6,7 +6,10 @@ import { canonicalJson, sha256 } from '../util/canonical-json.js';
  * entities in use), independent of intent and entity order: equal hashes mean retraining is moot.
  */
 export function hashTrainingData(data: TrainingData): string {
-  const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byKey =
+    <T>(key: (t: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   const normalized = {
     intents: [...data.intents].sort(byKey((i) => i.intentId)).map((i) => ({
       intentId: i.intentId,

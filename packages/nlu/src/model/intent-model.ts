@@ -1,5 +1,13 @@
-import type { EmbeddingBagOptions, EmbeddingBagWeights, EpochReport } from '../classifiers/embedding-bag-classifier.js';
-import { embeddingBagLogits, softmax, trainEmbeddingBag } from '../classifiers/embedding-bag-classifier.js';
+import type {
+  EmbeddingBagOptions,
+  EmbeddingBagWeights,
+  EpochReport,
+} from '../classifiers/embedding-bag-classifier.js';
+import {
+  embeddingBagLogits,
+  softmax,
+  trainEmbeddingBag,
+} from '../classifiers/embedding-bag-classifier.js';
 import { textFeatures } from '../features/text-features.js';
 import type { TextFeatureOptions } from '../features/text-features.js';
 import { SparseVectorizer } from '../features/sparse-vectorizer.js';
@@ -11,8 +19,50 @@ export interface IntentModelArtifact {
   featureOptions: TextFeatureOptions;
   vectorizer: VectorizerArtifact;
   weights: EmbeddingBagWeights;
-  /** Softmax temperature fitted on held-out examples. */
+  /** Softmax temperature of the MLP. */
   temperature: number;
+  /** Per-intent mean TF-IDF vectors (L2-normalised), CSR by feature: the nearest-centroid half of the ensemble. */
+  centroids: { offsets: Int32Array; classes: Int32Array; values: Float32Array };
+  /** Weight of the nearest-centroid probabilities in the ensemble (0 = MLP only). */
+  centroidWeight: number;
+}
+
+const CENTROID_TEMPERATURE = 0.05;
+
+/** Sparse per-class centroids, stored by feature so that scoring touches only the message's features. */
+function buildCentroids(
+  vectors: readonly SparseVector[],
+  labels: readonly number[],
+  classes: number,
+  features: number,
+): IntentModelArtifact['centroids'] {
+  const sums = Array.from({ length: classes }, () => new Map<number, number>());
+  vectors.forEach((v, i) => {
+    const sum = sums[labels[i] as number] as Map<number, number>;
+    v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + (v.values[k] as number)));
+  });
+  const byFeature: Array<Array<[number, number]>> = Array.from({ length: features }, () => []);
+  sums.forEach((sum, c) => {
+    let norm = 0;
+    for (const x of sum.values()) norm += x * x;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (const [id, x] of sum) byFeature[id]?.push([c, x * scale]);
+  });
+  const offsets = [0];
+  const cls: number[] = [];
+  const vals: number[] = [];
+  for (const entries of byFeature) {
+    for (const [c, x] of entries) {
+      cls.push(c);
+      vals.push(x);
+    }
+    offsets.push(cls.length);
+  }
+  return {
+    offsets: Int32Array.from(offsets),
+    classes: Int32Array.from(cls),
+    values: Float32Array.from(vals),
+  };
 }
 
 export interface IntentPrediction {
@@ -35,7 +85,7 @@ export class IntentModel {
     labels: string[],
     featureOptions: TextFeatureOptions,
     vocabulary: { minCount: number; maxFeatures: number },
-    options: EmbeddingBagOptions,
+    options: EmbeddingBagOptions & { centroidWeight: number },
     onEpoch?: (r: EpochReport) => void,
   ): Promise<IntentModel> {
     const features = docs.map((d) => [...textFeatures(d.tokens, featureOptions), ...d.extra]);
@@ -49,14 +99,31 @@ export class IntentModel {
       options,
       onEpoch,
     );
-    return new IntentModel({ labels, featureOptions, vectorizer: vectorizer.toArtifact(), weights, temperature: 1 });
+    const centroids = buildCentroids(
+      vectors,
+      docs.map((d) => d.label),
+      labels.length,
+      vectorizer.size,
+    );
+    return new IntentModel({
+      labels,
+      featureOptions,
+      vectorizer: vectorizer.toArtifact(),
+      weights,
+      temperature: 1,
+      centroids,
+      centroidWeight: options.centroidWeight,
+    });
   }
 
   get labels(): string[] {
     return this.artifact.labels;
   }
 
-  vectorize(tokens: readonly Token[], extra: readonly string[]): { vector: SparseVector; coverage: number } {
+  vectorize(
+    tokens: readonly Token[],
+    extra: readonly string[],
+  ): { vector: SparseVector; coverage: number } {
     const words = tokens.filter((t) => t.kind !== 'punct');
     const strings = [...textFeatures(tokens, this.artifact.featureOptions), ...extra];
     const vector = this.vectorizer.transform(strings);
@@ -67,9 +134,34 @@ export class IntentModel {
   predict(tokens: readonly Token[], extra: readonly string[]): IntentPrediction {
     const { vector, coverage } = this.vectorize(tokens, extra);
     if (vector.ids.length === 0) {
-      return { probabilities: new Float32Array(this.labels.length).fill(1 / this.labels.length), coverage: 0 };
+      return {
+        probabilities: new Float32Array(this.labels.length).fill(1 / this.labels.length),
+        coverage: 0,
+      };
     }
-    const logits = embeddingBagLogits(this.artifact.weights, vector);
-    return { probabilities: softmax(logits, this.artifact.temperature), coverage };
+    const mlp = softmax(
+      embeddingBagLogits(this.artifact.weights, vector),
+      this.artifact.temperature,
+    );
+    const w = this.artifact.centroidWeight;
+    if (w <= 0) return { probabilities: mlp, coverage };
+    const centroid = softmax(this.centroidSimilarities(vector), CENTROID_TEMPERATURE);
+    return {
+      probabilities: mlp.map((p, i) => (1 - w) * p + w * (centroid[i] as number)),
+      coverage,
+    };
+  }
+
+  private centroidSimilarities(v: SparseVector): Float32Array {
+    const { offsets, classes, values } = this.artifact.centroids;
+    const sims = new Float32Array(this.labels.length);
+    v.ids.forEach((id, k) => {
+      const x = v.values[k] as number;
+      for (let j = offsets[id] as number; j < (offsets[id + 1] as number); j++) {
+        const c = classes[j] as number;
+        sims[c] = (sims[c] as number) + x * (values[j] as number);
+      }
+    });
+    return sims;
   }
 }

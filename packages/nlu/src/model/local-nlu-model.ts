@@ -48,7 +48,11 @@ export class LocalNluModel implements NluParser {
     };
     const view = this.entityModel.view(tokens);
     const rules = this.entityModel.ruleEntities(input);
-    const extra = intentEntityFeatures(this.info.config, view.entities, rules.filter((e) => e.extractor !== 'system').map((e) => e.name));
+    const extra = intentEntityFeatures(
+      this.info.config,
+      view.entities,
+      rules.filter((e) => e.extractor !== 'system').map((e) => e.name),
+    );
     const ranking = this.rank(tokens, extra);
     const intent = ranking[0] as IntentScore;
     const labelled = this.entityModel.labelled({ ...input, intent: intent.name }, view);
@@ -71,7 +75,11 @@ export class LocalNluModel implements NluParser {
 }
 
 /** Intent features from entity types found by gazetteers, lookup and regex ("e:city"). */
-export function intentEntityFeatures(config: NluConfig, gazetteer: readonly string[], rules: readonly string[]): string[] {
+export function intentEntityFeatures(
+  config: NluConfig,
+  gazetteer: readonly string[],
+  rules: readonly string[],
+): string[] {
   if (!config.intent.entityFeatures) return [];
   return [...new Set([...gazetteer, ...rules])].sort().map((e) => `e:${e}`);
 }

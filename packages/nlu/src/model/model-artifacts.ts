@@ -18,7 +18,11 @@ export const MODEL_FORMAT_VERSION = 1;
 export const MODEL_FORMAT = 'parley-nlu-local';
 
 const MANIFEST = 'manifest.json';
-const FILES = { intent: 'intent-model.json', entities: 'entity-model.json', weights: 'weights.bin' } as const;
+const FILES = {
+  intent: 'intent-model.json',
+  entities: 'entity-model.json',
+  weights: 'weights.bin',
+} as const;
 
 /** `manifest.json`: everything needed to know what a model is without loading it. */
 export interface ModelManifest extends ModelInfo {
@@ -39,6 +43,9 @@ export async function saveModel(model: LocalNluModel, dir: string): Promise<Mode
     'intent.hiddenBias': intent.weights.hiddenBias,
     'intent.outputWeights': intent.weights.outputWeights,
     'intent.outputBias': intent.weights.outputBias,
+    'intent.centroids.offsets': intent.centroids.offsets,
+    'intent.centroids.classes': intent.centroids.classes,
+    'intent.centroids.values': intent.centroids.values,
     ...(entities.labeller
       ? {
           'labeller.rowOffsets': entities.labeller.rowOffsets,
@@ -48,16 +55,29 @@ export async function saveModel(model: LocalNluModel, dir: string): Promise<Mode
         }
       : {}),
   });
-  const { weights, ...intentJson } = intent;
+  const { weights, centroids, ...intentJson } = intent;
   const { labeller, ...entityJson } = entities;
   const contents: Record<string, Buffer> = {
     [FILES.intent]: Buffer.from(
-      JSON.stringify({ ...intentJson, shape: { inputSize: weights.inputSize, hiddenUnits: weights.hiddenUnits, classes: weights.classes } }),
+      JSON.stringify({
+        ...intentJson,
+        shape: {
+          inputSize: weights.inputSize,
+          hiddenUnits: weights.hiddenUnits,
+          classes: weights.classes,
+        },
+      }),
     ),
     [FILES.entities]: Buffer.from(
       JSON.stringify({
         ...entityJson,
-        labeller: labeller ? { labels: labeller.labels, intentEntities: labeller.intentEntities, features: labeller.features } : null,
+        labeller: labeller
+          ? {
+              labels: labeller.labels,
+              intentEntities: labeller.intentEntities,
+              features: labeller.features,
+            }
+          : null,
       }),
     ),
     [FILES.weights]: buffer,
@@ -85,7 +105,9 @@ export async function saveModel(model: LocalNluModel, dir: string): Promise<Mode
 }
 
 /** Reads `manifest.json` only, checking the format version. */
-export async function readManifest(dir: string): Promise<ModelManifest & { weightsIndex: Record<string, ArrayEntry> }> {
+export async function readManifest(
+  dir: string,
+): Promise<ModelManifest & { weightsIndex: Record<string, ArrayEntry> }> {
   let text: string;
   try {
     text = await readFile(path.join(dir, MANIFEST), 'utf8');
@@ -116,10 +138,16 @@ export async function loadModel(dir: string): Promise<LocalNluModel> {
     return bytes;
   };
   const arrays = unpackArrays(await read(FILES.weights), manifest.weightsIndex);
-  const intentJson = JSON.parse((await read(FILES.intent)).toString('utf8')) as Omit<IntentModelArtifact, 'weights'> & {
+  const intentJson = JSON.parse((await read(FILES.intent)).toString('utf8')) as Omit<
+    IntentModelArtifact,
+    'weights' | 'centroids'
+  > & {
     shape: { inputSize: number; hiddenUnits: number; classes: number };
   };
-  const entityJson = JSON.parse((await read(FILES.entities)).toString('utf8')) as Omit<EntityModelArtifact, 'labeller'> & {
+  const entityJson = JSON.parse((await read(FILES.entities)).toString('utf8')) as Omit<
+    EntityModelArtifact,
+    'labeller'
+  > & {
     labeller: Pick<LabellerArtifact, 'labels' | 'intentEntities' | 'features'> | null;
   };
   const { shape, ...intentRest } = intentJson;
@@ -131,6 +159,11 @@ export async function loadModel(dir: string): Promise<LocalNluModel> {
       hiddenBias: arrays['intent.hiddenBias'] as Float32Array,
       outputWeights: arrays['intent.outputWeights'] as Float32Array,
       outputBias: arrays['intent.outputBias'] as Float32Array,
+    },
+    centroids: {
+      offsets: arrays['intent.centroids.offsets'] as Int32Array,
+      classes: arrays['intent.centroids.classes'] as Int32Array,
+      values: arrays['intent.centroids.values'] as Float32Array,
     },
   });
   const labeller: LabellerArtifact | null = entityJson.labeller

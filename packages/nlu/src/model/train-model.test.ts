@@ -35,8 +35,14 @@ describe('trainModel / LocalNluModel', () => {
   it('returns a ranking of every intent, best first, with confidences in [0, 1]', async () => {
     const { intent, ranking } = await model.parse('weather in Paris', REFERENCE);
     expect(ranking[0]).toEqual(intent);
-    expect(ranking.map((r) => r.name).sort()).toEqual(['greet', 'order_food', 'order_status', 'weather']);
-    for (let i = 1; i < ranking.length; i++) expect(ranking[i - 1]!.confidence).toBeGreaterThanOrEqual(ranking[i]!.confidence);
+    expect(ranking.map((r) => r.name).sort()).toEqual([
+      'greet',
+      'order_food',
+      'order_status',
+      'weather',
+    ]);
+    for (let i = 1; i < ranking.length; i++)
+      expect(ranking[i - 1]!.confidence).toBeGreaterThanOrEqual(ranking[i]!.confidence);
     for (const r of ranking) expect(r.confidence).toBeGreaterThanOrEqual(0);
     expect(intent.confidence).toBeLessThanOrEqual(1);
   });
@@ -44,13 +50,30 @@ describe('trainModel / LocalNluModel', () => {
   it('extracts learnt, lookup and regex entities with offsets into the original text', async () => {
     const text = 'will it rain in Stockholm tomorrow';
     const { entities } = await model.parse(text, REFERENCE);
-    expect(entities).toContainEqual(expect.objectContaining({ name: 'city', raw: 'Stockholm', begin: 16, end: 25, extractor: 'crf' }));
+    expect(entities).toContainEqual(
+      expect.objectContaining({
+        name: 'city',
+        raw: 'Stockholm',
+        begin: 16,
+        end: 25,
+        extractor: 'crf',
+      }),
+    );
 
     const nyc = await model.parse('weather in the big apple', REFERENCE);
-    expect(nyc.entities).toContainEqual(expect.objectContaining({ name: 'city', value: 'New York', raw: 'big apple', extractor: 'lookup' }));
+    expect(nyc.entities).toContainEqual(
+      expect.objectContaining({
+        name: 'city',
+        value: 'New York',
+        raw: 'big apple',
+        extractor: 'lookup',
+      }),
+    );
 
     const order = await model.parse('status of order QQ-7777 please', REFERENCE);
-    expect(order.entities).toContainEqual(expect.objectContaining({ name: 'order_number', value: 'QQ-7777', begin: 16, end: 23 }));
+    expect(order.entities).toContainEqual(
+      expect.objectContaining({ name: 'order_number', value: 'QQ-7777', begin: 16, end: 23 }),
+    );
   });
 
   it('gives an out-of-scope message a lower confidence than in-scope ones', async () => {
@@ -66,7 +89,10 @@ describe('trainModel / LocalNluModel', () => {
     const percents = progress.map((p) => p.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(percents.at(-1)).toBe(100);
-    expect(progress.find((p) => p.phase === 'intents')).toMatchObject({ epoch: 1, epochs: expect.any(Number) });
+    expect(progress.find((p) => p.phase === 'intents')).toMatchObject({
+      epoch: 1,
+      epochs: expect.any(Number),
+    });
   });
 
   it('is deterministic: the same data, config and seed give the same answers', async () => {
@@ -74,7 +100,9 @@ describe('trainModel / LocalNluModel', () => {
     for (const text of ['order a pizza', 'hi', 'is it cold in Oslo', 'gibberish words here']) {
       expect(await again.parse(text, REFERENCE)).toEqual(await model.parse(text, REFERENCE));
     }
-    expect(Array.from(again.intentModel.artifact.weights.outputWeights)).toEqual(Array.from(model.intentModel.artifact.weights.outputWeights));
+    expect(Array.from(again.intentModel.artifact.weights.outputWeights)).toEqual(
+      Array.from(model.intentModel.artifact.weights.outputWeights),
+    );
   });
 
   it('saves and loads a model that parses identically', async () => {
@@ -83,7 +111,10 @@ describe('trainModel / LocalNluModel', () => {
     expect(manifest).toMatchObject({
       formatVersion: 1,
       dataHash: hashTrainingData(smallBot()),
-      labels: { intents: ['greet', 'order_food', 'order_status', 'weather'], entities: ['city', 'dish', 'order_number'] },
+      labels: {
+        intents: ['greet', 'order_food', 'order_status', 'weather'],
+        entities: ['city', 'dish', 'order_number'],
+      },
       libraryVersions: { '@tensorflow/tfjs': expect.any(String) },
       config: { seed: 7 },
     });
@@ -106,7 +137,9 @@ describe('trainModel / LocalNluModel', () => {
   });
 
   it('rejects training data without any example', async () => {
-    await expect(trainModel({ intents: [{ intentId: 'a', name: 'A', trainingData: [] }], entities: [] })).rejects.toThrow(InvalidTrainingDataError);
+    await expect(
+      trainModel({ intents: [{ intentId: 'a', name: 'A', trainingData: [] }], entities: [] }),
+    ).rejects.toThrow(InvalidTrainingDataError);
   });
 });
 

@@ -46,7 +46,11 @@ export async function trainModel(
   const started = performance.now();
   const config = ZNluConfig.parse(configInput);
   const report = (phase: TrainingPhase, percent: number, epoch?: number, epochs?: number): void =>
-    onProgress({ phase, percent: Math.round(percent * 10) / 10, ...(epoch ? { epoch, epochs } : {}) });
+    onProgress({
+      phase,
+      percent: Math.round(percent * 10) / 10,
+      ...(epoch ? { epoch, epochs } : {}),
+    });
   report('prepare', 0);
 
   const intents = [...data.intents]
@@ -62,28 +66,56 @@ export async function trainModel(
   );
   const definitions: EntityDefinitionLike[] = [...data.entities]
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((e) => ({ name: e.name, values: e.values ?? [], patterns: e.patterns ?? [], fuzzy: e.fuzzy ?? false }));
-  const base = { definitions, trainingValues: trainingValues(examples), systemEntities: systemEntities(data, config) };
+    .map((e) => ({
+      name: e.name,
+      values: e.values ?? [],
+      patterns: e.patterns ?? [],
+      fuzzy: e.fuzzy ?? false,
+    }));
+  const base = {
+    definitions,
+    trainingValues: trainingValues(examples),
+    systemEntities: systemEntities(data, config),
+  };
   const featureModel = new EntityModel({ ...base, systemEntities: [], labeller: null });
   const views = examples.map((ex) => featureModel.view(ex.tokens));
   report('prepare', INTENT_SHARE[0]);
 
   const intentModel = await IntentModel.train(
     examples.map((ex, i) => {
-      const input = { text: ex.text, tokens: ex.tokens, referenceTime: new Date(0), timeZone: 'UTC' };
+      const input = {
+        text: ex.text,
+        tokens: ex.tokens,
+        referenceTime: new Date(0),
+        timeZone: 'UTC',
+      };
       const rules = featureModel.ruleEntities(input).map((e) => e.name);
-      return { tokens: ex.tokens, extra: intentEntityFeatures(config, views[i]?.entities ?? [], rules), label: ex.intent };
+      return {
+        tokens: ex.tokens,
+        extra: intentEntityFeatures(config, views[i]?.entities ?? [], rules),
+        label: ex.intent,
+      };
     }),
     labels,
     { charNgrams: config.intent.charNgrams, wordNgrams: config.intent.wordNgrams },
     { minCount: config.intent.minFeatureCount, maxFeatures: config.intent.maxFeatures },
     { ...config.intent, seed: config.seed },
     ({ epoch, epochs }) =>
-      report('intents', INTENT_SHARE[0] + ((INTENT_SHARE[1] - INTENT_SHARE[0]) * epoch) / epochs, epoch, epochs),
+      report(
+        'intents',
+        INTENT_SHARE[0] + ((INTENT_SHARE[1] - INTENT_SHARE[0]) * epoch) / epochs,
+        epoch,
+        epochs,
+      ),
   );
 
   const labeller = trainLabeller(examples, views, labels, config, (epoch, epochs) =>
-    report('entities', ENTITY_SHARE[0] + ((ENTITY_SHARE[1] - ENTITY_SHARE[0]) * epoch) / epochs, epoch, epochs),
+    report(
+      'entities',
+      ENTITY_SHARE[0] + ((ENTITY_SHARE[1] - ENTITY_SHARE[0]) * epoch) / epochs,
+      epoch,
+      epochs,
+    ),
   );
   const entityModel = new EntityModel({ ...base, labeller });
   const trainSeconds = (performance.now() - started) / 1000;
@@ -99,7 +131,11 @@ export async function trainModel(
         intentFeatures: intentModel.artifact.vectorizer.features.length,
         labellerFeatures: labeller?.features.length ?? 0,
       },
-      libraryVersions: { '@parley/nlu': PACKAGE_VERSION, '@tensorflow/tfjs': tf.version.tfjs, node: process.version },
+      libraryVersions: {
+        '@parley/nlu': PACKAGE_VERSION,
+        '@tensorflow/tfjs': tf.version.tfjs,
+        node: process.version,
+      },
     },
     intentModel,
     entityModel,
@@ -109,7 +145,10 @@ export async function trainModel(
 }
 
 /** Tokens overlapping each annotated character span. */
-function tokenSpans(tokens: readonly Token[], entities: ReadonlyArray<{ name: string; begin: number; end: number }>): TokenSpan[] {
+function tokenSpans(
+  tokens: readonly Token[],
+  entities: ReadonlyArray<{ name: string; begin: number; end: number }>,
+): TokenSpan[] {
   return entities.flatMap((e) => {
     const start = tokens.findIndex((t) => t.end > e.begin);
     let end = start;
@@ -127,7 +166,10 @@ function trainingValues(examples: readonly PreparedExample[]): Record<string, st
   for (const ex of examples) {
     for (const s of ex.spans) {
       if (isSystem(s.entity)) continue;
-      const raw = ex.text.slice((ex.tokens[s.start] as Token).begin, (ex.tokens[s.end - 1] as Token).end);
+      const raw = ex.text.slice(
+        (ex.tokens[s.start] as Token).begin,
+        (ex.tokens[s.end - 1] as Token).end,
+      );
       const map = (out[s.entity] ??= new Map());
       if (!map.has(foldText(raw))) map.set(foldText(raw), raw);
     }
@@ -142,7 +184,8 @@ function trainingValues(examples: readonly PreparedExample[]): Record<string, st
 function systemEntities(data: TrainingData, config: NluConfig): SystemEntityName[] {
   if (config.entities.systemEntities !== 'auto') return [...config.entities.systemEntities].sort();
   const used = new Set<string>(data.systemEntities ?? []);
-  for (const i of data.intents) for (const ex of i.trainingData) for (const e of ex.entities ?? []) used.add(e.name);
+  for (const i of data.intents)
+    for (const ex of i.trainingData) for (const e of ex.entities ?? []) used.add(e.name);
   return SYSTEM_ENTITIES.filter((s) => used.has(s));
 }
 
@@ -158,11 +201,17 @@ function trainLabeller(
   const labellerExamples: LabellerExample[] = examples.map((ex, i) => ({
     tokens: ex.tokens,
     intent: labels[ex.intent] as string,
-    tags: spansToTags(ex.tokens.length, ex.spans.filter((s) => !isSystem(s.entity))),
+    tags: spansToTags(
+      ex.tokens.length,
+      ex.spans.filter((s) => !isSystem(s.entity)),
+    ),
     gazetteer: views[i]?.marks ?? [],
   }));
   return SequenceLabeller.train(labellerExamples, {
-    epochs: config.entities.labellerEpochs,
+    epochs:
+      config.entities.labellerEpochs === 'auto'
+        ? Math.min(10, Math.max(4, Math.ceil(60_000 / labellerExamples.length)))
+        : config.entities.labellerEpochs,
     seed: config.seed,
     gazetteerDropout: config.entities.gazetteerDropout,
     onEpoch,

@@ -1,6 +1,9 @@
 import type { TrainingData } from '../types.js';
 
-type Example = { text: string; entities: Array<{ name: string; value: string; begin: number; end: number }> };
+type Example = {
+  text: string;
+  entities: Array<{ name: string; value: string; begin: number; end: number }>;
+};
 
 /** An example whose entities are marked with [value](entity) in the text. */
 export function ex(marked: string): Example {
@@ -10,7 +13,12 @@ export function ex(marked: string): Example {
   for (let m = /\[([^\]]+)\]\(([^)]+)\)/.exec(rest); m; m = /\[([^\]]+)\]\(([^)]+)\)/.exec(rest)) {
     text += rest.slice(0, m.index);
     const value = m[1] as string;
-    entities.push({ name: m[2] as string, value, begin: text.length, end: text.length + value.length });
+    entities.push({
+      name: m[2] as string,
+      value,
+      begin: text.length,
+      end: text.length + value.length,
+    });
     text += value;
     rest = rest.slice(m.index + m[0].length);
   }
@@ -24,7 +32,16 @@ export function smallBot(): TrainingData {
       {
         intentId: 'greet',
         name: 'Greet',
-        trainingData: ['hello', 'hi there', 'good morning', 'hey', 'hello bot', 'hi, how are you', 'good evening', 'hey there'].map(ex),
+        trainingData: [
+          'hello',
+          'hi there',
+          'good morning',
+          'hey',
+          'hello bot',
+          'hi, how are you',
+          'good evening',
+          'hey there',
+        ].map(ex),
       },
       {
         intentId: 'weather',
@@ -70,8 +87,20 @@ export function smallBot(): TrainingData {
       },
     ],
     entities: [
-      { name: 'city', values: [{ value: 'New York', synonyms: ['NYC', 'big apple'] }], patterns: [], fuzzy: true, allowUnlisted: false },
-      { name: 'order_number', values: [], patterns: ['\\b[A-Z]{2}-\\d{4}\\b'], fuzzy: false, allowUnlisted: false },
+      {
+        name: 'city',
+        values: [{ value: 'New York', synonyms: ['NYC', 'big apple'] }],
+        patterns: [],
+        fuzzy: true,
+        allowUnlisted: false,
+      },
+      {
+        name: 'order_number',
+        values: [],
+        patterns: ['\\b[A-Z]{2}-\\d{4}\\b'],
+        fuzzy: false,
+        allowUnlisted: false,
+      },
     ],
   };
 }

@@ -6,5 +6,9 @@ const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
  * the original offsets are untouched; a folded token can be shorter than its raw text.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(APOSTROPHES, "'")
+    .toLowerCase();
 }

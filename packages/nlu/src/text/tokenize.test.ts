@@ -5,8 +5,26 @@ describe('tokenize', () => {
     const text = 'Café in Münchner Freiheit 🙂 at 10:30?';
     const tokens = tokenize(text);
     for (const t of tokens) expect(text.slice(t.begin, t.end)).toBe(t.raw);
-    expect(tokens.map((t) => t.norm)).toEqual(['cafe', 'in', 'munchner', 'freiheit', '🙂', 'at', '10:30', '?']);
-    expect(tokens.map((t) => t.kind)).toEqual(['word', 'word', 'word', 'word', 'emoji', 'word', 'number', 'punct']);
+    expect(tokens.map((t) => t.norm)).toEqual([
+      'cafe',
+      'in',
+      'munchner',
+      'freiheit',
+      '🙂',
+      'at',
+      '10:30',
+      '?',
+    ]);
+    expect(tokens.map((t) => t.kind)).toEqual([
+      'word',
+      'word',
+      'word',
+      'word',
+      'emoji',
+      'word',
+      'number',
+      'punct',
+    ]);
   });
 
   it('keeps an emoji ZWJ sequence as one token', () => {
@@ -15,6 +33,15 @@ describe('tokenize', () => {
   });
 
   it('splits hyphens and apostrophes so that entity spans can align to words', () => {
-    expect(tokenize("what's the next u-bahn").map((t) => t.raw)).toEqual(['what', "'", 's', 'the', 'next', 'u', '-', 'bahn']);
+    expect(tokenize("what's the next u-bahn").map((t) => t.raw)).toEqual([
+      'what',
+      "'",
+      's',
+      'the',
+      'next',
+      'u',
+      '-',
+      'bahn',
+    ]);
   });
 });
