@@ -11,35 +11,31 @@ import type { Metrics } from '../metrics/metrics.js';
 import type { ModelRuntime } from './models/model-runtime.js';
 import type { NluEngine } from './nlu-engine.js';
 
-/** How long a bot's definition is reused before it is read again (edits show up this fast). */
-const DEFAULT_TTL_MS = 2000;
-
 /**
  * Assembles what the dialogue manager needs per bot: settings, intents, entities, secrets
  * and the parser its pipeline asks for (local model, LLM, or local first then LLM).
- * Definitions are cached briefly; LLM parsers live as long as their settings do, so their
- * cache, queue and circuit breaker carry over between messages.
+ * Each message reads the bot document; intents and entities are read again only when the
+ * bot's settings or its definition counter changed (edits on any instance show at once).
+ * LLM parsers live as long as their settings do, so their cache, queue and circuit breaker
+ * carry over between messages.
  */
 export function createBotRuntimePort(deps: {
   store: Pick<Store, 'bots' | 'intents' | 'entities'>;
   models: ModelRuntime;
   engine: Pick<NluEngine, 'extractorsOnly'>;
   metrics?: Metrics;
-  ttlMs?: number;
-}): BotRuntimePort & { invalidate(botId?: string): void } {
-  const ttl = deps.ttlMs ?? DEFAULT_TTL_MS;
-  const definitions = new Map<
-    string,
-    { at: number; value: Promise<(Omit<BotRuntime, 'nlu'> & { extractors: NluParser }) | null> }
-  >();
+}): BotRuntimePort {
+  type Definition = Omit<BotRuntime, 'nlu'> & { extractors: NluParser };
+  const definitions = new Map<string, { key: string; value: Promise<Definition> }>();
   const llmParsers = new Map<string, { key: string; parser: NluParser }>();
 
-  function definition(botId: string) {
+  async function definition(botId: string): Promise<Definition | null> {
+    const bot = await deps.store.bots.get(botId);
+    if (!bot) return null;
+    const key = `${bot.updatedAt.getTime()}:${bot.definitionVersion}`;
     const cached = definitions.get(botId);
-    if (cached && Date.now() - cached.at < ttl) return cached.value;
+    if (cached?.key === key) return cached.value;
     const value = (async () => {
-      const bot = await deps.store.bots.get(botId);
-      if (!bot) return null;
       const [intents, entities, secrets] = await Promise.all([
         deps.store.intents.list(botId),
         deps.store.entities.list(botId),
@@ -54,7 +50,7 @@ export function createBotRuntimePort(deps: {
         extractors: deps.engine.extractorsOnly(entities),
       };
     })();
-    definitions.set(botId, { at: Date.now(), value });
+    definitions.set(botId, { key, value });
     value.catch(() => definitions.delete(botId));
     return value;
   }
@@ -104,11 +100,6 @@ export function createBotRuntimePort(deps: {
         });
       }
       return { ...runtime, nlu: timed(nlu, botId, deps.metrics) };
-    },
-
-    invalidate(botId) {
-      if (botId) definitions.delete(botId);
-      else definitions.clear();
     },
   };
 }

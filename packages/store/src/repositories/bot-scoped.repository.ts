@@ -1,5 +1,6 @@
 import type { Collection, Db, Document } from 'mongodb';
 import type { z } from 'zod';
+import { COLLECTIONS } from '../collections.js';
 import { DuplicateKeyError, isDuplicateKeyError } from '../errors.js';
 
 /**
@@ -42,6 +43,12 @@ export function createBotScopedRepository<S extends z.ZodType>({
     const { _id, botId: _botId, createdAt: _c, updatedAt: _u, ...rest } = doc;
     return schema.parse(rest) as T;
   };
+  // Readers that cache a bot's definition compare this counter to know when to reload.
+  const bots = db.collection<{ _id: string; definitionVersion?: number }>(COLLECTIONS.bots);
+  const touched = async <R>(botId: string, result: R): Promise<R> => {
+    await bots.updateOne({ _id: botId }, { $inc: { definitionVersion: 1 } });
+    return result;
+  };
   const duplicate = (botId: string, key: string) =>
     new DuplicateKeyError(name, { botId, [keyField]: key });
 
@@ -55,7 +62,7 @@ export function createBotScopedRepository<S extends z.ZodType>({
         if (isDuplicateKeyError(error)) throw duplicate(botId, keyOf(value));
         throw error;
       }
-      return value;
+      return touched(botId, value);
     },
 
     async get(botId, key) {
@@ -78,7 +85,7 @@ export function createBotScopedRepository<S extends z.ZodType>({
           { botId, [keyField]: key },
           { $set: { ...(value as object), updatedAt: new Date() } },
         );
-        return result.matchedCount === 1 ? value : null;
+        return result.matchedCount === 1 ? touched(botId, value) : null;
       } catch (error) {
         if (isDuplicateKeyError(error)) throw duplicate(botId, keyOf(value));
         throw error;
@@ -87,7 +94,7 @@ export function createBotScopedRepository<S extends z.ZodType>({
 
     async delete(botId, key) {
       const result = await collection.deleteOne({ botId, [keyField]: key });
-      return result.deletedCount === 1;
+      return touched(botId, result.deletedCount === 1);
     },
 
     async replaceAll(botId, inputs) {
@@ -113,12 +120,12 @@ export function createBotScopedRepository<S extends z.ZodType>({
         );
       }
       await collection.deleteMany({ botId, [keyField]: { $nin: [...keys] } });
-      return values;
+      return touched(botId, values);
     },
 
     async deleteAll(botId) {
       const result = await collection.deleteMany({ botId });
-      return result.deletedCount;
+      return touched(botId, result.deletedCount);
     },
 
     count: (botId) => collection.countDocuments({ botId }),

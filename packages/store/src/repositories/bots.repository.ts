@@ -11,6 +11,8 @@ export interface Bot {
   activeModelId: string | null;
   /** Names of the secrets tool calls may use; the values are never returned. */
   secretNames: string[];
+  /** Grows with every change to the bot's intents or entities (cache key for readers). */
+  definitionVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,6 +22,7 @@ interface BotDoc {
   settings: BotSettings;
   activeModelId: string | null;
   secrets: Record<string, string>;
+  definitionVersion?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -135,6 +138,7 @@ function toBot(doc: BotDoc): Bot {
     settings: ZBotSettings.parse(doc.settings),
     activeModelId: doc.activeModelId,
     secretNames: Object.keys(doc.secrets ?? {}).sort(),
+    definitionVersion: doc.definitionVersion ?? 0,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -40,4 +40,22 @@ describe('ConversationRepository', () => {
     await store().conversations.save('b', 't4', 0, state);
     expect((await store().conversations.load('b', 't4'))?.state).toEqual(state);
   });
+
+  it('keeps one winner per version among many concurrent writers, and refuses a stale writer', async () => {
+    const conversations = store().conversations;
+    await conversations.save('b', 't5', 0, { n: 0 });
+    let version = 1;
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => conversations.save('b', 't5', version, { n: i })),
+      );
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      version += 1;
+    }
+    expect(await conversations.save('b', 't5', 2, { stale: true })).toEqual({
+      ok: false,
+      reason: 'conflict',
+    });
+    expect((await conversations.load('b', 't5'))?.version).toBe(6);
+  });
 });

@@ -12,7 +12,7 @@ export interface StoredConversation<State> {
 export type SaveResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
 
 /**
- * One document per (botId, threadId) holding the dialogue state, guarded by `version`.
+ * The dialogue state of each (botId, threadId), guarded by `version`.
  * `save` is a compare-and-set: it writes only if the stored version still equals
  * `expectedVersion` (0 creates the document); a lost race is reported, never overwritten.
  */
@@ -32,14 +32,30 @@ interface ConversationDoc {
   updatedAt: Date;
 }
 
+/** Versions kept behind the newest, and for how long at least, before they are pruned. */
+const KEEP_VERSIONS = 10;
+const KEEP_VERSIONS_MS = 15 * 60_000;
+
 export function createConversationRepository<State = Record<string, unknown>>(
   db: Db,
 ): ConversationRepository<State> {
   const conversations = db.collection<ConversationDoc>(COLLECTIONS.conversations);
 
+  // Each version is its own document under a unique (botId, threadId, version) index, so the
+  // unique index decides a race: an update filtered on `version` is not atomic on every
+  // server of the common subset (FerretDB reads, then writes), but a unique insert is.
+  async function latest(botId: string, threadId: string): Promise<ConversationDoc | null> {
+    const [doc] = await conversations
+      .find({ botId, threadId })
+      .sort({ version: -1 })
+      .limit(1)
+      .toArray();
+    return doc ?? null;
+  }
+
   return {
     async load(botId, threadId) {
-      const doc = await conversations.findOne({ botId, threadId });
+      const doc = await latest(botId, threadId);
       if (!doc) return null;
       return {
         version: doc.version,
@@ -50,35 +66,34 @@ export function createConversationRepository<State = Record<string, unknown>>(
 
     async save(botId, threadId, expectedVersion, state) {
       const now = new Date();
-      const stored = toStorableKeys(state);
-      if (expectedVersion === 0) {
-        try {
-          await conversations.insertOne({
-            botId,
-            threadId,
-            version: 1,
-            state: stored,
-            createdAt: now,
-            updatedAt: now,
-          });
-          return { ok: true, version: 1 };
-        } catch (error) {
-          if (isDuplicateKeyError(error)) return { ok: false, reason: 'conflict' };
-          throw error;
-        }
+      const version = expectedVersion + 1;
+      try {
+        await conversations.insertOne({
+          botId,
+          threadId,
+          version,
+          state: toStorableKeys(state),
+          createdAt: now,
+          updatedAt: now,
+        });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return { ok: false, reason: 'conflict' };
+        throw error;
       }
-      const result = await conversations.updateOne(
-        { botId, threadId, version: expectedVersion },
-        { $set: { state: stored, version: expectedVersion + 1, updatedAt: now } },
-      );
-      return result.modifiedCount === 1
-        ? { ok: true, version: expectedVersion + 1 }
-        : { ok: false, reason: 'conflict' };
+      // Old versions go, but only well after any request could still hold them: a writer
+      // holding a pruned version could otherwise insert its next number without a conflict.
+      await conversations.deleteMany({
+        botId,
+        threadId,
+        version: { $lt: expectedVersion - KEEP_VERSIONS },
+        createdAt: { $lt: new Date(now.getTime() - KEEP_VERSIONS_MS) },
+      });
+      return { ok: true, version };
     },
 
     async delete(botId, threadId) {
-      const result = await conversations.deleteOne({ botId, threadId });
-      return result.deletedCount === 1;
+      const result = await conversations.deleteMany({ botId, threadId });
+      return result.deletedCount > 0;
     },
 
     async deleteAll(botId) {

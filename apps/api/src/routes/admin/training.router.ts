@@ -52,11 +52,15 @@ export function addTrainingRoutes(
         modelId: result.model.id,
         status: result.status,
       });
-      const body = { jobId: result.model.id, status: result.status, model: jobView(result.model) };
+      const answer = {
+        jobId: result.model.id,
+        status: result.status,
+        model: jobView(result.model),
+      };
       res.location(`${basePath}/bots/${params.botId}/jobs/${result.model.id}`);
       // Same data as a model already trained: nothing was queued, so 200 rather than 202.
-      if (result.status === 'skipped') res.status(200).json(body);
-      return body;
+      if (result.status === 'skipped') res.status(200).json(answer);
+      return answer;
     },
   });
 

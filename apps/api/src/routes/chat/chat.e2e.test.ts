@@ -226,7 +226,7 @@ describe('REST chat end to end: import, train, chat', () => {
       .send({
         intentId: 'broken',
         name: 'Broken',
-        responses: ['Total: {{formatNumber}}'],
+        responses: ['Total: {{> price}}'],
         errorResponse: 'Something broke, sorry.',
       })
       .expect(201);
@@ -275,7 +275,7 @@ describe('REST chat end to end: import, train, chat', () => {
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => chat('busy', `/init_conversation{"n":"${i}"}`)),
     );
-    expect(results.every((res) => res.status === 200)).toBe(true);
+    expect(results.map((res) => res.status).filter((status) => status !== 200)).toEqual([]);
     const transcript = await request(t().app)
       .get('/api/v1/admin/bots/default/threads/busy?limit=100')
       .set('Authorization', t().admin)

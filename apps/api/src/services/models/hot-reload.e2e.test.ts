@@ -70,6 +70,8 @@ describe('two API instances on one database and one MODELS_DIR', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies checked by the assertions
+  const json = async (res: Response): Promise<any> => res.json();
   const call = (api: ApiProcess, method: string, url: string, body?: unknown) =>
     fetch(`${api.baseUrl}/api/v1/admin${url}`, {
       method,
@@ -79,18 +81,18 @@ describe('two API instances on one database and one MODELS_DIR', () => {
 
   it('trains through one instance and the other answers with the new model within 5 s, failing no request', async () => {
     expect((await call(a, 'POST', '/bots/default/import', BOT)).status).toBe(200);
-    const before = await (
-      await call(b, 'POST', '/bots/default/parse', { text: 'will it rain tomorrow' })
-    ).json();
+    const before = await json(
+      await call(b, 'POST', '/bots/default/parse', { text: 'will it rain tomorrow' }),
+    );
     expect(before.source).toBe('none');
 
     const started = await call(a, 'POST', '/bots/default/train', {});
     expect(started.status).toBe(202);
-    const { jobId } = await started.json();
+    const { jobId } = await json(started);
 
     let ready = 0;
     for (let i = 0; i < 600 && !ready; i++) {
-      const job = await (await call(b, 'GET', `/bots/default/jobs/${jobId}`)).json();
+      const job = await json(await call(b, 'GET', `/bots/default/jobs/${jobId}`));
       if (job.status === 'failed') throw new Error(job.error);
       if (job.status === 'ready') ready = Date.now();
       else await new Promise((resolve) => setTimeout(resolve, 100));
@@ -103,7 +105,7 @@ describe('two API instances on one database and one MODELS_DIR', () => {
     while (!answeredAt && Date.now() - ready < 10_000) {
       const res = await call(b, 'POST', '/bots/default/parse', { text: 'will it rain tomorrow' });
       statuses.push(res.status);
-      const body = await res.json();
+      const body = await json(res);
       if (body.source === 'local' && body.intent.name === 'weather') answeredAt = Date.now();
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
@@ -113,17 +115,17 @@ describe('two API instances on one database and one MODELS_DIR', () => {
 
   it('follows a rollback made on the other instance', async () => {
     const retrain = await call(a, 'POST', '/bots/default/train', { force: true });
-    const { jobId: second } = await retrain.json();
+    const { jobId: second } = await json(retrain);
     for (let i = 0; i < 600; i++) {
-      const job = await (await call(a, 'GET', `/bots/default/jobs/${second}`)).json();
+      const job = await json(await call(a, 'GET', `/bots/default/jobs/${second}`));
       if (job.status === 'ready') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const { models } = await (await call(b, 'GET', '/bots/default/models')).json();
+    const { models } = await json(await call(b, 'GET', '/bots/default/models'));
     const first = models.find((model: { version: number }) => model.version === 1);
     expect((await call(b, 'POST', `/bots/default/models/${first.id}/activate`)).status).toBe(200);
     expect((await call(a, 'DELETE', `/bots/default/models/${first.id}`)).status).toBe(409);
-    const listed = await (await call(a, 'GET', '/bots/default/models')).json();
+    const listed = await json(await call(a, 'GET', '/bots/default/models'));
     expect(listed.activeModelId).toBe(first.id);
   }, 180_000);
 });

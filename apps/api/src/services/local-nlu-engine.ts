@@ -1,0 +1,29 @@
+import {
+  crossValidate,
+  createEntityParser,
+  hashTrainingData,
+  loadModel,
+  trainModel,
+} from '@parley/nlu';
+import type { ModelMetrics, NluEngine } from './nlu-engine.js';
+
+/** The local TF.js pipeline of packages/nlu behind the API's NLU port. */
+export function createLocalNluEngine(): NluEngine {
+  return {
+    hash: (data) => hashTrainingData(data),
+    train: (data, onProgress) => trainModel(data, {}, onProgress),
+    load: (dir) => loadModel(dir),
+    async crossValidate(data, folds): Promise<ModelMetrics> {
+      const report = await crossValidate(data, folds);
+      return {
+        folds,
+        intentAccuracy: report.intent.accuracy,
+        macroF1: report.intent.macroF1,
+        perIntent: report.intent.perIntent,
+        confusion: report.intent.confusion,
+        entityF1: report.entities.f1,
+      };
+    },
+    extractorsOnly: (entities) => createEntityParser(entities),
+  };
+}
