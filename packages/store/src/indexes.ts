@@ -9,7 +9,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { botId: 1, channel: 1 }, name: 'botId_channel', unique: true },
   ],
   [COLLECTIONS.conversations]: [
-    { key: { botId: 1, threadId: 1, version: 1 }, name: 'botId_threadId_version', unique: true },
+    { key: { botId: 1, threadId: 1, version: 1 }, name: 'botId_threadId_version' },
   ],
   [COLLECTIONS.turns]: [
     { key: { botId: 1, threadId: 1, seq: 1 }, name: 'botId_threadId_seq', unique: true },
