@@ -9,8 +9,34 @@ const LOCK = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(fs.readFileSync(LOCK, 'utf8'));
 const packages = lock.packages;
 
-const OS = [['darwin', 'darwin'], ['win32', 'win32'], ['windows', 'win32'], ['freebsd', 'freebsd'], ['android', 'android'], ['openharmony', 'openharmony'], ['linux', 'linux'], ['sunos', 'sunos'], ['netbsd', 'netbsd'], ['openbsd', 'openbsd'], ['aix', 'aix'], ['wasm', null], ['wasi', null]];
-const CPU = [['arm64', 'arm64'], ['aarch64', 'arm64'], ['x64', 'x64'], ['64', 'x64'], ['ia32', 'ia32'], ['arm', 'arm'], ['ppc64', 'ppc64'], ['s390x', 's390x'], ['riscv64', 'riscv64'], ['loong64', 'loong64'], ['mips64el', 'mips64el']];
+const OS = [
+  ['darwin', 'darwin'],
+  ['win32', 'win32'],
+  ['windows', 'win32'],
+  ['freebsd', 'freebsd'],
+  ['android', 'android'],
+  ['openharmony', 'openharmony'],
+  ['linux', 'linux'],
+  ['sunos', 'sunos'],
+  ['netbsd', 'netbsd'],
+  ['openbsd', 'openbsd'],
+  ['aix', 'aix'],
+  ['wasm', null],
+  ['wasi', null],
+];
+const CPU = [
+  ['arm64', 'arm64'],
+  ['aarch64', 'arm64'],
+  ['x64', 'x64'],
+  ['64', 'x64'],
+  ['ia32', 'ia32'],
+  ['arm', 'arm'],
+  ['ppc64', 'ppc64'],
+  ['s390x', 's390x'],
+  ['riscv64', 'riscv64'],
+  ['loong64', 'loong64'],
+  ['mips64el', 'mips64el'],
+];
 
 function constraints(name) {
   const base = name.split('/').pop().toLowerCase();
@@ -41,7 +67,9 @@ for (const [location, entry] of Object.entries(packages)) {
   }
 }
 
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 fs.writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} optional platform entries`);
