@@ -29,3 +29,4 @@ export type {
   LlmParseOutcome,
   LlmParserEvent,
 } from './llm-types.js';
+export { withSystemEntities } from './system-entity-normalizer.js';

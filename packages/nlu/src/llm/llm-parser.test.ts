@@ -62,7 +62,7 @@ describe('ZeroShotLlmParser', () => {
       },
       {
         name: 'sys.number',
-        value: 'two',
+        value: 2,
         raw: 'two',
         begin: 24,
         end: 27,

@@ -1,3 +1,4 @@
+import { withSystemEntities } from './system-entity-normalizer.js';
 import { LRUCache } from 'lru-cache';
 import type { NluParser, ParseOptions } from '../types.js';
 import { createCircuitBreaker } from './circuit-breaker.js';
@@ -78,7 +79,8 @@ export function createLlmParser(params: CreateLlmParserParams): LlmParser {
   const options = ZLlmParserOptions.parse(params.options ?? {});
   const fallbackIntentId = params.fallbackIntentId ?? DEFAULT_FALLBACK_INTENT;
   const prompt = buildLlmPrompt(params.bot, fallbackIntentId, options);
-  const normalizer = params.normalizer ?? createDefaultEntityNormalizer(params.bot.entities);
+  const normalizer =
+    params.normalizer ?? withSystemEntities(createDefaultEntityNormalizer(params.bot.entities));
   const breaker = createCircuitBreaker({
     ...options.breaker,
     now: params.clock?.now,
