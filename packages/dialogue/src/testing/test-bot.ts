@@ -1,10 +1,12 @@
 import {
   ZBotSettings,
+  ZEntityDefinition,
   ZIntentDefinition,
   type BotSettingsInput,
   type IntentDefinitionInput,
 } from '@parley/domain';
 import type { NluParser } from '@parley/nlu';
+import type { z } from 'zod';
 import type { ConversationState } from '../conversation-state.js';
 import { createDialogueManager, type DialogueManagerDeps } from '../dialogue-manager.js';
 import type { BotRuntime } from '../ports.js';
@@ -17,6 +19,8 @@ import {
 export interface TestBotOptions {
   intents: IntentDefinitionInput[];
   nlu: NluParser;
+  /** Custom entity definitions (lookup values, patterns); none by default. */
+  entities?: Array<z.input<typeof ZEntityDefinition>>;
   settings?: Partial<BotSettingsInput>;
   secrets?: Record<string, string>;
   memory?: MemoryConversationStateOptions;
@@ -29,7 +33,7 @@ export function createTestDialogue(options: TestBotOptions) {
     botId: 'bot-1',
     settings: ZBotSettings.parse({ name: 'Test bot', ...options.settings }),
     intents: options.intents.map((intent) => ZIntentDefinition.parse(intent)),
-    entities: [],
+    entities: (options.entities ?? []).map((entity) => ZEntityDefinition.parse(entity)),
     secrets: options.secrets ?? {},
     nlu: options.nlu,
   };

@@ -59,7 +59,40 @@ export async function continueActive(
       turn.forced?.parameters ?? {},
     );
   }
+  const lone = turn.forced ? null : loneWordAnswer(turn, intent, active);
+  if (lone)
+    return proceed(
+      turn,
+      intent,
+      confidence,
+      lone,
+      suspended,
+      active.tries,
+      active.pendingParameter,
+    );
   return retry(turn, active, intent, suspended, confidence);
+}
+
+/**
+ * An entity learnt only from annotated examples (no values, no patterns) is often answered
+ * with the bare value — "ORD123456" to "what is your order number?" — which the sequence
+ * labeller, trained on whole sentences, may not tag. A one-word answer to that question is
+ * taken as the value; anything longer still needs the entity to be recognised.
+ */
+function loneWordAnswer(
+  turn: Turn,
+  intent: IntentDefinition,
+  active: SlotFrame,
+): ParameterValues | null {
+  const pending = intent.parameters.find((p) => p.name === active.pendingParameter);
+  if (!pending?.entity) return null;
+  const definition = turn.env.bot.entities.find((entity) => entity.name === pending.entity);
+  if (!definition || definition.values.length > 0 || definition.patterns.length > 0) return null;
+  const answer = turn.text.trim();
+  if (!/^\S{1,64}$/u.test(answer)) return null;
+  const values = { ...active.parameters };
+  setValue(values, pending.name, answer);
+  return values;
 }
 
 /** The new values when the message answers the pending question (or fills any other parameter). */
