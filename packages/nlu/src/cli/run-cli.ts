@@ -2,13 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { NluConfigInput } from '../config.js';
 import { crossValidate } from '../eval/cross-validate.js';
-import { evaluate } from '../eval/evaluate.js';
+import { evaluatePipeline } from '../eval/evaluate-pipeline.js';
 import type { EvaluationReport } from '../eval/evaluate.js';
 import { importExchangeFormat, importTestSet } from '../eval/exchange-format.js';
 import { formatReport } from './format-report.js';
 
 const USAGE = `Usage:
   parley-nlu eval --train train.json --test test.json [--out report.json] [--config config.json] [--threshold 0.6]
+                  [--pipeline local|llm|hybrid --base-url URL --model NAME]   (API key: PARLEY_LLM_API_KEY)
   parley-nlu cv --data bot.json [--folds 5] [--out report.json] [--config config.json] [--threshold 0.6]
 
 train.json / bot.json: {"intents":[{"intentId","name","trainingData":[{"text","entities":[…]}]}]}
@@ -35,6 +36,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       out: { type: 'string' },
       config: { type: 'string' },
       threshold: { type: 'string' },
+      pipeline: { type: 'string', default: 'local' },
+      'base-url': { type: 'string' },
+      model: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -49,10 +53,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let report: EvaluationReport;
   if (command === 'eval') {
     if (!values.train || !values.test) return usageError(io, 'eval needs --train and --test');
-    report = await evaluate(
+    const pipeline = values.pipeline;
+    if (pipeline !== 'local' && pipeline !== 'llm' && pipeline !== 'hybrid')
+      return usageError(io, '--pipeline must be local, llm or hybrid');
+    if (pipeline !== 'local' && (!values['base-url'] || !values.model))
+      return usageError(io, `--pipeline ${pipeline} needs --base-url and --model`);
+    report = await evaluatePipeline(
       importExchangeFormat(await readJson(values.train)),
       importTestSet(await readJson(values.test)),
-      options,
+      {
+        ...options,
+        pipeline,
+        llm: {
+          baseUrl: values['base-url'],
+          model: values.model,
+          // Keys stay out of shell history and process lists: read from the environment only.
+          apiKey: process.env.PARLEY_LLM_API_KEY,
+        },
+      },
     );
   } else if (command === 'cv') {
     const folds = Number(values.folds);
