@@ -68,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           baseUrl: values['base-url'],
           model: values.model,
           // Keys stay out of shell history and process lists: read from the environment only.
+          // eslint-disable-next-line no-restricted-properties -- the CLI's one secret setting
           apiKey: process.env.PARLEY_LLM_API_KEY,
         },
       },
