@@ -1,23 +1,11 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
-import type { SystemEntityName } from '@parley/domain';
+import { SYSTEM_ENTITIES, type SystemEntityName } from '@parley/domain';
 import type { ExtractedEntity, JsonValue } from '../types.js';
 import { toLocalWallClock, wallClockToIso } from '../util/time-zone.js';
 import type { EntityExtractor, ExtractionInput } from './extractor.js';
 
-/** The system entities this package resolves offline (Microsoft Recognizers-Text, English). */
-export const SYSTEM_ENTITY_NAMES: readonly SystemEntityName[] = [
-  'sys.number',
-  'sys.ordinal',
-  'sys.percentage',
-  'sys.money',
-  'sys.date',
-  'sys.time',
-  'sys.datetime',
-  'sys.duration',
-  'sys.email',
-  'sys.phone',
-  'sys.url',
-];
+/** The system entities this package resolves offline (Microsoft Recognizers-Text, English): all of the domain's. */
+export const SYSTEM_ENTITY_NAMES: readonly SystemEntityName[] = SYSTEM_ENTITIES;
 
 const SYSTEM_CONFIDENCE = 0.9;
 const CULTURE = Recognizers.Culture.English;
