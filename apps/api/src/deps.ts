@@ -92,7 +92,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
   const dialogue = createDialogueManager({
     bots,
     conversations: conversationPort(store),
-    turns: turnLogPort(store),
+    turns: turnLogPort(store, metrics),
   });
 
   const app: AppDeps = {

@@ -1,5 +1,6 @@
 import type { ConversationState, ConversationStatePort, TurnLogPort } from '@parley/dialogue';
 import type { Store } from '@parley/store';
+import type { Metrics } from '../metrics/metrics.js';
 
 /** The store's compare-and-set conversation repository is the dialogue's state port. */
 export function conversationPort(
@@ -20,9 +21,13 @@ export function conversationPort(
   };
 }
 
-/** Turns go to the append-only chat log. */
-export function turnLogPort(store: Pick<Store, 'turns'>): TurnLogPort {
+/** Turns go to the append-only chat log; failed tool calls are counted for /metrics. */
+export function turnLogPort(store: Pick<Store, 'turns'>, metrics?: Metrics): TurnLogPort {
   return {
-    append: (turn) => store.turns.append({ ...turn }),
+    append: async (turn) => {
+      if (turn.toolCall && !turn.toolCall.ok)
+        metrics?.toolCallErrors.inc({ bot: turn.botId, intent: turn.intentId ?? 'none' });
+      await store.turns.append({ ...turn });
+    },
   };
 }
