@@ -26,6 +26,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { receivedAt: 1 }, name: 'receivedAt' },
   ],
   [COLLECTIONS.users]: [{ key: { username: 1 }, name: 'username', unique: true }],
+  [COLLECTIONS.leases]: [{ key: { name: 1, term: -1 }, name: 'name_term' }],
   [COLLECTIONS.auditLog]: [{ key: { at: -1 }, name: 'at' }],
 };
 

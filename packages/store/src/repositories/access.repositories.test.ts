@@ -35,6 +35,14 @@ describe('LeaseRepository', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await leases.acquire('train:bot', 'd', 60_000)).toBe(true);
     expect(await leases.renew('train:bot', 'c', 60_000)).toBe(false);
+    expect(await leases.renew('train:bot', 'd', 60_000)).toBe(true);
+    const takeovers = await Promise.all(
+      ['e', 'f', 'g'].map(async (owner) => {
+        await leases.release('train:bot', 'd');
+        return leases.acquire('train:bot', owner, 60_000);
+      }),
+    );
+    expect(takeovers.filter(Boolean)).toHaveLength(1);
   });
 });
 

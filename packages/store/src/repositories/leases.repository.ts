@@ -4,7 +4,7 @@ import { isDuplicateKeyError } from '../errors.js';
 
 /**
  * Time-limited exclusive ownership of a named job (e.g. training one bot), so only one
- * API instance does it. Built on a unique `_id` and single-document updates.
+ * API instance does it. Built on unique `_id` inserts.
  */
 export interface LeaseRepository {
   /** True when `owner` now holds the lease (new, expired, or already its own). */
@@ -15,7 +15,10 @@ export interface LeaseRepository {
 }
 
 interface LeaseDoc {
+  /** `name#term`: each takeover inserts the next term, so the unique `_id` decides a race. */
   _id: string;
+  name: string;
+  term: number;
   owner: string;
   expiresAt: Date;
 }
@@ -23,34 +26,48 @@ interface LeaseDoc {
 export function createLeaseRepository(db: Db): LeaseRepository {
   const leases = db.collection<LeaseDoc>(COLLECTIONS.leases);
 
+  // Updates are not atomic on every server of the common subset (FerretDB reads, then
+  // writes), so a lease changes hands only by inserting a new term; only its owner updates it.
+  async function current(name: string): Promise<LeaseDoc | null> {
+    const [doc] = await leases.find({ name }).sort({ term: -1 }).limit(1).toArray();
+    return doc ?? null;
+  }
+
   return {
     async acquire(name, owner, ttlMs) {
       const now = new Date();
       const expiresAt = new Date(now.getTime() + ttlMs);
-      const taken = await leases.updateOne(
-        { _id: name, $or: [{ owner }, { expiresAt: { $lte: now } }] },
-        { $set: { owner, expiresAt } },
-      );
-      if (taken.matchedCount === 1) return true;
-      try {
-        await leases.insertOne({ _id: name, owner, expiresAt });
+      const held = await current(name);
+      if (held && held.expiresAt > now) {
+        if (held.owner !== owner) return false;
+        await leases.updateOne({ _id: held._id, owner }, { $set: { expiresAt } });
         return true;
+      }
+      const term = (held?.term ?? 0) + 1;
+      try {
+        await leases.insertOne({ _id: `${name}#${term}`, name, term, owner, expiresAt });
       } catch (error) {
         if (isDuplicateKeyError(error)) return false;
         throw error;
       }
+      await leases.deleteMany({ name, term: { $lt: term } });
+      return true;
     },
 
     async renew(name, owner, ttlMs) {
-      const result = await leases.updateOne(
-        { _id: name, owner },
+      const held = await current(name);
+      if (!held || held.owner !== owner) return false;
+      await leases.updateOne(
+        { _id: held._id, owner },
         { $set: { expiresAt: new Date(Date.now() + ttlMs) } },
       );
-      return result.matchedCount === 1;
+      return true;
     },
 
     async release(name, owner) {
-      await leases.deleteOne({ _id: name, owner });
+      const held = await current(name);
+      if (held?.owner === owner)
+        await leases.updateOne({ _id: held._id, owner }, { $set: { expiresAt: new Date(0) } });
     },
   };
 }
