@@ -8,29 +8,18 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   if (res.headersSent) return;
   const instance = req.originalUrl;
   if (error instanceof HttpProblem) return sendProblem(res, { ...error.problem, instance });
-  if (error instanceof z.ZodError) {
-    return sendProblem(res, {
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      title: 'Invalid request',
-      detail: 'One or more fields are invalid.',
-      instance,
-      errors: error.issues.map((issue) => ({
-        path: issue.path.join('.') || '(root)',
-        message: issue.message,
-      })),
-    });
-  }
-  if (error instanceof StoreValidationError) {
-    return sendProblem(res, {
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      title: 'Invalid request',
-      detail: error.message,
-      instance,
-      errors: error.issues,
-    });
-  }
+  const invalid =
+    error instanceof z.ZodError
+      ? HttpProblem.invalid(
+          error.issues.map((issue) => ({
+            path: issue.path.join('.') || '(root)',
+            message: issue.message,
+          })),
+        )
+      : error instanceof StoreValidationError
+        ? HttpProblem.invalid(error.issues, error.message)
+        : null;
+  if (invalid) return sendProblem(res, { ...invalid.problem, instance });
   if (error instanceof DuplicateKeyError) {
     return sendProblem(res, {
       status: 409,

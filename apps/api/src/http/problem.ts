@@ -37,6 +37,20 @@ export class HttpProblem extends Error {
     });
   }
 
+  /** 400 listing every invalid field, e.g. `{ path: 'body.trainingData.0.text', message }`. */
+  static invalid(
+    errors: Array<{ path: string; message: string }>,
+    detail = 'One or more fields are invalid.',
+  ): HttpProblem {
+    return new HttpProblem({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      title: 'Invalid request',
+      detail,
+      errors,
+    });
+  }
+
   static conflict(detail: string): HttpProblem {
     return new HttpProblem({ status: 409, code: 'CONFLICT', title: 'Conflict', detail });
   }

@@ -140,13 +140,5 @@ function checkPatterns(patterns: string[]): void {
       ];
     }
   });
-  if (errors.length > 0) {
-    throw new HttpProblem({
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      title: 'Invalid request',
-      detail: 'One or more fields are invalid.',
-      errors,
-    });
-  }
+  if (errors.length > 0) throw HttpProblem.invalid(errors);
 }

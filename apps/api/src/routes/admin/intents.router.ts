@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { checkIntent, ZIntentDefinition, type IntentDefinition } from '@parley/domain';
 import type { Store } from '@parley/store';
 import { defineRoute } from '../../http/define-route.js';
@@ -117,12 +116,11 @@ async function checkAgainstBot(
   const entities = (await store.entities.list(botId)).map((entity) => entity.name);
   const issues = [...checkIntent(intent, entities), ...checkIntentTemplates(intent)];
   if (issues.length === 0) return;
-  throw new z.ZodError(
+  // Definition issues say `trainingData[0].text`; request errors say `body.trainingData.0.text`.
+  throw HttpProblem.invalid(
     issues.map((issue) => ({
-      code: 'custom' as const,
-      path: ['body', ...issue.path.split(/[.[\]]+/).filter(Boolean)],
+      path: `body.${issue.path.replace(/\[(\d+)\]/g, '.$1')}`,
       message: issue.message,
-      input: undefined,
     })),
   );
 }
