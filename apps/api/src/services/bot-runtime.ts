@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BotRuntime, BotRuntimePort } from '@parley/dialogue';
 import {
   createHybridParser,
@@ -16,8 +15,7 @@ import type { NluEngine } from './nlu-engine.js';
  * and the parser its pipeline asks for (local model, LLM, or local first then LLM).
  * Each message reads the bot document; intents and entities are read again only when the
  * bot's settings or its definition counter changed (edits on any instance show at once).
- * LLM parsers live as long as their settings do, so their cache, queue and circuit breaker
- * carry over between messages.
+ * The LLM parser lives as long as the bot version does.
  */
 export function createBotRuntimePort(deps: {
   store: Pick<Store, 'bots' | 'intents' | 'entities'>;
@@ -25,9 +23,9 @@ export function createBotRuntimePort(deps: {
   engine: Pick<NluEngine, 'extractorsOnly'>;
   metrics?: Metrics;
 }): BotRuntimePort {
-  type Definition = Omit<BotRuntime, 'nlu'> & { extractors: NluParser };
+  /** What is built once per version of a bot: its definition, extractors and LLM parser. */
+  type Definition = Omit<BotRuntime, 'nlu'> & { extractors: NluParser; llm?: NluParser };
   const definitions = new Map<string, { key: string; value: Promise<Definition> }>();
-  const llmParsers = new Map<string, { key: string; parser: NluParser }>();
 
   async function definition(botId: string): Promise<Definition | null> {
     const bot = await deps.store.bots.get(botId);
@@ -55,14 +53,10 @@ export function createBotRuntimePort(deps: {
     return value;
   }
 
-  function llmParser(runtime: Omit<BotRuntime, 'nlu'>): NluParser {
+  /** Built on first use per bot version, so its cache, queue and circuit breaker persist between messages. */
+  function llmParser(runtime: Definition): NluParser {
+    if (runtime.llm) return runtime.llm;
     const { llm } = runtime.settings.nlu;
-    // Rebuilt when the endpoint or the bot's intents and entities change.
-    const key = createHash('sha256')
-      .update(JSON.stringify([llm, runtime.intents, runtime.entities]))
-      .digest('hex');
-    const cached = llmParsers.get(runtime.botId);
-    if (cached?.key === key) return cached.parser;
     const parser = createLlmParser({
       bot: { intents: runtime.intents, entities: runtime.entities },
       settings: llm,
@@ -78,7 +72,7 @@ export function createBotRuntimePort(deps: {
           );
       },
     });
-    llmParsers.set(runtime.botId, { key, parser });
+    runtime.llm = parser;
     return parser;
   }
 
@@ -86,15 +80,15 @@ export function createBotRuntimePort(deps: {
     async get(botId) {
       const found = await definition(botId);
       if (!found) return null;
-      const { extractors, ...runtime } = found;
+      const { extractors, llm: _llm, ...runtime } = found;
       const local = await deps.models.get(botId);
       const { pipeline, threshold } = runtime.settings.nlu;
       let nlu: NluParser = local ?? extractors;
-      if (pipeline === 'llm') nlu = llmParser(runtime);
+      if (pipeline === 'llm') nlu = llmParser(found);
       if (pipeline === 'hybrid') {
         nlu = createHybridParser({
           local,
-          llm: llmParser(runtime),
+          llm: llmParser(found),
           threshold,
           fallbackIntentId: runtime.settings.dialogue.fallbackIntentId,
         });
