@@ -30,11 +30,19 @@ export const ZIntentClassifierConfig = z.object({
 
 /** Settings of the entity extractors. */
 export const ZEntityConfig = z.object({
-  /** Train the sequence labeller on annotated spans (skipped when no example has one). */
+  /** Train the CRF sequence labeller on annotated spans (skipped when no example has one). */
   labeller: z.boolean().default(true),
   /** 'auto': 10 epochs for small bots, fewer for large ones (about 60,000 sentence updates, at least 4). */
   labellerEpochs: z.union([z.literal('auto'), z.number().int().min(1).max(100)]).default('auto'),
   gazetteerDropout: z.number().min(0).max(1).default(0.5),
+  /** Share of tokens whose knowledge marks (countries, regions, cities, time and number words) are hidden in training. */
+  knowledgeDropout: z.number().min(0).max(1).default(0.2),
+  /** Share of tokens whose own word features are hidden in training (word dropout). */
+  wordDropout: z.number().min(0).max(0.9).default(0.2),
+  /** L2 regularisation of the CRF labeller (CRFsuite's c2). */
+  labellerL2: z.number().min(0).max(100).default(0.1),
+  /** Initial SGD learning rate of the CRF labeller; it decays as 1 / (1 + rate·λ·t). */
+  labellerLearningRate: z.number().positive().max(10).default(0.3),
   /**
    * System entities to extract: 'auto' = those that training examples annotate or parameters
    * use (see `TrainingData.systemEntities`); or an explicit list.

@@ -1,3 +1,4 @@
+import { lexiconBand } from '../knowledge/lexicon.js';
 import { stem } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
 
@@ -14,49 +15,94 @@ function shape(raw: string): string {
 }
 
 /**
- * The string features of every token for the sequence labeller: the word, its stem, shape,
- * affixes, a window of two words each side with bigrams, the intent (alone and with the word),
- * and gazetteer marks (`gazetteer[i]`: "entity:B|I|L|U" for phrases covering token i).
+ * The string features of one token, in groups that training treats differently: `lexical`
+ * (the word itself) is hidden now and then (word dropout), so that the labeller also learns
+ * an entity from its context and shape; `gazetteer` (the bot's own values) and `knowledge`
+ * (countries, cities, time words…) are hidden now and then for the same reason.
+ */
+export interface TokenFeatures {
+  lexical: string[];
+  context: string[];
+  gazetteer: string[];
+  knowledge: string[];
+}
+
+/**
+ * Features of every token for the sequence labeller: the word, its stem, affixes, shape, a
+ * window of two words each side with bigrams, the intent (alone and with the word), and marks
+ * ("entity:B|I|L|U") of the gazetteer phrases and knowledge classes covering the token and its
+ * neighbours.
  */
 export function labellerFeatures(
   tokens: readonly Token[],
   intent: string,
   gazetteer: readonly (readonly string[])[],
-): string[][] {
+  knowledge: readonly (readonly string[])[] = [],
+): TokenFeatures[] {
   const word = (k: number): string => tokens[k]?.norm ?? (k < 0 ? '<s>' : '</s>');
+  const shapeAt = (k: number): string =>
+    tokens[k] ? shape(tokens[k].raw) : k < 0 ? '<s>' : '</s>';
+  const band = tokens.map((t) => (t.kind === 'word' ? lexiconBand(t.norm) : t.kind));
   return tokens.map((t, i) => {
     const w = t.norm;
-    const f = [
-      'bias',
-      `w=${w}`,
-      `s=${stem(w)}`,
-      `sh=${shape(t.raw)}`,
-      `k=${t.kind}`,
-      `p2=${w.slice(0, 2)}`,
-      `p3=${w.slice(0, 3)}`,
-      `x2=${w.slice(-2)}`,
-      `x3=${w.slice(-3)}`,
-      `w-1=${word(i - 1)}`,
-      `w+1=${word(i + 1)}`,
-      `w-2=${word(i - 2)}`,
-      `w+2=${word(i + 2)}`,
-      `s-1=${stem(word(i - 1))}`,
-      `s+1=${stem(word(i + 1))}`,
-      `w-1w=${word(i - 1)}|${w}`,
-      `ww+1=${w}|${word(i + 1)}`,
-      `w-2w-1=${word(i - 2)}|${word(i - 1)}`,
-      `w+1w+2=${word(i + 1)}|${word(i + 2)}`,
-      `sh-1=${tokens[i - 1] ? shape(tokens[i - 1]!.raw) : '<s>'}`,
-      `sh+1=${tokens[i + 1] ? shape(tokens[i + 1]!.raw) : '</s>'}`,
-      `cap=${i > 0 && /^\p{Lu}/u.test(t.raw)}`,
-      `capw-1=${i > 0 && /^\p{Lu}/u.test(t.raw)}|${word(i - 1)}`,
-      `i=${intent}`,
-      `iw=${intent}|${w}`,
-      `iw-1=${intent}|${word(i - 1)}`,
-    ];
-    for (const mark of gazetteer[i] ?? []) f.push(`g=${mark}`);
-    for (const mark of gazetteer[i - 1] ?? []) f.push(`g-1=${mark.split(':')[0]}`);
-    for (const mark of gazetteer[i + 1] ?? []) f.push(`g+1=${mark.split(':')[0]}`);
-    return f;
+    const capital = i > 0 && /^\p{Lu}/u.test(t.raw);
+    return {
+      lexical: [
+        `w=${w}`,
+        `s=${stem(w)}`,
+        `p2=${w.slice(0, 2)}`,
+        `p3=${w.slice(0, 3)}`,
+        `x2=${w.slice(-2)}`,
+        `x3=${w.slice(-3)}`,
+        `iw=${intent}|${w}`,
+      ],
+      context: [
+        'bias',
+        `sh=${shapeAt(i)}`,
+        `k=${t.kind}`,
+        `w-1=${word(i - 1)}`,
+        `w+1=${word(i + 1)}`,
+        `w-2=${word(i - 2)}`,
+        `w+2=${word(i + 2)}`,
+        `s-1=${stem(word(i - 1))}`,
+        `s+1=${stem(word(i + 1))}`,
+        `w-1w=${word(i - 1)}|${w}`,
+        `ww+1=${w}|${word(i + 1)}`,
+        `w-2w-1=${word(i - 2)}|${word(i - 1)}`,
+        `w+1w+2=${word(i + 1)}|${word(i + 2)}`,
+        `sh-1=${shapeAt(i - 1)}`,
+        `sh+1=${shapeAt(i + 1)}`,
+        `cap=${capital}`,
+        `lex=${band[i]}`,
+        `lex=${band[i]}|cap=${capital}`,
+        `lex-1=${band[i - 1] ?? '<s>'}`,
+        `lex+1=${band[i + 1] ?? '</s>'}`,
+        `capw-1=${capital}|${word(i - 1)}`,
+        `i=${intent}`,
+        `iw-1=${intent}|${word(i - 1)}`,
+      ],
+      gazetteer: neighbourMarks('g', gazetteer, i),
+      knowledge: neighbourMarks('n', knowledge, i).flatMap((f) =>
+        // A knowledge mark alone, and with capitalisation: "Reading" is a town, "reading" is not.
+        f.startsWith('n=') ? [f, `${f}|cap=${capital}`] : [f],
+      ),
+    };
   });
+}
+
+function neighbourMarks(
+  prefix: string,
+  marks: readonly (readonly string[])[],
+  i: number,
+): string[] {
+  const out: string[] = [];
+  for (const mark of marks[i] ?? []) out.push(`${prefix}=${mark}`);
+  for (const mark of marks[i - 1] ?? []) out.push(`${prefix}-1=${mark.split(':')[0]}`);
+  for (const mark of marks[i + 1] ?? []) out.push(`${prefix}+1=${mark.split(':')[0]}`);
+  return out;
+}
+
+/** Every feature of a token, for decoding. */
+export function allFeatures(f: TokenFeatures): string[] {
+  return [...f.lexical, ...f.context, ...f.gazetteer, ...f.knowledge];
 }

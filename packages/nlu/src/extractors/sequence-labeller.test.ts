@@ -1,7 +1,18 @@
 import { tokenize } from '../text/tokenize.js';
 import { ex } from '../test-support/small-bot.js';
 import { allowedTransition, spansToTags, tagsToSpans } from './bilou.js';
+import { knowledgeMarks } from '../knowledge/knowledge-marks.js';
 import { SequenceLabeller } from './sequence-labeller.js';
+import type { LabellerOptions } from './sequence-labeller.js';
+
+const OPTIONS: Omit<LabellerOptions, 'seed'> = {
+  epochs: 10,
+  gazetteerDropout: 0.5,
+  knowledgeDropout: 0.2,
+  wordDropout: 0.2,
+  l2: 0.1,
+  learningRate: 0.3,
+};
 
 const TRAIN = [
   'fly from [Paris](from) to [Rome](to)',
@@ -12,9 +23,9 @@ const TRAIN = [
   'travel from [Dublin](from) to [Los Angeles](to) tomorrow',
 ].map(ex);
 
-function train(seed = 1): SequenceLabeller {
+function train(seed = 1, examples = TRAIN): SequenceLabeller {
   return SequenceLabeller.train(
-    TRAIN.map((e) => {
+    examples.map((e) => {
       const tokens = tokenize(e.text);
       const spans = e.entities.map((s) => ({
         entity: s.name,
@@ -26,9 +37,10 @@ function train(seed = 1): SequenceLabeller {
         intent: 'fly',
         tags: spansToTags(tokens.length, spans),
         gazetteer: tokens.map(() => []),
+        knowledge: knowledgeMarks(tokens),
       };
     }),
-    { epochs: 10, seed, gazetteerDropout: 0.5 },
+    { ...OPTIONS, seed },
   );
 }
 
@@ -81,6 +93,40 @@ describe('SequenceLabeller', () => {
         tokens.map(() => []),
       ),
     ).toEqual([]);
+  });
+
+  it('tells a country from a city by what it knows of both, with no training example of either', () => {
+    const weather = [
+      'weather in [Lyon](city) tomorrow',
+      'is it raining in [Dallas](city)',
+      'forecast for [Kenya](country) next week',
+      'weather in [Peru](country) on monday',
+      'will it snow in [Boston](city) tonight',
+      'how hot is it in [Norway](country)',
+      'weather for [Quito](city) this weekend',
+      'forecast in [Chile](country) today',
+    ].map(ex);
+    const labeller = train(1, weather);
+    const named = (text: string): string[][] => {
+      const tokens = tokenize(text);
+      return labeller
+        .label(
+          tokens,
+          'fly',
+          tokens.map(() => []),
+          knowledgeMarks(tokens),
+        )
+        .map((s) => [
+          s.entity,
+          tokens
+            .slice(s.start, s.end)
+            .map((t) => t.raw)
+            .join(' '),
+        ]);
+    };
+    expect(named('weather in Portugal tomorrow')).toEqual([['country', 'Portugal']]);
+    expect(named('is it raining in Manchester')).toEqual([['city', 'Manchester']]);
+    expect(named('forecast for Argentina next week')).toEqual([['country', 'Argentina']]);
   });
 
   it('is deterministic for a seed', () => {

@@ -2,7 +2,8 @@ import type { Token } from '../text/tokenize.js';
 import { createPrng, shuffled } from '../util/prng.js';
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE, tagsToSpans } from './bilou.js';
 import type { TokenSpan } from './bilou.js';
-import { labellerFeatures } from './labeller-features.js';
+import { CrfTrainer } from './crf-trainer.js';
+import { allFeatures, labellerFeatures } from './labeller-features.js';
 
 export interface LabellerExample {
   tokens: readonly Token[];
@@ -11,6 +12,8 @@ export interface LabellerExample {
   tags: readonly string[];
   /** Gazetteer marks per token (see `labellerFeatures`). */
   gazetteer: readonly (readonly string[])[];
+  /** Knowledge marks per token (see `knowledgeMarks`). */
+  knowledge: readonly (readonly string[])[];
 }
 
 export interface LabellerOptions {
@@ -18,6 +21,14 @@ export interface LabellerOptions {
   seed: number;
   /** Probability of hiding a gazetteer mark during training, so that unseen values are still learnt from context. */
   gazetteerDropout: number;
+  /** Probability of hiding the knowledge marks of a token (countries, cities, time words). */
+  knowledgeDropout: number;
+  /** Probability of hiding a token's own word features, so that context and shape carry weight too. */
+  wordDropout: number;
+  /** L2 strength (CRFsuite's c2). */
+  l2: number;
+  /** Initial SGD learning rate. */
+  learningRate: number;
   onEpoch?: (epoch: number, epochs: number) => void;
 }
 
@@ -39,9 +50,9 @@ export interface LabelledSpan extends TokenSpan {
 }
 
 /**
- * A linear-chain sequence labeller (BILOU) trained as an averaged structured perceptron with
- * Viterbi decoding under BILOU constraints — the role a CRF plays in ai-chatbot-framework,
- * with the same token-plus-context features, at a fraction of the training time.
+ * A linear-chain CRF sequence labeller (BILOU, Viterbi decoding under BILOU constraints) — the
+ * role CRFsuite plays in ai-chatbot-framework — with token, context, gazetteer, lexicon and
+ * knowledge features. Training: see `CrfTrainer`.
  */
 export class SequenceLabeller {
   private readonly featureIndex: Map<string, number>;
@@ -65,15 +76,26 @@ export class SequenceLabeller {
       for (const t of e.tags) if (t !== OUTSIDE) set.add(t.slice(2));
       intentEntities[e.intent] = [...set].sort();
     }
-    const trainer = new PerceptronTrainer(labels, intentEntities);
+    const crf = new CrfTrainer(labels, intentEntities);
     const random = createPrng(options.seed);
-    const prepared = examples.map((e) => trainer.prepare(e));
+    const prepared = examples.map((e) => crf.prepare(e));
+    // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).
+    const lambda = (2 * options.l2) / Math.max(1, prepared.length);
+    const rate = (t: number): number =>
+      options.learningRate / (1 + options.learningRate * lambda * t);
+    const dropout = {
+      lexical: options.wordDropout,
+      gazetteer: options.gazetteerDropout,
+      knowledge: options.knowledgeDropout,
+    };
+    let step = 0;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
-      for (const ex of shuffled(prepared, random))
-        trainer.update(ex, random, options.gazetteerDropout);
+      const order = shuffled(prepared, random);
+      step = crf.epoch(order, step, rate, lambda, (group) => random() >= dropout[group]);
+      if (epoch >= Math.floor(options.epochs / 2)) crf.accumulate();
       options.onEpoch?.(epoch + 1, options.epochs);
     }
-    return new SequenceLabeller(trainer.finish());
+    return new SequenceLabeller(crf.finish());
   }
 
   toArtifact(): LabellerArtifact {
@@ -89,12 +111,15 @@ export class SequenceLabeller {
     tokens: readonly Token[],
     intent: string | undefined,
     gazetteer: readonly (readonly string[])[],
+    knowledge: readonly (readonly string[])[] = [],
   ): LabelledSpan[] {
     if (tokens.length === 0) return [];
     const allowed = this.allowedLabels(intent);
     if (allowed.length <= 1) return [];
-    const feats = labellerFeatures(tokens, intent ?? '', gazetteer).map((fs) =>
-      fs.map((f) => this.featureIndex.get(f)).filter((id): id is number => id !== undefined),
+    const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge).map((fs) =>
+      allFeatures(fs)
+        .map((f) => this.featureIndex.get(f))
+        .filter((id): id is number => id !== undefined),
     );
     const emissions = feats.map((ids) => this.emission(ids, allowed));
     const path = viterbi(emissions, allowed, this.a.labels, this.a.transitions);
@@ -201,131 +226,4 @@ function spanConfidence(
     sum += 1 / z;
   }
   return Math.round((sum / (span.end - span.start)) * 1000) / 1000;
-}
-
-interface PreparedExample {
-  features: number[][];
-  gazetteer: number[][];
-  gold: number[];
-  allowed: number[];
-}
-
-/** Averaged perceptron with the "w − u/c" trick; weight rows are allocated on first update. */
-class PerceptronTrainer {
-  private readonly featureIndex = new Map<string, number>();
-  private readonly labelIndex: Map<string, number>;
-  private readonly rows = new Map<number, { w: Float32Array; u: Float32Array }>();
-  private readonly trans: { w: Float64Array; u: Float64Array };
-  private c = 1;
-
-  constructor(
-    private readonly labels: string[],
-    private readonly intentEntities: Record<string, string[]>,
-  ) {
-    this.labelIndex = new Map(labels.map((l, i) => [l, i]));
-    const size = (labels.length + 1) * labels.length;
-    this.trans = { w: new Float64Array(size), u: new Float64Array(size) };
-  }
-
-  prepare(e: LabellerExample): PreparedExample {
-    const noGazetteer = e.tokens.map(() => []);
-    const base = labellerFeatures(e.tokens, e.intent, noGazetteer);
-    const withGazetteer = labellerFeatures(e.tokens, e.intent, e.gazetteer);
-    const id = (f: string): number => {
-      let i = this.featureIndex.get(f);
-      if (i === undefined) this.featureIndex.set(f, (i = this.featureIndex.size));
-      return i;
-    };
-    const wanted = new Set(labelsFor(this.intentEntities[e.intent] ?? []));
-    return {
-      features: base.map((fs) => fs.map(id)),
-      gazetteer: withGazetteer.map((fs, t) => fs.slice(base[t]?.length).map(id)),
-      gold: e.tags.map((t) => this.labelIndex.get(t) ?? 0),
-      allowed: this.labels.map((_, i) => i).filter((i) => wanted.has(this.labels[i] as string)),
-    };
-  }
-
-  update(ex: PreparedExample, random: () => number, gazetteerDropout: number): void {
-    const feats = ex.features.map((fs, t) => [
-      ...fs,
-      ...(ex.gazetteer[t] ?? []).filter(() => random() >= gazetteerDropout),
-    ]);
-    const L = this.labels.length;
-    const emissions = feats.map((ids) => {
-      const out = new Float64Array(ex.allowed.length);
-      for (const id of ids) {
-        const row = this.rows.get(id);
-        if (row) ex.allowed.forEach((l, k) => (out[k] = (out[k] as number) + (row.w[l] as number)));
-      }
-      return out;
-    });
-    const pred = viterbi(emissions, ex.allowed, this.labels, this.trans.w);
-    for (let t = 0; t < pred.length; t++) {
-      const g = ex.gold[t] as number;
-      const p = pred[t] as number;
-      if (g !== p) for (const id of feats[t] ?? []) this.bump(id, g, p);
-      const gPrev = t === 0 ? L : (ex.gold[t - 1] as number);
-      const pPrev = t === 0 ? L : (pred[t - 1] as number);
-      if (g !== p || gPrev !== pPrev) {
-        this.add(this.trans, gPrev * L + g, 1);
-        this.add(this.trans, pPrev * L + p, -1);
-      }
-    }
-    this.c++;
-  }
-
-  private bump(id: number, gold: number, pred: number): void {
-    let row = this.rows.get(id);
-    if (!row) {
-      const n = this.labels.length;
-      this.rows.set(id, (row = { w: new Float32Array(n), u: new Float32Array(n) }));
-    }
-    this.add(row, gold, 1);
-    this.add(row, pred, -1);
-  }
-
-  private add(
-    target: { w: Float32Array | Float64Array; u: Float32Array | Float64Array },
-    i: number,
-    delta: number,
-  ): void {
-    target.w[i] = (target.w[i] as number) + delta;
-    target.u[i] = (target.u[i] as number) + this.c * delta;
-  }
-
-  finish(): LabellerArtifact {
-    const byName = [...this.featureIndex.entries()]
-      .filter(([, id]) => this.rows.has(id))
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const offsets = [0];
-    const labels: number[] = [];
-    const weights: number[] = [];
-    const features: string[] = [];
-    for (const [name, id] of byName) {
-      const row = this.rows.get(id) as { w: Float32Array; u: Float32Array };
-      const before = labels.length;
-      row.w.forEach((w, l) => {
-        const avg = w - (row.u[l] as number) / this.c;
-        if (Math.abs(avg) > 1e-6) {
-          labels.push(l);
-          weights.push(avg);
-        }
-      });
-      if (labels.length === before) continue;
-      features.push(name);
-      offsets.push(labels.length);
-    }
-    return {
-      labels: this.labels,
-      intentEntities: this.intentEntities,
-      features,
-      rowOffsets: Int32Array.from(offsets),
-      rowLabels: Int32Array.from(labels),
-      rowWeights: Float32Array.from(weights),
-      transitions: Float32Array.from(
-        this.trans.w,
-        (w, i) => w - (this.trans.u[i] as number) / this.c,
-      ),
-    };
-  }
 }

@@ -5,6 +5,7 @@ import { Gazetteer, phraseTokens } from '../extractors/gazetteer.js';
 import { createLookupExtractor } from '../extractors/lookup-extractor.js';
 import { createRegexExtractor } from '../extractors/regex-extractor.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
+import { knowledgeMarks } from '../knowledge/knowledge-marks.js';
 import type { LabellerArtifact } from '../extractors/sequence-labeller.js';
 import { createSystemExtractor } from '../extractors/system-extractor.js';
 import type { Token } from '../text/tokenize.js';
@@ -25,6 +26,8 @@ export interface GazetteerView {
   marks: string[][];
   /** Entity types of the known phrases in the message (intent features). */
   entities: string[];
+  /** Per token: "class:B|I|L|U" marks of general knowledge (countries, cities, time words…). */
+  knowledge: string[][];
 }
 
 /** All entity extraction of a model: lookup, regex, system entities and the trained labeller. */
@@ -74,7 +77,7 @@ export class EntityModel {
   /** Entities of the sequence labeller, restricted to the types annotated for `input.intent`. */
   labelled(input: ExtractionInput, view: GazetteerView): ExtractedEntity[] {
     if (!this.labeller) return [];
-    const spans = this.labeller.label(input.tokens, input.intent, view.marks);
+    const spans = this.labeller.label(input.tokens, input.intent, view.marks, view.knowledge);
     return spans.map((s) => {
       const span = tokenSpan(input.tokens, s.start, s.end);
       const raw = input.text.slice(span.begin, span.end);
@@ -107,5 +110,5 @@ export function gazetteerView(gazetteer: Gazetteer, tokens: readonly Token[]): G
       if (!list.includes(mark)) list.push(mark);
     }
   }
-  return { marks, entities: [...entities].sort() };
+  return { marks, entities: [...entities].sort(), knowledge: knowledgeMarks(tokens) };
 }

@@ -191,7 +191,7 @@ function systemEntities(data: TrainingData, config: NluConfig): SystemEntityName
 
 function trainLabeller(
   examples: readonly PreparedExample[],
-  views: ReadonlyArray<{ marks: string[][] }>,
+  views: ReadonlyArray<{ marks: string[][]; knowledge: string[][] }>,
   labels: readonly string[],
   config: NluConfig,
   onEpoch: (epoch: number, epochs: number) => void,
@@ -206,6 +206,7 @@ function trainLabeller(
       ex.spans.filter((s) => !isSystem(s.entity)),
     ),
     gazetteer: views[i]?.marks ?? [],
+    knowledge: views[i]?.knowledge ?? [],
   }));
   return SequenceLabeller.train(labellerExamples, {
     epochs:
@@ -214,6 +215,10 @@ function trainLabeller(
         : config.entities.labellerEpochs,
     seed: config.seed,
     gazetteerDropout: config.entities.gazetteerDropout,
+    knowledgeDropout: config.entities.knowledgeDropout,
+    wordDropout: config.entities.wordDropout,
+    l2: config.entities.labellerL2,
+    learningRate: config.entities.labellerLearningRate,
     onEpoch,
   }).toArtifact();
 }

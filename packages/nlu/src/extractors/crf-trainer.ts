@@ -1,0 +1,337 @@
+import { allowedEnd, allowedTransition, labelsFor } from './bilou.js';
+import type { LabellerArtifact, LabellerExample, LabellerOptions } from './sequence-labeller.js';
+import { labellerFeatures } from './labeller-features.js';
+
+/** Token feature ids by group, so that dropout can hide whole groups. */
+interface PreparedToken {
+  lexical: Int32Array;
+  context: Int32Array;
+  gazetteer: Int32Array;
+  knowledge: Int32Array;
+}
+
+interface PreparedExample {
+  tokens: PreparedToken[];
+  gold: Int32Array;
+  lattice: Lattice;
+}
+
+/** The labels one intent allows and the BILOU-valid transitions between them. */
+interface Lattice {
+  /** Label ids, local index k → global label. */
+  labels: Int32Array;
+  /** Local index of each global label, or -1. */
+  local: Int32Array;
+  /** Per local label: local indices of the labels that may precede it. */
+  from: Int32Array[];
+  /** Whether each local label may start / end a sentence. */
+  start: Uint8Array;
+  end: Uint8Array;
+}
+
+/**
+ * Trains a linear-chain CRF (BILOU) by stochastic gradient descent on the conditional
+ * log-likelihood with L2 regularisation, the way CRFsuite's l2sgd does: learning rate
+ * 1 / (λ·(t0 + t)), weight decay applied lazily through one scale factor. State features exist
+ * only for the (feature, label) pairs seen in the gold tags, which keeps the model small.
+ * Forward-backward runs on scaled probabilities over the labels the intent allows.
+ */
+export class CrfTrainer {
+  private readonly featureIndex = new Map<string, number>();
+  private readonly labelIndex: Map<string, number>;
+  /** Per feature: the labels it has a weight for, and where that weight lives. */
+  private readonly pairs: Array<Map<number, number>> = [];
+  private weights = new Float64Array(1024);
+  private pairCount = 0;
+  /** [(L + 1) × L]; the last row scores the first tag. */
+  private readonly transitions: Float64Array;
+  private scale = 1;
+  /** CSR view of `pairs`, built once training starts: weights[k] belongs to pairLabels[k]. */
+  private pairOffsets = new Int32Array(0);
+  private pairLabels = new Int32Array(0);
+  private readonly lattices = new Map<string, Lattice>();
+  /** Sums of the weights at the end of the averaged epochs (Polyak averaging). */
+  private sums: { weights: Float64Array; transitions: Float64Array; count: number } | undefined;
+
+  constructor(
+    private readonly labels: string[],
+    private readonly intentEntities: Record<string, string[]>,
+  ) {
+    this.labelIndex = new Map(labels.map((l, i) => [l, i]));
+    this.transitions = new Float64Array((labels.length + 1) * labels.length);
+  }
+
+  prepare(e: LabellerExample): PreparedExample {
+    const gold = Int32Array.from(e.tags, (t) => this.labelIndex.get(t) ?? 0);
+    const tokens = labellerFeatures(e.tokens, e.intent, e.gazetteer, e.knowledge).map((f, t) => {
+      const ids = (names: string[]): Int32Array =>
+        Int32Array.from(names, (name) => this.pairFor(name, gold[t] as number));
+      return {
+        lexical: ids(f.lexical),
+        context: ids(f.context),
+        gazetteer: ids(f.gazetteer),
+        knowledge: ids(f.knowledge),
+      };
+    });
+    return { tokens, gold, lattice: this.latticeFor(e.intent) };
+  }
+
+  /** Registers the (feature, gold label) pair; returns the feature id. */
+  private pairFor(name: string, label: number): number {
+    let id = this.featureIndex.get(name);
+    if (id === undefined) {
+      this.featureIndex.set(name, (id = this.featureIndex.size));
+      this.pairs.push(new Map());
+    }
+    const labels = this.pairs[id] as Map<number, number>;
+    if (!labels.has(label)) {
+      if (this.pairCount === this.weights.length) {
+        const grown = new Float64Array(this.weights.length * 2);
+        grown.set(this.weights);
+        this.weights = grown;
+      }
+      labels.set(label, this.pairCount++);
+    }
+    return id;
+  }
+
+  private latticeFor(intent: string): Lattice {
+    const key = intent;
+    const cached = this.lattices.get(key);
+    if (cached) return cached;
+    const wanted = new Set(labelsFor(this.intentEntities[intent] ?? []));
+    const ids = this.labels.flatMap((l, i) => (wanted.has(l) ? [i] : []));
+    const local = new Int32Array(this.labels.length).fill(-1);
+    ids.forEach((l, k) => (local[l] = k));
+    const name = (k: number): string => this.labels[ids[k] as number] as string;
+    const lattice: Lattice = {
+      labels: Int32Array.from(ids),
+      local,
+      from: ids.map((_, k) =>
+        Int32Array.from(ids.flatMap((__, j) => (allowedTransition(name(j), name(k)) ? [j] : []))),
+      ),
+      start: Uint8Array.from(ids, (_, k) => (allowedTransition(undefined, name(k)) ? 1 : 0)),
+      end: Uint8Array.from(ids, (_, k) => (allowedEnd(name(k)) ? 1 : 0)),
+    };
+    this.lattices.set(key, lattice);
+    return lattice;
+  }
+
+  /**
+   * One pass over the examples in the given order. `rate(t)` is the learning rate of the t-th
+   * update overall, `lambda` the L2 strength per update; `keep` decides the dropout of a group.
+   */
+  epoch(
+    examples: readonly PreparedExample[],
+    startStep: number,
+    rate: (step: number) => number,
+    lambda: number,
+    keep: (group: 'lexical' | 'gazetteer' | 'knowledge') => boolean,
+  ): number {
+    this.freeze();
+    let step = startStep;
+    for (const ex of examples) {
+      const eta = rate(step++);
+      this.scale *= 1 - eta * lambda;
+      if (this.scale < 1e-9) this.rescale();
+      const active = ex.tokens.map((tok) => {
+        const out: number[] = Array.from(tok.context);
+        if (keep('lexical')) out.push(...tok.lexical);
+        for (const id of tok.gazetteer) if (keep('gazetteer')) out.push(id);
+        if (keep('knowledge')) out.push(...tok.knowledge);
+        return out;
+      });
+      this.gradientStep(ex, active, eta);
+    }
+    return step;
+  }
+
+  /**
+   * Adds the current weights to the running average. Averaging the last epochs smooths out
+   * the noise of single SGD steps (and of dropout), so the model depends less on the seed.
+   */
+  accumulate(): void {
+    this.freeze();
+    this.sums ??= {
+      weights: new Float64Array(this.pairCount),
+      transitions: new Float64Array(this.transitions.length),
+      count: 0,
+    };
+    for (let k = 0; k < this.pairCount; k++)
+      this.sums.weights[k] =
+        (this.sums.weights[k] as number) + (this.weights[k] as number) * this.scale;
+    for (let k = 0; k < this.transitions.length; k++)
+      this.sums.transitions[k] =
+        (this.sums.transitions[k] as number) + (this.transitions[k] as number);
+    this.sums.count++;
+  }
+
+  /** Lays the (feature, label) weights out by feature, so that scoring walks flat arrays. */
+  private freeze(): void {
+    if (this.pairOffsets.length === this.pairs.length + 1) return;
+    const offsets = new Int32Array(this.pairs.length + 1);
+    const labels = new Int32Array(this.pairCount);
+    const weights = new Float64Array(this.pairCount);
+    let k = 0;
+    this.pairs.forEach((map, f) => {
+      for (const [label, p] of [...map].sort((a, b) => a[0] - b[0])) {
+        labels[k] = label;
+        weights[k] = this.weights[p] as number;
+        map.set(label, k++);
+      }
+      offsets[f + 1] = k;
+    });
+    this.pairOffsets = offsets;
+    this.pairLabels = labels;
+    this.weights = weights;
+  }
+
+  private rescale(): void {
+    for (let i = 0; i < this.pairCount; i++)
+      this.weights[i] = (this.weights[i] as number) * this.scale;
+    this.scale = 1;
+  }
+
+  private gradientStep(ex: PreparedExample, active: number[][], eta: number): void {
+    const { lattice, gold } = ex;
+    const K = lattice.labels.length;
+    const T = active.length;
+    const L = this.labels.length;
+    if (K <= 1 || T === 0) return;
+    // Emission potentials exp(score − max) per token: the shift cancels out in the marginals.
+    const emit = new Float64Array(T * K);
+    for (let t = 0; t < T; t++) {
+      const scores = new Float64Array(K);
+      for (const f of active[t] as number[]) {
+        const to = this.pairOffsets[f + 1] as number;
+        for (let p = this.pairOffsets[f] as number; p < to; p++) {
+          const k = lattice.local[this.pairLabels[p] as number] as number;
+          if (k >= 0) scores[k] = (scores[k] as number) + (this.weights[p] as number) * this.scale;
+        }
+      }
+      let max = -Infinity;
+      for (const s of scores) max = Math.max(max, s);
+      for (let k = 0; k < K; k++) emit[t * K + k] = Math.exp((scores[k] as number) - max);
+    }
+    for (let k = 0; k < K; k++) if (!lattice.end[k]) emit[(T - 1) * K + k] = 0;
+    const trans = new Float64Array(K * K);
+    const startPot = new Float64Array(K);
+    for (let k = 0; k < K; k++) {
+      const l = lattice.labels[k] as number;
+      startPot[k] = lattice.start[k] ? Math.exp(this.transitions[L * L + l] as number) : 0;
+      for (const j of lattice.from[k] as Int32Array)
+        trans[j * K + k] = Math.exp(
+          this.transitions[(lattice.labels[j] as number) * L + l] as number,
+        );
+    }
+    // Scaled forward-backward (Rabiner): alpha rows sum to 1, c[t] holds the scales.
+    const alpha = new Float64Array(T * K);
+    const beta = new Float64Array(T * K);
+    const c = new Float64Array(T);
+    for (let t = 0; t < T; t++) {
+      let sum = 0;
+      for (let k = 0; k < K; k++) {
+        let inflow = 0;
+        if (t === 0) inflow = startPot[k] as number;
+        else
+          for (const j of lattice.from[k] as Int32Array)
+            inflow += (alpha[(t - 1) * K + j] as number) * (trans[j * K + k] as number);
+        const a = inflow * (emit[t * K + k] as number);
+        alpha[t * K + k] = a;
+        sum += a;
+      }
+      if (!(sum > 0)) return; // no valid path (cannot happen with BILOU labels); skip the example
+      c[t] = sum;
+      for (let k = 0; k < K; k++) alpha[t * K + k] = (alpha[t * K + k] as number) / sum;
+    }
+    for (let k = 0; k < K; k++) beta[(T - 1) * K + k] = 1;
+    for (let t = T - 2; t >= 0; t--) {
+      for (let k = 0; k < K; k++) {
+        const next = (emit[(t + 1) * K + k] as number) * (beta[(t + 1) * K + k] as number);
+        if (next === 0) continue;
+        for (const j of lattice.from[k] as Int32Array)
+          beta[t * K + j] = (beta[t * K + j] as number) + (trans[j * K + k] as number) * next;
+      }
+      const inv = 1 / (c[t + 1] as number);
+      for (let j = 0; j < K; j++) beta[t * K + j] = (beta[t * K + j] as number) * inv;
+    }
+    // Gradient ascent on log p(gold): observed minus expected counts. Stored weights are
+    // divided by `scale`, so the step is too.
+    const step = eta / this.scale;
+    for (let t = 0; t < T; t++) {
+      const g = gold[t] as number;
+      for (const f of active[t] as number[]) {
+        const to = this.pairOffsets[f + 1] as number;
+        for (let p = this.pairOffsets[f] as number; p < to; p++) {
+          const label = this.pairLabels[p] as number;
+          const k = lattice.local[label] as number;
+          const marginal = k >= 0 ? (alpha[t * K + k] as number) * (beta[t * K + k] as number) : 0;
+          const observed = label === g ? 1 : 0;
+          if (observed !== 0 || marginal > 1e-12)
+            this.weights[p] = (this.weights[p] as number) + step * (observed - marginal);
+        }
+      }
+    }
+    // Transition weights are few and dense: no decay, plain steps.
+    for (let k = 0; k < K; k++) {
+      const l = lattice.labels[k] as number;
+      const p0 = (alpha[k] as number) * (beta[k] as number);
+      this.transitions[L * L + l] =
+        (this.transitions[L * L + l] as number) + eta * ((gold[0] === l ? 1 : 0) - p0);
+    }
+    for (let t = 1; t < T; t++) {
+      const inv = 1 / (c[t] as number);
+      const gPrev = gold[t - 1] as number;
+      const gCur = gold[t] as number;
+      for (let k = 0; k < K; k++) {
+        const right = (emit[t * K + k] as number) * (beta[t * K + k] as number) * inv;
+        const l = lattice.labels[k] as number;
+        for (const j of lattice.from[k] as Int32Array) {
+          const xi = (alpha[(t - 1) * K + j] as number) * (trans[j * K + k] as number) * right;
+          const p = lattice.labels[j] as number;
+          const observed = p === gPrev && l === gCur ? 1 : 0;
+          this.transitions[p * L + l] =
+            (this.transitions[p * L + l] as number) + eta * (observed - xi);
+        }
+      }
+    }
+  }
+
+  finish(): LabellerArtifact {
+    this.freeze();
+    const sums = this.sums;
+    const weight = (k: number): number =>
+      sums ? (sums.weights[k] as number) / sums.count : (this.weights[k] as number) * this.scale;
+    const transitions = sums ? sums.transitions.map((t) => t / sums.count) : this.transitions;
+    const byName = [...this.featureIndex.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const offsets = [0];
+    const rowLabels: number[] = [];
+    const rowWeights: number[] = [];
+    const features: string[] = [];
+    for (const [name, id] of byName) {
+      const before = rowLabels.length;
+      const entries = [...(this.pairs[id] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
+      for (const [label, p] of entries) {
+        const w = weight(p);
+        if (Math.abs(w) > 1e-4) {
+          rowLabels.push(label);
+          rowWeights.push(w);
+        }
+      }
+      if (rowLabels.length === before) continue;
+      features.push(name);
+      offsets.push(rowLabels.length);
+    }
+    return {
+      labels: this.labels,
+      intentEntities: this.intentEntities,
+      features,
+      rowOffsets: Int32Array.from(offsets),
+      rowLabels: Int32Array.from(rowLabels),
+      rowWeights: Float32Array.from(rowWeights),
+      transitions: Float32Array.from(transitions),
+    };
+  }
+}
+
+export type { LabellerOptions };

@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import { phraseTokens } from '../extractors/gazetteer.js';
+import type { Token } from '../text/tokenize.js';
+import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
+import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
+
+/** Word classes of general knowledge, the same for every bot. */
+export type KnowledgeClass = 'country' | 'region' | 'city' | 'given-name' | 'time' | 'number';
+
+const MAX_PHRASE_TOKENS = 5;
+const REGION_CODE = /^[A-Z]{2}$/;
+const NAME_LANGUAGES = ['en', 'de', 'es', 'fr', 'it', 'nl'];
+
+interface KnowledgeIndex {
+  phrases: Map<string, KnowledgeClass[]>;
+  regionCodes: Set<string>;
+}
+
+let index: KnowledgeIndex | undefined;
+
+/**
+ * Per token, the knowledge classes of the phrases covering it, as "class:B|I|L|U" marks
+ * (like the bot's own gazetteer marks). The sequence labeller reads them as features: a
+ * country, a US state or a city name is then recognised even when no training example
+ * contained it, and the learner still decides, from context, which entity it is (a given
+ * name starts many artists, but "Grace" is also a word).
+ */
+export function knowledgeMarks(tokens: readonly Token[]): string[][] {
+  const { phrases, regionCodes } = (index ??= buildIndex());
+  const marks: string[][] = tokens.map(() => []);
+  // Matching skips punctuation, as `phraseTokens` does for the phrases ("Washington, D.C.").
+  const words = tokens.flatMap((t, i) => (t.kind !== 'punct' || t.raw === '&' ? [i] : []));
+  for (let s = 0; s < words.length; s++) {
+    let key = '';
+    for (let n = 1; n <= MAX_PHRASE_TOKENS && s + n <= words.length; n++) {
+      key =
+        n === 1
+          ? tokens[words[s] as number]!.norm
+          : `${key} ${tokens[words[s + n - 1] as number]!.norm}`;
+      for (const cls of phrases.get(key) ?? [])
+        mark(marks, words[s] as number, words[s + n - 1] as number, cls);
+    }
+    const raw = tokens[words[s] as number]!.raw;
+    if (REGION_CODE.test(raw) && regionCodes.has(raw))
+      mark(marks, words[s] as number, words[s] as number, 'region');
+  }
+  return marks;
+}
+
+function mark(marks: string[][], first: number, last: number, cls: KnowledgeClass): void {
+  for (let i = first; i <= last; i++) {
+    const pos = first === last ? 'U' : i === first ? 'B' : i === last ? 'L' : 'I';
+    const m = `${cls}:${pos}`;
+    const list = marks[i] as string[];
+    if (!list.includes(m)) list.push(m);
+  }
+}
+
+function buildIndex(): KnowledgeIndex {
+  const require = createRequire(import.meta.url);
+  const phrases = new Map<string, KnowledgeClass[]>();
+  const add = (phrase: string, cls: KnowledgeClass): void => {
+    const tokens = phraseTokens(phrase);
+    if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
+    const key = tokens.join(' ');
+    const list = phrases.get(key);
+    if (!list) phrases.set(key, [cls]);
+    else if (!list.includes(cls)) list.push(cls);
+  };
+  const countries = require('i18n-iso-countries/langs/en.json') as {
+    countries: Record<string, string | string[]>;
+  };
+  for (const names of Object.values(countries.countries))
+    for (const name of [names].flat()) add(name, 'country');
+  for (const name of EXTRA_COUNTRY_NAMES) add(name, 'country');
+  for (const [name] of REGIONS) add(name, 'region');
+  // Two-letter names ("Of", "Ai") are more often words than towns.
+  const cities = require('cities-list') as Record<string, unknown>;
+  for (const name of Object.keys(cities)) if (name.length > 2) add(name, 'city');
+  for (const language of NAME_LANGUAGES) {
+    for (const gender of ['female', 'male']) {
+      const names = require(`human-names/data/${gender}-human-names-${language}.json`) as string[];
+      for (const name of names) add(name, 'given-name');
+    }
+  }
+  for (const word of TIME_WORDS) add(word, 'time');
+  for (const word of NUMBER_WORDS) add(word, 'number');
+  return { phrases, regionCodes: new Set(REGIONS.map(([, code]) => code)) };
+}
