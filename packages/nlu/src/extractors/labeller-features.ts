@@ -83,8 +83,11 @@ export function labellerFeatures(
       ],
       gazetteer: neighbourMarks('g', gazetteer, i),
       knowledge: neighbourMarks('n', knowledge, i).flatMap((f) =>
-        // A knowledge mark alone, and with capitalisation: "Reading" is a town, "reading" is not.
-        f.startsWith('n=') ? [f, `${f}|cap=${capital}`] : [f],
+        // A knowledge mark alone and in context: capitalised ("Reading" is a town, "reading" is
+        // not), after the previous word ("in Georgia" vs "by Georgia"), and within the intent.
+        f.startsWith('n=')
+          ? [f, `${f}|cap=${capital}`, `${f}|w-1=${word(i - 1)}`, `${f}|i=${intent}`]
+          : [f],
       ),
     };
   });
