@@ -41,6 +41,11 @@ export const ZEntityConfig = z.object({
   wordDropout: z.number().min(0).max(0.9).default(0.2),
   /** L2 regularisation of the CRF labeller (CRFsuite's c2). */
   labellerL2: z.number().min(0).max(100).default(0.1),
+  /**
+   * CRFs trained (different shuffles and dropouts) and averaged into one. 'auto': as many as
+   * fit in about 100,000 sentence updates, 1 to 5 (5 for small bots, 1 for 10k+ examples).
+   */
+  labellerEnsemble: z.union([z.literal('auto'), z.number().int().min(1).max(10)]).default('auto'),
   /** Initial SGD learning rate of the CRF labeller; it decays as 1 / (1 + rate·λ·t). */
   labellerLearningRate: z.number().positive().max(10).default(0.3),
   /**

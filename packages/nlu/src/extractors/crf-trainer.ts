@@ -166,6 +166,14 @@ export class CrfTrainer {
     this.sums.count++;
   }
 
+  /** Starts a fresh model over the same features (for an ensemble averaged by `accumulate`). */
+  restart(): void {
+    this.freeze();
+    this.weights.fill(0);
+    this.transitions.fill(0);
+    this.scale = 1;
+  }
+
   /** Lays the (feature, label) weights out by feature, so that scoring walks flat arrays. */
   private freeze(): void {
     if (this.pairOffsets.length === this.pairs.length + 1) return;

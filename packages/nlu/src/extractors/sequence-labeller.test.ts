@@ -12,6 +12,7 @@ const OPTIONS: Omit<LabellerOptions, 'seed'> = {
   wordDropout: 0.2,
   l2: 0.1,
   learningRate: 0.3,
+  ensemble: 2,
 };
 
 const TRAIN = [

@@ -29,6 +29,8 @@ export interface LabellerOptions {
   l2: number;
   /** Initial SGD learning rate. */
   learningRate: number;
+  /** How many CRFs to train and average. */
+  ensemble: number;
   onEpoch?: (epoch: number, epochs: number) => void;
 }
 
@@ -88,12 +90,17 @@ export class SequenceLabeller {
       gazetteer: options.gazetteerDropout,
       knowledge: options.knowledgeDropout,
     };
-    let step = 0;
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
-      const order = shuffled(prepared, random);
-      step = crf.epoch(order, step, rate, lambda, (group) => random() >= dropout[group]);
-      if (epoch >= Math.floor(options.epochs / 2)) crf.accumulate();
-      options.onEpoch?.(epoch + 1, options.epochs);
+    // Several CRFs over the same features, trained on different shuffles and dropouts and
+    // averaged into one: cheaper than tuning, and the answers depend far less on the seed.
+    for (let round = 0; round < options.ensemble; round++) {
+      if (round > 0) crf.restart();
+      let step = 0;
+      for (let epoch = 0; epoch < options.epochs; epoch++) {
+        const order = shuffled(prepared, random);
+        step = crf.epoch(order, step, rate, lambda, (group) => random() >= dropout[group]);
+        if (epoch >= Math.floor(options.epochs / 2)) crf.accumulate();
+        options.onEpoch?.(round * options.epochs + epoch + 1, options.ensemble * options.epochs);
+      }
     }
     return new SequenceLabeller(crf.finish());
   }

@@ -210,11 +210,17 @@ function trainLabeller(
     gazetteer: views[i]?.marks ?? [],
     knowledge: views[i]?.knowledge ?? [],
   }));
+  const epochs =
+    config.entities.labellerEpochs === 'auto'
+      ? Math.min(10, Math.max(4, Math.ceil(60_000 / labellerExamples.length)))
+      : config.entities.labellerEpochs;
+  const ensemble =
+    config.entities.labellerEnsemble === 'auto'
+      ? Math.min(5, Math.max(1, Math.floor(100_000 / (labellerExamples.length * epochs))))
+      : config.entities.labellerEnsemble;
   return SequenceLabeller.train(labellerExamples, {
-    epochs:
-      config.entities.labellerEpochs === 'auto'
-        ? Math.min(10, Math.max(4, Math.ceil(60_000 / labellerExamples.length)))
-        : config.entities.labellerEpochs,
+    epochs,
+    ensemble,
     seed: config.seed,
     gazetteerDropout: config.entities.gazetteerDropout,
     knowledgeDropout: config.entities.knowledgeDropout,
