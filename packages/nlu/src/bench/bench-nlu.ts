@@ -7,12 +7,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evaluate, peakRssMb, percentile } from '../eval/evaluate.js';
+import { DEFAULT_THRESHOLD, evaluate, peakRssMb, percentile } from '../eval/evaluate.js';
 import { importExchangeFormat, importTestSet } from '../eval/exchange-format.js';
-import { scoreIntents } from '../eval/metrics.js';
+import { OOS_LABEL, scoreIntents } from '../eval/metrics.js';
 import type { Prediction } from '../eval/metrics.js';
 import type { TestItem } from '../eval/exchange-format.js';
 import type { TrainingData } from '../types.js';
+import { fewShot, holdOutIntents } from './derived-corpora.js';
+import type { Corpus } from './derived-corpora.js';
 import { syntheticBot } from './synthetic-bot.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -20,6 +22,14 @@ const REPO_ROOT = path.resolve(HERE, '../../../..');
 const DEFAULT_CORPORA = path.resolve(REPO_ROOT, '../shared/nlu-corpora');
 const SYNTHETIC = 'synthetic-150';
 const BRAUN = ['braun-chatbot', 'braun-askubuntu', 'braun-webapps'];
+/**
+ * Bots derived from the shared corpora for checks nothing is tuned on ("corpora we keep
+ * aside"): 10 examples per intent, and two intents held out as out-of-scope messages.
+ */
+const DERIVED: Record<string, (dir: string) => Corpus> = {
+  'snips2017~10-shot': (dir) => fewShot(loadCorpus(dir, 'snips2017'), 10, 11),
+  'snips2017-70~oos': (dir) => holdOutIntents(loadCorpus(dir, 'snips2017-70'), 2, 5),
+};
 
 interface Row {
   corpus: string;
@@ -28,6 +38,9 @@ interface Row {
   macroF1: number;
   entityF1: number | null;
   combinedF1: number | null;
+  /** Only for test sets with out-of-scope messages, at the bot default threshold. */
+  inScopeAccuracy: number | null;
+  oosRecall: number | null;
   /** Raw counts, to pool corpora (Braun). */
   combined: { tp: number; fp: number; fn: number } | null;
   correct: number;
@@ -39,8 +52,10 @@ interface Row {
   modelBytes: number | null;
 }
 
-function loadCorpus(dir: string, corpus: string): { train: TrainingData; test: TestItem[] } {
+function loadCorpus(dir: string, corpus: string): Corpus {
   if (corpus === SYNTHETIC) return syntheticBot(150, 20, 7);
+  const derived = DERIVED[corpus];
+  if (derived) return derived(dir);
   const read = (file: string): unknown =>
     JSON.parse(readFileSync(path.join(dir, corpus, file), 'utf8'));
   return {
@@ -52,13 +67,17 @@ function loadCorpus(dir: string, corpus: string): { train: TrainingData; test: T
 async function runParley(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
   const r = await evaluate(train, test);
   const c = r.combined;
+  const oos = r.intent.oosRecall !== null;
   return {
     corpus,
     system: 'parley',
     accuracy: r.intent.accuracy,
     macroF1: r.intent.macroF1,
-    entityF1: r.entities.f1,
-    combinedF1: r.combinedF1,
+    // Held-out intents lose their entity annotations: entity scores would mean nothing there.
+    entityF1: oos ? null : r.entities.f1,
+    combinedF1: oos ? null : r.combinedF1,
+    inScopeAccuracy: r.intent.inScopeAccuracy,
+    oosRecall: r.intent.oosRecall,
     combined: { tp: c.truePositives, fp: c.falsePositives, fn: c.falseNegatives },
     correct: Math.round(r.intent.accuracy * test.length),
     total: test.length,
@@ -86,7 +105,15 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
     latencies.push(performance.now() - t0);
     predictions.push({ item, intent: result.intent, confidence: result.score, entities: [] });
   }
-  const report = scoreIntents(predictions, 0);
+  // nlp.js answers "None" below its own threshold: that is its fallback. With out-of-scope
+  // messages in the test set, both systems are held to the same bot threshold.
+  const hasOos = test.some((t) => t.intent === OOS_LABEL);
+  const report = hasOos
+    ? scoreIntents(
+        predictions.map((p) => (p.intent === 'None' ? { ...p, intent: OOS_LABEL } : p)),
+        DEFAULT_THRESHOLD,
+      )
+    : scoreIntents(predictions, 0);
   return {
     corpus,
     system: 'nlp.js',
@@ -94,8 +121,10 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
     macroF1: report.macroF1,
     entityF1: null,
     combinedF1: null,
+    inScopeAccuracy: report.inScopeAccuracy,
+    oosRecall: report.oosRecall,
     combined: null,
-    correct: predictions.filter((p) => p.intent === p.item.intent).length,
+    correct: Math.round(report.accuracy * test.length),
     total: test.length,
     trainSeconds: Math.round(trainSeconds * 1000) / 1000,
     parseP50Ms: percentile(latencies, 50),
@@ -148,6 +177,8 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
     macroF1: NaN,
     entityF1: null,
     combinedF1: system === 'parley' ? (2 * tp) / (2 * tp + fp + fn) : null,
+    inScopeAccuracy: null,
+    oosRecall: null,
     combined: null,
     correct: sum((r) => r.correct),
     total: sum((r) => r.total),
@@ -167,6 +198,8 @@ function printTable(rows: Row[]): void {
     'macro-F1',
     'entity F1',
     'combined F1',
+    'in-scope',
+    'oos recall',
     'train s',
     'p50 ms',
     'p99 ms',
@@ -180,6 +213,8 @@ function printTable(rows: Row[]): void {
     Number.isNaN(r.macroF1) ? '-' : fmt(r.macroF1),
     fmt(r.entityF1),
     fmt(r.combinedF1),
+    fmt(r.inScopeAccuracy),
+    fmt(r.oosRecall),
     fmt(r.trainSeconds, 2),
     Number.isNaN(r.parseP50Ms) ? '-' : fmt(r.parseP50Ms, 2),
     fmt(r.parseP99Ms, 2),
@@ -201,7 +236,11 @@ function printTargets(rows: Row[]): void {
     rows.find((r) => r.corpus === corpus && r.system === system);
   const checks: Array<[string, boolean | undefined]> = [];
   for (const r of rows.filter(
-    (x) => x.system === 'parley' && x.corpus !== SYNTHETIC && !x.corpus.startsWith('braun (all'),
+    (x) =>
+      x.system === 'parley' &&
+      x.corpus !== SYNTHETIC &&
+      !x.corpus.includes('~') &&
+      !x.corpus.startsWith('braun (all'),
   )) {
     const other = find(r.corpus, 'nlp.js');
     checks.push([
@@ -268,7 +307,12 @@ async function main(): Promise<void> {
     .filter((d) => !only || only.includes(d))
     .sort();
   const rows: Row[] = [];
-  for (const corpus of [...corpora, ...(only && !only.includes(SYNTHETIC) ? [] : [SYNTHETIC])]) {
+  const extra = [...Object.keys(DERIVED), SYNTHETIC].filter(
+    (name) =>
+      (only ? only.includes(name) : true) &&
+      (name === SYNTHETIC || readdirSync(dir).includes(name.split('~')[0] as string)),
+  );
+  for (const corpus of [...corpora, ...extra]) {
     for (const system of values['skip-nlpjs'] || corpus === SYNTHETIC
       ? ['parley']
       : ['parley', 'nlp.js']) {
