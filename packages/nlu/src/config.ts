@@ -20,7 +20,10 @@ export const ZIntentClassifierConfig = z.object({
   /** Share of input features hidden per example and step (regularizes small bots). */
   featureDropout: z.number().min(0).max(0.9).default(0.1),
   labelSmoothing: z.number().min(0).max(0.5).default(0.1),
-  /** Weight of a nearest-centroid classifier averaged with the MLP (robust with few examples; 0 disables). */
+  /**
+   * Weight of a nearest-centroid classifier pooled with the MLP (weighted geometric mean of their
+   * probabilities; robust with few examples; 0 disables).
+   */
   centroidWeight: z.number().min(0).max(1).default(0.3),
   /** Add the entity types found by lookup, regex and training-value gazetteers as features. */
   entityFeatures: z.boolean().default(true),

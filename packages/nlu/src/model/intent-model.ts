@@ -28,6 +28,8 @@ export interface IntentModelArtifact {
 }
 
 const CENTROID_TEMPERATURE = 0.05;
+/** Keeps log(0) out of the pooled scores when a softmax underflows. */
+const POOL_FLOOR = 1e-6;
 
 /** Sparse per-class centroids, stored by feature so that scoring touches only the message's features. */
 function buildCentroids(
@@ -63,6 +65,21 @@ function buildCentroids(
     classes: Int32Array.from(cls),
     values: Float32Array.from(vals),
   };
+}
+
+/**
+ * Weighted geometric mean of two distributions, renormalised (a product of experts). Unlike an
+ * arithmetic mean, an intent must be plausible to both classifiers: one confident model cannot
+ * carry an intent that the other finds unlikely, so their agreement decides.
+ */
+function logLinearPool(a: Float32Array, b: Float32Array, weightB: number): Float32Array {
+  const logits = new Float32Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    logits[i] =
+      (1 - weightB) * Math.log((a[i] as number) + POOL_FLOOR) +
+      weightB * Math.log((b[i] as number) + POOL_FLOOR);
+  }
+  return softmax(logits);
 }
 
 export interface IntentPrediction {
@@ -146,10 +163,7 @@ export class IntentModel {
     const w = this.artifact.centroidWeight;
     if (w <= 0) return { probabilities: mlp, coverage };
     const centroid = softmax(this.centroidSimilarities(vector), CENTROID_TEMPERATURE);
-    return {
-      probabilities: mlp.map((p, i) => (1 - w) * p + w * (centroid[i] as number)),
-      coverage,
-    };
+    return { probabilities: logLinearPool(mlp, centroid, w), coverage };
   }
 
   private centroidSimilarities(v: SparseVector): Float32Array {
