@@ -50,6 +50,23 @@ interface Row {
   parseP99Ms: number;
   peakRssMb: number;
   modelBytes: number | null;
+  /** Longest time the event loop could not run a 10 ms timer during training and parsing. */
+  stallMs: number | null;
+}
+
+/** Measures how long a callback would wait for the event loop (what a chat request would feel). */
+function watchEventLoop(): () => number {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 10);
+  return () => {
+    clearInterval(timer);
+    return Math.round(worst);
+  };
 }
 
 function loadCorpus(dir: string, corpus: string): Corpus {
@@ -65,7 +82,9 @@ function loadCorpus(dir: string, corpus: string): Corpus {
 }
 
 async function runParley(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
+  const stopWatching = watchEventLoop();
   const r = await evaluate(train, test);
+  const stallMs = stopWatching();
   const c = r.combined;
   const oos = r.intent.oosRecall !== null;
   return {
@@ -86,6 +105,7 @@ async function runParley(corpus: string, train: TrainingData, test: TestItem[]):
     parseP99Ms: r.parseP99Ms,
     peakRssMb: r.peakRssMb,
     modelBytes: r.modelBytes,
+    stallMs,
   };
 }
 
@@ -131,6 +151,7 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
     parseP99Ms: percentile(latencies, 99),
     peakRssMb: peakRssMb(),
     modelBytes: null,
+    stallMs: null,
   };
 }
 
@@ -187,6 +208,7 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
     parseP99Ms: Math.max(...parts.map((r) => r.parseP99Ms)),
     peakRssMb: Math.max(...parts.map((r) => r.peakRssMb)),
     modelBytes: null,
+    stallMs: system === 'parley' ? Math.max(...parts.map((r) => r.stallMs ?? 0)) : null,
   };
 }
 
@@ -205,6 +227,7 @@ function printTable(rows: Row[]): void {
     'p99 ms',
     'RSS MB',
     'model MB',
+    'stall ms',
   ];
   const body = rows.map((r) => [
     r.corpus,
@@ -220,6 +243,7 @@ function printTable(rows: Row[]): void {
     fmt(r.parseP99Ms, 2),
     String(r.peakRssMb),
     r.modelBytes === null ? '-' : (r.modelBytes / 1e6).toFixed(2),
+    r.stallMs === null ? '-' : String(r.stallMs),
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...body.map((b) => (b[i] as string).length)),

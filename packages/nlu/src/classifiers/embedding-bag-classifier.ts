@@ -1,4 +1,5 @@
 import type { SparseVector } from '../features/sparse-vectorizer.js';
+import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
 import { initTf, tf } from './tf-backend.js';
 import type { TfBackendName } from './tf-backend.js';
@@ -77,9 +78,9 @@ export async function trainEmbeddingBag(
       const batch = perm.slice(start, start + batchSize);
       step++;
       lossSum += trainStep(weights, adam, batch, vectors, labelIds, options, random, step);
+      await yieldIfDue();
     }
     onEpoch?.({ epoch, epochs, loss: lossSum / stepsPerEpoch });
-    await new Promise((resolve) => setImmediate(resolve));
   }
   return weights;
 }

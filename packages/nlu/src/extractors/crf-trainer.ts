@@ -1,6 +1,7 @@
 import { allowedEnd, allowedTransition, labelsFor } from './bilou.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './sequence-labeller.js';
 import { labellerFeatures } from './labeller-features.js';
+import { yieldIfDue } from '../util/event-loop.js';
 
 /** Token feature ids by group, so that dropout can hide whole groups. */
 interface PreparedToken {
@@ -121,13 +122,13 @@ export class CrfTrainer {
    * One pass over the examples in the given order. `rate(t)` is the learning rate of the t-th
    * update overall, `lambda` the L2 strength per update; `keep` decides the dropout of a group.
    */
-  epoch(
+  async epoch(
     examples: readonly PreparedExample[],
     startStep: number,
     rate: (step: number) => number,
     lambda: number,
     keep: (group: 'lexical' | 'gazetteer' | 'knowledge') => boolean,
-  ): number {
+  ): Promise<number> {
     this.freeze();
     let step = startStep;
     for (const ex of examples) {
@@ -142,6 +143,7 @@ export class CrfTrainer {
         return out;
       });
       this.gradientStep(ex, active, eta);
+      await yieldIfDue();
     }
     return step;
   }

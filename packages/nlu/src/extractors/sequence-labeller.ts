@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokenize.js';
+import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE, tagsToSpans } from './bilou.js';
 import type { TokenSpan } from './bilou.js';
@@ -65,7 +66,10 @@ export class SequenceLabeller {
     this.allLabelIds = a.labels.map((_, i) => i);
   }
 
-  static train(examples: readonly LabellerExample[], options: LabellerOptions): SequenceLabeller {
+  static async train(
+    examples: readonly LabellerExample[],
+    options: LabellerOptions,
+  ): Promise<SequenceLabeller> {
     const entities = [
       ...new Set(
         examples.flatMap((e) => e.tags.filter((t) => t !== OUTSIDE).map((t) => t.slice(2))),
@@ -80,7 +84,11 @@ export class SequenceLabeller {
     }
     const crf = new CrfTrainer(labels, intentEntities);
     const random = createPrng(options.seed);
-    const prepared = examples.map((e) => crf.prepare(e));
+    const prepared = [];
+    for (const e of examples) {
+      prepared.push(crf.prepare(e));
+      await yieldIfDue();
+    }
     // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).
     const lambda = (2 * options.l2) / Math.max(1, prepared.length);
     const rate = (t: number): number =>
@@ -97,7 +105,7 @@ export class SequenceLabeller {
       let step = 0;
       for (let epoch = 0; epoch < options.epochs; epoch++) {
         const order = shuffled(prepared, random);
-        step = crf.epoch(order, step, rate, lambda, (group) => random() >= dropout[group]);
+        step = await crf.epoch(order, step, rate, lambda, (group) => random() >= dropout[group]);
         if (epoch >= Math.floor(options.epochs / 2)) crf.accumulate();
         options.onEpoch?.(round * options.epochs + epoch + 1, options.ensemble * options.epochs);
       }

@@ -9,6 +9,7 @@ import {
   trainEmbeddingBag,
 } from '../classifiers/embedding-bag-classifier.js';
 import { textFeatures } from '../features/text-features.js';
+import { mapYielding } from '../util/event-loop.js';
 import type { TextFeatureOptions } from '../features/text-features.js';
 import { SparseVectorizer } from '../features/sparse-vectorizer.js';
 import type { SparseVector, VectorizerArtifact } from '../features/sparse-vectorizer.js';
@@ -105,9 +106,12 @@ export class IntentModel {
     options: EmbeddingBagOptions & { centroidWeight: number },
     onEpoch?: (r: EpochReport) => void,
   ): Promise<IntentModel> {
-    const features = docs.map((d) => [...textFeatures(d.tokens, featureOptions), ...d.extra]);
+    const features = await mapYielding(docs, (d) => [
+      ...textFeatures(d.tokens, featureOptions),
+      ...d.extra,
+    ]);
     const vectorizer = SparseVectorizer.fit(features, vocabulary.minCount, vocabulary.maxFeatures);
-    const vectors = features.map((f) => vectorizer.transform(f));
+    const vectors = await mapYielding(features, (f) => vectorizer.transform(f));
     const weights = await trainEmbeddingBag(
       vectors,
       docs.map((d) => d.label),

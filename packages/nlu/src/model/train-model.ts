@@ -10,6 +10,7 @@ import { SequenceLabeller } from '../extractors/sequence-labeller.js';
 import type { LabellerArtifact, LabellerExample } from '../extractors/sequence-labeller.js';
 import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
 import { foldText } from '../text/normalize.js';
+import { mapYielding } from '../util/event-loop.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import type { ProgressCallback, TrainingData, TrainingPhase } from '../types.js';
@@ -59,11 +60,12 @@ export async function trainModel(
     .sort((a, b) => (a.intentId < b.intentId ? -1 : a.intentId > b.intentId ? 1 : 0));
   if (intents.length === 0) throw new InvalidTrainingDataError('No intent has training examples.');
   const labels = intents.map((i) => i.intentId);
-  const examples: PreparedExample[] = intents.flatMap((intent, label) =>
-    intent.trainingData.map((ex) => {
+  const examples: PreparedExample[] = await mapYielding(
+    intents.flatMap((intent, label) => intent.trainingData.map((ex) => ({ ex, label }))),
+    ({ ex, label }) => {
       const tokens = tokenize(ex.text);
       return { intent: label, text: ex.text, tokens, spans: tokenSpans(tokens, ex.entities ?? []) };
-    }),
+    },
   );
   const definitions: EntityDefinitionLike[] = [...data.entities]
     .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -79,11 +81,11 @@ export async function trainModel(
     systemEntities: systemEntities(data, config),
   };
   const featureModel = new EntityModel({ ...base, systemEntities: [], labeller: null });
-  const views = examples.map((ex) => featureModel.view(ex.tokens));
+  const views = await mapYielding(examples, (ex) => featureModel.view(ex.tokens));
   report('prepare', INTENT_SHARE[0]);
 
   const intentModel = await IntentModel.train(
-    examples.map((ex, i) => {
+    await mapYielding(examples, (ex, i) => {
       const input = {
         text: ex.text,
         tokens: ex.tokens,
@@ -110,7 +112,7 @@ export async function trainModel(
       ),
   );
 
-  const labeller = trainLabeller(examples, views, labels, config, (epoch, epochs) =>
+  const labeller = await trainLabeller(examples, views, labels, config, (epoch, epochs) =>
     report(
       'entities',
       ENTITY_SHARE[0] + ((ENTITY_SHARE[1] - ENTITY_SHARE[0]) * epoch) / epochs,
@@ -191,13 +193,13 @@ function systemEntities(data: TrainingData, config: NluConfig): SystemEntityName
   return SYSTEM_ENTITIES.filter((s) => used.has(s));
 }
 
-function trainLabeller(
+async function trainLabeller(
   examples: readonly PreparedExample[],
   views: ReadonlyArray<{ marks: string[][]; knowledge: string[][] }>,
   labels: readonly string[],
   config: NluConfig,
   onEpoch: (epoch: number, epochs: number) => void,
-): LabellerArtifact | null {
+): Promise<LabellerArtifact | null> {
   const annotated = examples.some((ex) => ex.spans.some((s) => !isSystem(s.entity)));
   if (!config.entities.labeller || !annotated) return null;
   const labellerExamples: LabellerExample[] = examples.map((ex, i) => ({
@@ -218,7 +220,7 @@ function trainLabeller(
     config.entities.labellerEnsemble === 'auto'
       ? Math.min(5, Math.max(1, Math.floor(100_000 / (labellerExamples.length * epochs))))
       : config.entities.labellerEnsemble;
-  return SequenceLabeller.train(labellerExamples, {
+  const labeller = await SequenceLabeller.train(labellerExamples, {
     epochs,
     ensemble,
     seed: config.seed,
@@ -228,5 +230,6 @@ function trainLabeller(
     l2: config.entities.labellerL2,
     learningRate: config.entities.labellerLearningRate,
     onEpoch,
-  }).toArtifact();
+  });
+  return labeller.toArtifact();
 }
