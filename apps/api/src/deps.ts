@@ -138,6 +138,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     async close() {
       models.stop();
       await training.idle();
+      training.stop();
       await store.close();
       if (devDatabase) {
         await rm(path.join(config.dataDir, DEV_DATABASE_URI_FILE), { force: true });

@@ -6,6 +6,9 @@ import { fromStorableKeys, toStorableKeys } from '../safe-keys.js';
 
 export type ModelStatus = 'queued' | 'training' | 'ready' | 'failed';
 
+/** A job in one of these states still belongs to the instance that queued it. */
+const PENDING: ModelStatus[] = ['queued', 'training'];
+
 export interface ModelProgress {
   phase: string;
   epoch?: number;
@@ -33,6 +36,10 @@ export interface ModelRecord {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The API instance whose queue holds the job while it is queued or training. */
+  instanceId: string | null;
+  /** Last sign of life of that instance for this job (see `heartbeat`). */
+  heartbeatAt: Date | null;
 }
 
 export type ModelUpdate = Partial<
@@ -54,7 +61,7 @@ export interface ModelRepository {
   /** Registers a new version (the next number for the bot). */
   create(
     botId: string,
-    input: { dataHash: string; config: Record<string, unknown> },
+    input: { dataHash: string; config: Record<string, unknown>; instanceId?: string },
   ): Promise<ModelRecord>;
   get(botId: string, modelId: string): Promise<ModelRecord | null>;
   /** Newest first. */
@@ -64,6 +71,14 @@ export interface ModelRepository {
   findReadyByHash(botId: string, dataHash: string): Promise<ModelRecord | null>;
   delete(botId: string, modelId: string): Promise<boolean>;
   deleteAll(botId: string): Promise<number>;
+  /** Marks every queued or training job of `instanceId` as alive at `at`. */
+  heartbeat(instanceId: string, at: Date): Promise<void>;
+  /**
+   * Fails the queued or training jobs whose instance has given no sign of life since
+   * `staleBefore` (it stopped or crashed): their jobs would otherwise wait forever.
+   * Returns the jobs it failed.
+   */
+  failAbandoned(staleBefore: Date, error: string): Promise<ModelRecord[]>;
 }
 
 type ModelDoc = Omit<ModelRecord, 'id'> & { _id: string };
@@ -74,7 +89,7 @@ export function createModelRepository(db: Db): ModelRepository {
   const models = db.collection<ModelDoc>(COLLECTIONS.models);
 
   return {
-    async create(botId, { dataHash, config }) {
+    async create(botId, { dataHash, config, instanceId }) {
       for (let attempt = 0; ; attempt++) {
         const [latest] = await models.find({ botId }).sort({ version: -1 }).limit(1).toArray();
         const doc: ModelDoc = {
@@ -93,6 +108,8 @@ export function createModelRepository(db: Db): ModelRepository {
           createdAt: new Date(),
           startedAt: null,
           finishedAt: null,
+          instanceId: instanceId ?? null,
+          heartbeatAt: new Date(),
         };
         try {
           await models.insertOne(doc);
@@ -143,12 +160,42 @@ export function createModelRepository(db: Db): ModelRepository {
       const result = await models.deleteMany({ botId });
       return result.deletedCount;
     },
+
+    async heartbeat(instanceId, at) {
+      await models.updateMany(
+        { instanceId, status: { $in: PENDING } },
+        { $set: { heartbeatAt: at } },
+      );
+    },
+
+    async failAbandoned(staleBefore, error) {
+      // Records written before heartbeats existed have none: their age decides.
+      const stale = {
+        status: { $in: PENDING },
+        $or: [
+          { heartbeatAt: { $lt: staleBefore } },
+          { heartbeatAt: null, createdAt: { $lt: staleBefore } },
+        ],
+      };
+      const failed: ModelRecord[] = [];
+      for (const doc of await models.find(stale).toArray()) {
+        const updated = await models.findOneAndUpdate(
+          { _id: doc._id, ...stale },
+          { $set: { status: 'failed', error, finishedAt: new Date() } },
+          { returnDocument: 'after' },
+        );
+        if (updated) failed.push(toRecord(updated));
+      }
+      return failed;
+    },
   };
 }
 
 function toRecord({ _id, ...doc }: ModelDoc): ModelRecord {
   return {
     ...doc,
+    instanceId: doc.instanceId ?? null,
+    heartbeatAt: doc.heartbeatAt ?? null,
     id: _id,
     config: fromStorableKeys(doc.config),
     metrics: doc.metrics ? fromStorableKeys(doc.metrics) : null,

@@ -18,6 +18,46 @@ describe('ModelRepository', () => {
     expect(await models.get('other', v1.id)).toBeNull();
   });
 
+  it('fails the pending jobs of an instance that stopped sending heartbeats, and only those', async () => {
+    const models = store().models;
+    const dead = await models.create('sweep', { dataHash: 'a', config: {}, instanceId: 'dead' });
+    const alive = await models.create('sweep', { dataHash: 'b', config: {}, instanceId: 'alive' });
+    const finished = await models.create('sweep', {
+      dataHash: 'c',
+      config: {},
+      instanceId: 'dead',
+    });
+    const legacy = await models.create('sweep', { dataHash: 'd', config: {} });
+    // A record from before heartbeats: no instance, no heartbeat, queued long ago.
+    await store()
+      .db.collection('models')
+      .updateOne({ _id: legacy.id } as never, {
+        $unset: { heartbeatAt: '', instanceId: '' },
+        $set: { createdAt: new Date(Date.now() - 60 * 60_000) },
+      });
+    await models.update('sweep', dead.id, { status: 'training' });
+    await models.update('sweep', finished.id, { status: 'ready' });
+    await store()
+      .db.collection('models')
+      .updateMany(
+        { _id: { $in: [dead.id, finished.id] } as never },
+        {
+          $set: { heartbeatAt: new Date(Date.now() - 10 * 60_000) },
+        },
+      );
+    await models.heartbeat('alive', new Date());
+
+    const failed = await models.failAbandoned(new Date(Date.now() - 2 * 60_000), 'instance gone');
+    expect(failed.map((model) => model.id).sort()).toEqual([dead.id, legacy.id].sort());
+    expect(await models.get('sweep', dead.id)).toMatchObject({
+      status: 'failed',
+      error: 'instance gone',
+    });
+    expect((await models.get('sweep', alive.id))?.status).toBe('queued');
+    expect((await models.get('sweep', finished.id))?.status).toBe('ready');
+    expect(await models.failAbandoned(new Date(Date.now() - 2 * 60_000), 'again')).toEqual([]);
+  });
+
   it('gives distinct versions to concurrent registrations', async () => {
     const created = await Promise.all(
       Array.from({ length: 4 }, () => store().models.create('race', { dataHash: 'h', config: {} })),

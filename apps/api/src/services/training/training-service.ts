@@ -20,6 +20,8 @@ export interface TrainingService {
   start(botId: string, options?: { force?: boolean }): Promise<StartTrainingResult>;
   /** Resolves when every queued job of this instance has finished. */
   idle(): Promise<void>;
+  /** Stops the heartbeat and the sweep of abandoned jobs (on shutdown). */
+  stop(): void;
 }
 
 export interface TrainingServiceDeps {
@@ -33,11 +35,19 @@ export interface TrainingServiceDeps {
   leaseTtlMs?: number;
   /** How often progress is written to the database at most. */
   progressIntervalMs?: number;
+  /** How often this instance marks its jobs alive and looks for abandoned ones. */
+  heartbeatMs?: number;
+  /** A job whose instance has been silent this long is failed (its instance is gone). */
+  abandonAfterMs?: number;
 }
 
 const DEFAULT_LEASE_TTL_MS = 60_000;
 const LEASE_WAIT_MS = 1000;
 const MAX_CV_EXAMPLES = 20_000;
+const DEFAULT_HEARTBEAT_MS = 15_000;
+const DEFAULT_ABANDON_AFTER_MS = 120_000;
+const ABANDONED =
+  'Training stopped: the server instance that had this job stopped or crashed before finishing. Train again.';
 
 /**
  * Trains bots one job at a time per instance; a MongoDB lease per bot makes sure only one
@@ -48,6 +58,31 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
   const queue = new PQueue({ concurrency: 1 });
   const leaseTtlMs = deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
   const log = deps.logger.child({ component: 'training' });
+  const abandonAfterMs = deps.abandonAfterMs ?? DEFAULT_ABANDON_AFTER_MS;
+
+  // Jobs live in this instance's memory: when an instance dies, its queued and running jobs
+  // would stay "queued" or "training" forever. Every instance keeps its own jobs alive and
+  // fails the jobs of instances that went silent, so the admin sees what happened.
+  async function heartbeatAndSweep(): Promise<void> {
+    const now = Date.now();
+    await deps.store.models.heartbeat(deps.instanceId, new Date(now));
+    for (const model of await deps.store.models.failAbandoned(
+      new Date(now - abandonAfterMs),
+      ABANDONED,
+    )) {
+      log.warn(
+        { botId: model.botId, modelId: model.id, instanceId: model.instanceId },
+        'abandoned training job failed',
+      );
+    }
+  }
+  const sweep = (): void =>
+    void heartbeatAndSweep().catch((error: unknown) =>
+      log.warn({ err: error }, 'training heartbeat failed'),
+    );
+  const heartbeat = setInterval(sweep, deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  heartbeat.unref();
+  sweep();
 
   async function run(
     botId: string,
@@ -160,12 +195,17 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
           return { status: 'skipped', model: existing };
         }
       }
-      const model = await deps.store.models.create(botId, { dataHash, config: {} });
+      const model = await deps.store.models.create(botId, {
+        dataHash,
+        config: {},
+        instanceId: deps.instanceId,
+      });
       void queue.add(() => run(botId, model, built.data));
       return { status: 'queued', model };
     },
 
     idle: () => queue.onIdle(),
+    stop: () => clearInterval(heartbeat),
   };
 }
 

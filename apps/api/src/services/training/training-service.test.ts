@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { pino } from 'pino';
+import { connectStore, type ConnectedStore } from '@parley/store';
+import { createLocalNluEngine } from '../local-nlu-engine.js';
+import { createTrainingService, type TrainingService } from './training-service.js';
+
+describe('training service: jobs of a stopped instance', () => {
+  let store: ConnectedStore;
+  let service: TrainingService | undefined;
+
+  beforeAll(async () => {
+    store = await connectStore({
+      uri: process.env.MONGODB_URI!,
+      dbName: `parley_training_${randomBytes(6).toString('hex')}`,
+    });
+  });
+  afterAll(async () => {
+    service?.stop();
+    await store.db.dropDatabase();
+    await store.close();
+  });
+
+  it('fails them with a reason once the instance is silent, and keeps its own jobs alive', async () => {
+    const orphan = await store.models.create('bot', {
+      dataHash: 'a',
+      config: {},
+      instanceId: 'gone',
+    });
+    const own = await store.models.create('bot', { dataHash: 'b', config: {}, instanceId: 'me' });
+    await store.models.update('bot', orphan.id, { status: 'training' });
+
+    service = createTrainingService({
+      store,
+      engine: createLocalNluEngine(),
+      modelsDir: tmpdir(),
+      instanceId: 'me',
+      logger: pino({ level: 'silent' }),
+      heartbeatMs: 50,
+      abandonAfterMs: 400,
+    });
+
+    const deadline = Date.now() + 10_000;
+    while ((await store.models.get('bot', orphan.id))?.status !== 'failed') {
+      if (Date.now() > deadline) throw new Error('the orphaned job was never failed');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await store.models.get('bot', orphan.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/instance .* stopped or crashed/),
+    });
+    // Long past the abandon delay, this instance's own queued job is still alive.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect((await store.models.get('bot', own.id))?.status).toBe('queued');
+  });
+});
