@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { phraseTokens } from '../extractors/gazetteer.js';
 import type { Token } from '../text/tokenize.js';
+import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
 
@@ -45,6 +46,15 @@ export function knowledgeMarks(tokens: readonly Token[]): string[][] {
       mark(marks, words[s] as number, words[s] as number, 'region');
   }
   return marks;
+}
+
+/**
+ * Loads the word lists now (about a quarter of a second, once per process) rather than on the
+ * first message a loaded model parses.
+ */
+export function warmKnowledge(): void {
+  index ??= buildIndex();
+  lexiconBand('');
 }
 
 function mark(marks: string[][], first: number, last: number, cls: KnowledgeClass): void {

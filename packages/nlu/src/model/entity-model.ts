@@ -5,7 +5,7 @@ import { Gazetteer, phraseTokens } from '../extractors/gazetteer.js';
 import { createLookupExtractor } from '../extractors/lookup-extractor.js';
 import { createRegexExtractor } from '../extractors/regex-extractor.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
-import { knowledgeMarks } from '../knowledge/knowledge-marks.js';
+import { knowledgeMarks, warmKnowledge } from '../knowledge/knowledge-marks.js';
 import type { LabellerArtifact } from '../extractors/sequence-labeller.js';
 import { createSystemExtractor } from '../extractors/system-extractor.js';
 import type { Token } from '../text/tokenize.js';
@@ -55,10 +55,12 @@ export class EntityModel {
       createSystemExtractor(artifact.systemEntities),
     ];
     this.labeller = artifact.labeller ? new SequenceLabeller(artifact.labeller) : undefined;
+    if (this.labeller) warmKnowledge();
   }
 
-  view(tokens: readonly Token[]): GazetteerView {
-    return gazetteerView(this.gazetteer, tokens);
+  /** Gazetteer marks of a message; knowledge marks only when a labeller will read them. */
+  view(tokens: readonly Token[], withKnowledge = this.labeller !== undefined): GazetteerView {
+    return gazetteerView(this.gazetteer, tokens, withKnowledge);
   }
 
   /** Entities of a message, overlaps resolved (longest, most confident, extractor priority). */
@@ -98,7 +100,11 @@ export class EntityModel {
   }
 }
 
-export function gazetteerView(gazetteer: Gazetteer, tokens: readonly Token[]): GazetteerView {
+export function gazetteerView(
+  gazetteer: Gazetteer,
+  tokens: readonly Token[],
+  withKnowledge: boolean,
+): GazetteerView {
   const marks: string[][] = tokens.map(() => []);
   const entities = new Set<string>();
   for (const m of gazetteer.match(tokens)) {
@@ -110,5 +116,9 @@ export function gazetteerView(gazetteer: Gazetteer, tokens: readonly Token[]): G
       if (!list.includes(mark)) list.push(mark);
     }
   }
-  return { marks, entities: [...entities].sort(), knowledge: knowledgeMarks(tokens) };
+  return {
+    marks,
+    entities: [...entities].sort(),
+    knowledge: withKnowledge ? knowledgeMarks(tokens) : [],
+  };
 }

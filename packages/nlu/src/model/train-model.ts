@@ -81,7 +81,8 @@ export async function trainModel(
     systemEntities: systemEntities(data, config),
   };
   const featureModel = new EntityModel({ ...base, systemEntities: [], labeller: null });
-  const views = await mapYielding(examples, (ex) => featureModel.view(ex.tokens));
+  // The labeller (trained below) reads the knowledge marks.
+  const views = await mapYielding(examples, (ex) => featureModel.view(ex.tokens, true));
   report('prepare', INTENT_SHARE[0]);
 
   const intentModel = await IntentModel.train(
