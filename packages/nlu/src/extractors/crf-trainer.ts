@@ -3,16 +3,17 @@ import type { LabellerArtifact, LabellerExample, LabellerOptions } from './seque
 import { labellerFeatures } from './labeller-features.js';
 import { yieldIfDue } from '../util/event-loop.js';
 
-/** Token feature ids by group, so that dropout can hide whole groups. */
-interface PreparedToken {
-  lexical: Int32Array;
-  context: Int32Array;
-  gazetteer: Int32Array;
-  knowledge: Int32Array;
-}
+/** Feature groups of a token, in the order they are stored; dropout hides whole groups. */
+const GROUPS = ['context', 'lexical', 'gazetteer', 'knowledge'] as const;
 
+/**
+ * One sentence: the feature ids of all its tokens in one flat array (tens of thousands of
+ * sentences would otherwise mean hundreds of thousands of small arrays); token t's group g
+ * spans `ids[bounds[t·4 + g] .. bounds[t·4 + g + 1]]`.
+ */
 interface PreparedExample {
-  tokens: PreparedToken[];
+  ids: Int32Array;
+  bounds: Int32Array;
   gold: Int32Array;
   lattice: Lattice;
 }
@@ -44,6 +45,7 @@ export class CrfTrainer {
   private readonly pairs: Array<Map<number, number>> = [];
   private weights = new Float64Array(1024);
   private pairCount = 0;
+  private frozen = false;
   /** [(L + 1) × L]; the last row scores the first tag. */
   private readonly transitions: Float64Array;
   private scale = 1;
@@ -64,21 +66,25 @@ export class CrfTrainer {
 
   prepare(e: LabellerExample): PreparedExample {
     const gold = Int32Array.from(e.tags, (t) => this.labelIndex.get(t) ?? 0);
-    const tokens = labellerFeatures(e.tokens, e.intent, e.gazetteer, e.knowledge).map((f, t) => {
-      const ids = (names: string[]): Int32Array =>
-        Int32Array.from(names, (name) => this.pairFor(name, gold[t] as number));
-      return {
-        lexical: ids(f.lexical),
-        context: ids(f.context),
-        gazetteer: ids(f.gazetteer),
-        knowledge: ids(f.knowledge),
-      };
+    const ids: number[] = [];
+    const bounds: number[] = [0];
+    labellerFeatures(e.tokens, e.intent, e.gazetteer, e.knowledge).forEach((f, t) => {
+      for (const group of GROUPS) {
+        for (const name of f[group]) ids.push(this.pairFor(name, gold[t] as number));
+        bounds.push(ids.length);
+      }
     });
-    return { tokens, gold, lattice: this.latticeFor(e.intent) };
+    return {
+      ids: Int32Array.from(ids),
+      bounds: Int32Array.from(bounds),
+      gold,
+      lattice: this.latticeFor(e.intent),
+    };
   }
 
   /** Registers the (feature, gold label) pair; returns the feature id. */
   private pairFor(name: string, label: number): number {
+    if (this.frozen) throw new Error('CrfTrainer: examples must be prepared before training');
     let id = this.featureIndex.get(name);
     if (id === undefined) {
       this.featureIndex.set(name, (id = this.featureIndex.size));
@@ -135,11 +141,16 @@ export class CrfTrainer {
       const eta = rate(step++);
       this.scale *= 1 - eta * lambda;
       if (this.scale < 1e-9) this.rescale();
-      const active = ex.tokens.map((tok) => {
-        const out: number[] = Array.from(tok.context);
-        if (keep('lexical')) out.push(...tok.lexical);
-        for (const id of tok.gazetteer) if (keep('gazetteer')) out.push(id);
-        if (keep('knowledge')) out.push(...tok.knowledge);
+      const active = Array.from({ length: ex.gold.length }, (_, t) => {
+        const out: number[] = [];
+        const at = (g: number): number => ex.bounds[t * GROUPS.length + g] as number;
+        const take = (g: number): void => {
+          for (let k = at(g); k < at(g + 1); k++) out.push(ex.ids[k] as number);
+        };
+        take(0);
+        if (keep('lexical')) take(1);
+        for (let k = at(2); k < at(3); k++) if (keep('gazetteer')) out.push(ex.ids[k] as number);
+        if (keep('knowledge')) take(3);
         return out;
       });
       this.gradientStep(ex, active, eta);
@@ -178,7 +189,8 @@ export class CrfTrainer {
 
   /** Lays the (feature, label) weights out by feature, so that scoring walks flat arrays. */
   private freeze(): void {
-    if (this.pairOffsets.length === this.pairs.length + 1) return;
+    if (this.frozen) return;
+    this.frozen = true;
     const offsets = new Int32Array(this.pairs.length + 1);
     const labels = new Int32Array(this.pairCount);
     const weights = new Float64Array(this.pairCount);
@@ -194,6 +206,8 @@ export class CrfTrainer {
     this.pairOffsets = offsets;
     this.pairLabels = labels;
     this.weights = weights;
+    // The CSR arrays say it all from here on; a big bot's maps are worth freeing.
+    this.pairs.length = 0;
   }
 
   private rescale(): void {
@@ -320,11 +334,10 @@ export class CrfTrainer {
     const features: string[] = [];
     for (const [name, id] of byName) {
       const before = rowLabels.length;
-      const entries = [...(this.pairs[id] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
-      for (const [label, p] of entries) {
+      for (let p = this.pairOffsets[id] as number; p < (this.pairOffsets[id + 1] as number); p++) {
         const w = weight(p);
         if (Math.abs(w) > 1e-4) {
-          rowLabels.push(label);
+          rowLabels.push(this.pairLabels[p] as number);
           rowWeights.push(w);
         }
       }
