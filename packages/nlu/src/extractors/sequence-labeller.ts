@@ -75,42 +75,7 @@ export class SequenceLabeller {
         examples.flatMap((e) => e.tags.filter((t) => t !== OUTSIDE).map((t) => t.slice(2))),
       ),
     ].sort();
-    const labels = labelsFor(entities);
-    const intentEntities: Record<string, string[]> = {};
-    for (const e of examples) {
-      const set = new Set(intentEntities[e.intent] ?? []);
-      for (const t of e.tags) if (t !== OUTSIDE) set.add(t.slice(2));
-      intentEntities[e.intent] = [...set].sort();
-    }
-    const crf = new CrfTrainer(labels, intentEntities);
-    const random = createPrng(options.seed);
-    const prepared = [];
-    for (const e of examples) {
-      prepared.push(crf.prepare(e));
-      await yieldIfDue();
-    }
-    // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).
-    const lambda = (2 * options.l2) / Math.max(1, prepared.length);
-    const rate = (t: number): number =>
-      options.learningRate / (1 + options.learningRate * lambda * t);
-    const dropout = {
-      lexical: options.wordDropout,
-      gazetteer: options.gazetteerDropout,
-      knowledge: options.knowledgeDropout,
-    };
-    // Several CRFs over the same features, trained on different shuffles and dropouts and
-    // averaged into one: cheaper than tuning, and the answers depend far less on the seed.
-    for (let round = 0; round < options.ensemble; round++) {
-      if (round > 0) crf.restart();
-      let step = 0;
-      for (let epoch = 0; epoch < options.epochs; epoch++) {
-        const order = shuffled(prepared, random);
-        step = await crf.epoch(order, step, rate, lambda, (group) => random() >= dropout[group]);
-        if (epoch >= Math.floor(options.epochs / 2)) crf.accumulate();
-        options.onEpoch?.(round * options.epochs + epoch + 1, options.ensemble * options.epochs);
-      }
-    }
-    return new SequenceLabeller(crf.finish());
+    return new SequenceLabeller(await trainCrf(examples, labelsFor(entities), options));
   }
 
   toArtifact(): LabellerArtifact {
@@ -121,15 +86,27 @@ export class SequenceLabeller {
     return [...new Set(Object.values(this.a.intentEntities).flat())].sort();
   }
 
-  /** Entity spans over `tokens`; only the intent's entity types unless the intent is unknown. */
+  /** Intents whose examples annotate `entity`, in name order. */
+  intentsWith(entity: string): string[] {
+    return Object.keys(this.a.intentEntities)
+      .filter((intent) => this.a.intentEntities[intent]?.includes(entity))
+      .sort();
+  }
+
+  /**
+   * Entity spans over `tokens`; only the intent's entity types unless the intent is unknown,
+   * or only `onlyEntity` (the value a slot-filling question asks for).
+   */
   label(
     tokens: readonly Token[],
     intent: string | undefined,
     gazetteer: readonly (readonly string[])[],
     knowledge: readonly (readonly string[])[] = [],
+    onlyEntity?: string,
   ): LabelledSpan[] {
     if (tokens.length === 0) return [];
-    const allowed = this.allowedLabels(intent);
+    const allowed =
+      onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
     if (allowed.length <= 1) return [];
     const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge).map((fs) =>
       allFeatures(fs)
@@ -150,6 +127,10 @@ export class SequenceLabeller {
   private allowedLabels(intent: string | undefined): number[] {
     const entities = intent !== undefined ? this.a.intentEntities[intent] : undefined;
     if (!entities) return intent === undefined ? this.allLabelIds : [0];
+    return this.labelsOf(entities);
+  }
+
+  private labelsOf(entities: readonly string[]): number[] {
     const wanted = new Set(labelsFor(entities));
     return this.allLabelIds.filter((id) => wanted.has(this.a.labels[id] as string));
   }
@@ -241,4 +222,46 @@ function spanConfidence(
     sum += 1 / z;
   }
   return Math.round((sum / (span.end - span.start)) * 1000) / 1000;
+}
+
+async function trainCrf(
+  examples: readonly LabellerExample[],
+  labels: string[],
+  options: LabellerOptions,
+): Promise<LabellerArtifact> {
+  const intentEntities: Record<string, string[]> = {};
+  for (const e of examples) {
+    const set = new Set(intentEntities[e.intent] ?? []);
+    for (const t of e.tags) if (t !== OUTSIDE) set.add(t.slice(2));
+    intentEntities[e.intent] = [...set].sort();
+  }
+  const crf = new CrfTrainer(labels, intentEntities);
+  const random = createPrng(options.seed);
+  const prepared = [];
+  for (const e of examples) {
+    prepared.push(crf.prepare(e));
+    await yieldIfDue();
+  }
+  // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).
+  const lambda = (2 * options.l2) / Math.max(1, prepared.length);
+  const rate = (t: number): number =>
+    options.learningRate / (1 + options.learningRate * lambda * t);
+  const dropout = {
+    lexical: options.wordDropout,
+    gazetteer: options.gazetteerDropout,
+    knowledge: options.knowledgeDropout,
+  };
+  // Several CRFs over the same features, trained on different shuffles and dropouts and
+  // averaged into one: cheaper than tuning, and the answers depend far less on the seed.
+  for (let round = 0; round < options.ensemble; round++) {
+    if (round > 0) crf.restart();
+    let step = 0;
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      const order = shuffled(prepared, random);
+      step = await crf.epoch(order, step, rate, lambda, (group) => random() >= dropout[group]);
+      if (epoch >= Math.floor(options.epochs / 2)) crf.accumulate();
+      options.onEpoch?.(round * options.epochs + epoch + 1, options.ensemble * options.epochs);
+    }
+  }
+  return crf.finish();
 }

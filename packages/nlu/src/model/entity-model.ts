@@ -6,7 +6,7 @@ import { createLookupExtractor } from '../extractors/lookup-extractor.js';
 import { createRegexExtractor } from '../extractors/regex-extractor.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
 import { knowledgeMarks, warmKnowledge } from '../knowledge/knowledge-marks.js';
-import type { LabellerArtifact } from '../extractors/sequence-labeller.js';
+import type { LabelledSpan, LabellerArtifact } from '../extractors/sequence-labeller.js';
 import { createSystemExtractor } from '../extractors/system-extractor.js';
 import type { Token } from '../text/tokenize.js';
 import type { ExtractedEntity } from '../types.js';
@@ -29,6 +29,13 @@ export interface GazetteerView {
   /** Per token: "class:B|I|L|U" marks of general knowledge (countries, cities, time words…). */
   knowledge: string[][];
 }
+
+/**
+ * Decoding for an expected entity forces the question's entity type on the message; a span
+ * the labeller is unsure of ("Point" of "Gold Point") would fill the slot with a wrong value,
+ * which is worse than asking again.
+ */
+const EXPECTED_MIN_CONFIDENCE = 0.5;
 
 /** All entity extraction of a model: lookup, regex, system entities and the trained labeller. */
 export class EntityModel {
@@ -80,6 +87,30 @@ export class EntityModel {
   labelled(input: ExtractionInput, view: GazetteerView): ExtractedEntity[] {
     if (!this.labeller) return [];
     const spans = this.labeller.label(input.tokens, input.intent, view.marks, view.knowledge);
+    return this.toEntities(input, spans);
+  }
+
+  /**
+   * The value of `entity` in an answer to a slot-filling question ("in Kyoto please" to "which
+   * city?"): decoded with only that entity type, in the context of the best-ranked intent that
+   * annotates it, since an answer alone rarely says which intent it belongs to.
+   */
+  expected(
+    input: ExtractionInput,
+    view: GazetteerView,
+    entity: string,
+    ranking: readonly string[],
+  ): ExtractedEntity[] {
+    const intents = this.labeller?.intentsWith(entity) ?? [];
+    if (!this.labeller || intents.length === 0) return [];
+    const intent = ranking.find((name) => intents.includes(name)) ?? (intents[0] as string);
+    const spans = this.labeller
+      .label(input.tokens, intent, view.marks, view.knowledge, entity)
+      .filter((s) => s.confidence >= EXPECTED_MIN_CONFIDENCE);
+    return this.toEntities({ ...input, intent }, spans);
+  }
+
+  private toEntities(input: ExtractionInput, spans: readonly LabelledSpan[]): ExtractedEntity[] {
     return spans.map((s) => {
       const span = tokenSpan(input.tokens, s.start, s.end);
       const raw = input.text.slice(span.begin, span.end);

@@ -56,7 +56,22 @@ export class LocalNluModel implements NluParser {
     const ranking = this.rank(tokens, extra);
     const intent = ranking[0] as IntentScore;
     const labelled = this.entityModel.labelled({ ...input, intent: intent.name }, view);
-    return { intent, ranking, entities: resolveOverlaps([...rules, ...labelled]), source: 'local' };
+    const expected = options.expectedEntity;
+    const asked =
+      expected && ![...rules, ...labelled].some((e) => e.name === expected)
+        ? this.entityModel.expected(
+            input,
+            view,
+            expected,
+            ranking.map((r) => r.name),
+          )
+        : [];
+    return {
+      intent,
+      ranking,
+      entities: resolveOverlaps([...rules, ...labelled, ...asked]),
+      source: 'local',
+    };
   }
 
   private rank(tokens: ReturnType<typeof tokenize>, extra: string[]): IntentScore[] {

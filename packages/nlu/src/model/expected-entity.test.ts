@@ -1,0 +1,25 @@
+import { smallBot } from '../test-support/small-bot.js';
+import type { LocalNluModel } from './local-nlu-model.js';
+import { trainModel } from './train-model.js';
+
+const named = (model: LocalNluModel, text: string, expectedEntity?: string): string[][] =>
+  model
+    .parseSync(text, expectedEntity ? { expectedEntity } : {})
+    .entities.map((e) => [e.name, e.raw]);
+
+describe('parse with an expected entity (slot filling)', () => {
+  let model: LocalNluModel;
+  beforeAll(async () => {
+    model = await trainModel(smallBot(), { seed: 7 });
+  });
+
+  it("reads an answer as the question's entity even when the message looks like another intent", () => {
+    expect(named(model, 'in Kyoto please')).not.toContainEqual(['city', 'Kyoto']);
+    expect(named(model, 'in Kyoto please', 'city')).toContainEqual(['city', 'Kyoto']);
+  });
+
+  it('fills nothing from an answer that holds no value', () => {
+    for (const text of ['no idea', 'what is the weather', 'cancel'])
+      expect(named(model, text, 'city').filter(([name]) => name === 'city')).toEqual([]);
+  });
+});
