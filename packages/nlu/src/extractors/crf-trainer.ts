@@ -42,8 +42,9 @@ export class CrfTrainer {
   private readonly featureIndex = new Map<string, number>();
   private readonly labelIndex: Map<string, number>;
   /** Per feature: the labels it has a weight for, and where that weight lives. */
-  private readonly pairs: Array<Map<number, number>> = [];
-  private weights = new Float64Array(1024);
+  /** (feature, label) pairs seen in gold tags, as feature · L + label, until training starts. */
+  private pairs = new Set<number>();
+  private weights = new Float64Array(0);
   private pairCount = 0;
   private frozen = false;
   /** [(L + 1) × L]; the last row scores the first tag. */
@@ -86,19 +87,8 @@ export class CrfTrainer {
   private pairFor(name: string, label: number): number {
     if (this.frozen) throw new Error('CrfTrainer: examples must be prepared before training');
     let id = this.featureIndex.get(name);
-    if (id === undefined) {
-      this.featureIndex.set(name, (id = this.featureIndex.size));
-      this.pairs.push(new Map());
-    }
-    const labels = this.pairs[id] as Map<number, number>;
-    if (!labels.has(label)) {
-      if (this.pairCount === this.weights.length) {
-        const grown = new Float64Array(this.weights.length * 2);
-        grown.set(this.weights);
-        this.weights = grown;
-      }
-      labels.set(label, this.pairCount++);
-    }
+    if (id === undefined) this.featureIndex.set(name, (id = this.featureIndex.size));
+    this.pairs.add(id * this.labels.length + label);
     return id;
   }
 
@@ -191,23 +181,23 @@ export class CrfTrainer {
   private freeze(): void {
     if (this.frozen) return;
     this.frozen = true;
-    const offsets = new Int32Array(this.pairs.length + 1);
-    const labels = new Int32Array(this.pairCount);
-    const weights = new Float64Array(this.pairCount);
-    let k = 0;
-    this.pairs.forEach((map, f) => {
-      for (const [label, p] of [...map].sort((a, b) => a[0] - b[0])) {
-        labels[k] = label;
-        weights[k] = this.weights[p] as number;
-        map.set(label, k++);
-      }
-      offsets[f + 1] = k;
+    const L = this.labels.length;
+    // Sorted keys are sorted by feature, then by label: the CSR layout directly.
+    const keys = Float64Array.from(this.pairs).sort();
+    this.pairs = new Set();
+    const offsets = new Int32Array(this.featureIndex.size + 1);
+    const labels = new Int32Array(keys.length);
+    keys.forEach((key, k) => {
+      labels[k] = key % L;
+      offsets[Math.floor(key / L) + 1] = k + 1;
     });
+    // Features come in order, so a feature without pairs would keep offset 0: carry forward.
+    for (let f = 1; f < offsets.length; f++)
+      offsets[f] = Math.max(offsets[f] as number, offsets[f - 1] as number);
+    this.pairCount = keys.length;
     this.pairOffsets = offsets;
     this.pairLabels = labels;
-    this.weights = weights;
-    // The CSR arrays say it all from here on; a big bot's maps are worth freeing.
-    this.pairs.length = 0;
+    this.weights = new Float64Array(keys.length);
   }
 
   private rescale(): void {

@@ -83,6 +83,23 @@ function logLinearPool(a: Float32Array, b: Float32Array, weightB: number): Float
   return softmax(logits);
 }
 
+/**
+ * TF-IDF vectors of the training messages. The feature strings (millions for a big bot) live
+ * only in here, so that they are garbage before the long training loop starts.
+ */
+async function vectorizeAll(
+  docs: ReadonlyArray<{ tokens: readonly Token[]; extra: readonly string[] }>,
+  featureOptions: TextFeatureOptions,
+  vocabulary: { minCount: number; maxFeatures: number },
+): Promise<{ vectorizer: SparseVectorizer; vectors: SparseVector[] }> {
+  const features = await mapYielding(docs, (d) => [
+    ...textFeatures(d.tokens, featureOptions),
+    ...d.extra,
+  ]);
+  const vectorizer = SparseVectorizer.fit(features, vocabulary.minCount, vocabulary.maxFeatures);
+  return { vectorizer, vectors: await mapYielding(features, (f) => vectorizer.transform(f)) };
+}
+
 export interface IntentPrediction {
   /** Probabilities per label index. */
   probabilities: Float32Array;
@@ -106,12 +123,7 @@ export class IntentModel {
     options: EmbeddingBagOptions & { centroidWeight: number },
     onEpoch?: (r: EpochReport) => void,
   ): Promise<IntentModel> {
-    const features = await mapYielding(docs, (d) => [
-      ...textFeatures(d.tokens, featureOptions),
-      ...d.extra,
-    ]);
-    const vectorizer = SparseVectorizer.fit(features, vocabulary.minCount, vocabulary.maxFeatures);
-    const vectors = await mapYielding(features, (f) => vectorizer.transform(f));
+    const { vectorizer, vectors } = await vectorizeAll(docs, featureOptions, vocabulary);
     const weights = await trainEmbeddingBag(
       vectors,
       docs.map((d) => d.label),
