@@ -61,7 +61,7 @@ export async function trainEmbeddingBag(
   await initTf(options.backend);
   const random = createPrng(options.seed);
   const H = options.hiddenUnits;
-  const weights = initWeights(inputSize, H, classes, random);
+  const weights = await initWeights(inputSize, H, classes, random);
   const adam = createAdamState(weights);
   const batchSize = Math.max(1, Math.min(options.batchSize, vectors.length));
   const stepsPerEpoch = Math.ceil(vectors.length / batchSize);
@@ -241,24 +241,28 @@ function adamSparseRows(
   }
 }
 
-function initWeights(
+async function initWeights(
   inputSize: number,
   H: number,
   classes: number,
   random: () => number,
-): EmbeddingBagWeights {
-  const uniform = (size: number, limit: number): Float32Array => {
+): Promise<EmbeddingBagWeights> {
+  const uniform = async (size: number, limit: number): Promise<Float32Array> => {
     const a = new Float32Array(size);
-    for (let i = 0; i < size; i++) a[i] = (random() * 2 - 1) * limit;
+    for (let i = 0; i < size; i++) {
+      a[i] = (random() * 2 - 1) * limit;
+      // Millions of draws for a big vocabulary: let the event loop turn now and then.
+      if ((i & 0xffff) === 0) await yieldIfDue();
+    }
     return a;
   };
   return {
     inputSize,
     hiddenUnits: H,
     classes,
-    embedding: uniform(inputSize * H, Math.sqrt(3 / H)),
+    embedding: await uniform(inputSize * H, Math.sqrt(3 / H)),
     hiddenBias: new Float32Array(H),
-    outputWeights: uniform(H * classes, Math.sqrt(6 / (H + classes))),
+    outputWeights: await uniform(H * classes, Math.sqrt(6 / (H + classes))),
     outputBias: new Float32Array(classes),
   };
 }

@@ -1,3 +1,5 @@
+import { yieldIfDue } from '../util/event-loop.js';
+
 /** A sparse vector: parallel arrays of feature ids (ascending) and values. */
 export interface SparseVector {
   ids: Int32Array;
@@ -22,9 +24,16 @@ export class SparseVectorizer {
     this.index = new Map(artifact.features.map((f, i) => [f, i]));
   }
 
-  static fit(docs: readonly string[][], minCount: number, maxFeatures: number): SparseVectorizer {
+  static async fit(
+    docs: readonly string[][],
+    minCount: number,
+    maxFeatures: number,
+  ): Promise<SparseVectorizer> {
     const df = new Map<string, number>();
-    for (const doc of docs) for (const f of new Set(doc)) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const doc of docs) {
+      for (const f of new Set(doc)) df.set(f, (df.get(f) ?? 0) + 1);
+      await yieldIfDue();
+    }
     const kept = [...df.entries()]
       .filter(([, n]) => n >= minCount)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { phraseTokens } from '../extractors/gazetteer.js';
 import type { Token } from '../text/tokenize.js';
+import { yieldIfDue } from '../util/event-loop.js';
 import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
@@ -67,6 +68,30 @@ function mark(marks: string[][], first: number, last: number, cls: KnowledgeClas
 }
 
 function buildIndex(): KnowledgeIndex {
+  const steps = indexSteps();
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * Loads the word lists like `warmKnowledge`, letting the event loop turn between chunks:
+ * training calls it first, inside a running API.
+ */
+export async function loadKnowledge(): Promise<void> {
+  if (index) return;
+  const steps = indexSteps();
+  let step = steps.next();
+  while (!step.done) {
+    await yieldIfDue();
+    step = steps.next();
+  }
+  index ??= step.value;
+  lexiconBand('');
+}
+
+/** Builds the index, pausing (yield) every few thousand names; see `buildIndex`, `loadKnowledge`. */
+function* indexSteps(): Generator<void, KnowledgeIndex> {
   const require = createRequire(import.meta.url);
   const phrases = new Map<string, KnowledgeClass[]>();
   const add = (phrase: string, cls: KnowledgeClass): void => {
@@ -86,11 +111,15 @@ function buildIndex(): KnowledgeIndex {
   for (const [name] of REGIONS) add(name, 'region');
   // Two-letter names ("Of", "Ai") are more often words than towns.
   const cities = require('cities-list') as Record<string, unknown>;
-  for (const name of Object.keys(cities)) if (name.length > 2) add(name, 'city');
+  for (const [i, name] of Object.keys(cities).entries()) {
+    if (name.length > 2) add(name, 'city');
+    if (i % 5000 === 0) yield;
+  }
   for (const language of NAME_LANGUAGES) {
     for (const gender of ['female', 'male']) {
       const names = require(`human-names/data/${gender}-human-names-${language}.json`) as string[];
       for (const name of names) add(name, 'given-name');
+      yield;
     }
   }
   for (const word of TIME_WORDS) add(word, 'time');

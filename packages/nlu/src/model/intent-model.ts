@@ -9,7 +9,7 @@ import {
   trainEmbeddingBag,
 } from '../classifiers/embedding-bag-classifier.js';
 import { textFeatures } from '../features/text-features.js';
-import { mapYielding } from '../util/event-loop.js';
+import { mapYielding, yieldIfDue } from '../util/event-loop.js';
 import type { TextFeatureOptions } from '../features/text-features.js';
 import { SparseVectorizer } from '../features/sparse-vectorizer.js';
 import type { SparseVector, VectorizerArtifact } from '../features/sparse-vectorizer.js';
@@ -33,17 +33,18 @@ const CENTROID_TEMPERATURE = 0.05;
 const POOL_FLOOR = 1e-6;
 
 /** Sparse per-class centroids, stored by feature so that scoring touches only the message's features. */
-function buildCentroids(
+async function buildCentroids(
   vectors: readonly SparseVector[],
   labels: readonly number[],
   classes: number,
   features: number,
-): IntentModelArtifact['centroids'] {
+): Promise<IntentModelArtifact['centroids']> {
   const sums = Array.from({ length: classes }, () => new Map<number, number>());
-  vectors.forEach((v, i) => {
+  for (const [i, v] of vectors.entries()) {
     const sum = sums[labels[i] as number] as Map<number, number>;
     v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + (v.values[k] as number)));
-  });
+    await yieldIfDue();
+  }
   const byFeature: Array<Array<[number, number]>> = Array.from({ length: features }, () => []);
   sums.forEach((sum, c) => {
     let norm = 0;
@@ -96,7 +97,11 @@ async function vectorizeAll(
     ...textFeatures(d.tokens, featureOptions),
     ...d.extra,
   ]);
-  const vectorizer = SparseVectorizer.fit(features, vocabulary.minCount, vocabulary.maxFeatures);
+  const vectorizer = await SparseVectorizer.fit(
+    features,
+    vocabulary.minCount,
+    vocabulary.maxFeatures,
+  );
   return { vectorizer, vectors: await mapYielding(features, (f) => vectorizer.transform(f)) };
 }
 
@@ -132,7 +137,7 @@ export class IntentModel {
       options,
       onEpoch,
     );
-    const centroids = buildCentroids(
+    const centroids = await buildCentroids(
       vectors,
       docs.map((d) => d.label),
       labels.length,

@@ -8,7 +8,7 @@ import { spansToTags } from '../extractors/bilou.js';
 import type { TokenSpan } from '../extractors/bilou.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
 import type { LabellerArtifact, LabellerExample } from '../extractors/sequence-labeller.js';
-import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
+import { knowledgeVersions, loadKnowledge } from '../knowledge/knowledge-marks.js';
 import { foldText } from '../text/normalize.js';
 import { mapYielding } from '../util/event-loop.js';
 import { tokenize } from '../text/tokenize.js';
@@ -82,7 +82,9 @@ export async function trainModel(
   };
   const featureModel = new EntityModel({ ...base, systemEntities: [], labeller: null });
   // The labeller (trained below) reads the knowledge marks.
-  const views = await mapYielding(examples, (ex) => featureModel.view(ex.tokens, true));
+  const withLabeller = trainsLabeller(examples, config);
+  if (withLabeller) await loadKnowledge();
+  const views = await mapYielding(examples, (ex) => featureModel.view(ex.tokens, withLabeller));
   report('prepare', INTENT_SHARE[0]);
 
   const intentModel = await IntentModel.train(
@@ -166,6 +168,14 @@ function isSystem(name: string): boolean {
   return name.startsWith('sys.');
 }
 
+/** A labeller is trained when it is enabled and some example annotates a non-system entity. */
+function trainsLabeller(examples: readonly PreparedExample[], config: NluConfig): boolean {
+  return (
+    config.entities.labeller &&
+    examples.some((ex) => ex.spans.some((span) => !isSystem(span.entity)))
+  );
+}
+
 function trainingValues(examples: readonly PreparedExample[]): Record<string, string[]> {
   const out: Record<string, Map<string, string>> = {};
   for (const ex of examples) {
@@ -201,8 +211,7 @@ async function trainLabeller(
   config: NluConfig,
   onEpoch: (epoch: number, epochs: number) => void,
 ): Promise<LabellerArtifact | null> {
-  const annotated = examples.some((ex) => ex.spans.some((s) => !isSystem(s.entity)));
-  if (!config.entities.labeller || !annotated) return null;
+  if (!trainsLabeller(examples, config)) return null;
   const labellerExamples: LabellerExample[] = examples.map((ex, i) => ({
     tokens: ex.tokens,
     intent: labels[ex.intent] as string,
