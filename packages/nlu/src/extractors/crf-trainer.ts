@@ -312,18 +312,19 @@ export class CrfTrainer {
     }
   }
 
-  finish(): LabellerArtifact {
+  /** The averaged weights as an artifact; features in the order training first met them. */
+  async finish(): Promise<LabellerArtifact> {
     this.freeze();
     const sums = this.sums;
     const weight = (k: number): number =>
       sums ? (sums.weights[k] as number) / sums.count : (this.weights[k] as number) * this.scale;
     const transitions = sums ? sums.transitions.map((t) => t / sums.count) : this.transitions;
-    const byName = [...this.featureIndex.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const offsets = [0];
     const rowLabels: number[] = [];
     const rowWeights: number[] = [];
     const features: string[] = [];
-    for (const [name, id] of byName) {
+    for (const [name, id] of this.featureIndex) {
+      await yieldIfDue();
       const before = rowLabels.length;
       for (let p = this.pairOffsets[id] as number; p < (this.pairOffsets[id + 1] as number); p++) {
         const w = weight(p);
@@ -391,5 +392,5 @@ export async function trainCrf(
       options.onEpoch?.(round * options.epochs + epoch + 1, options.ensemble * options.epochs);
     }
   }
-  return crf.finish();
+  return await crf.finish();
 }
