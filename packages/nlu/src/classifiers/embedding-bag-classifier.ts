@@ -170,6 +170,9 @@ interface AdamState {
   b1: Moments;
   w2: Moments;
   b2: Moments;
+  /** Scratch for one step's embedding-row gradients, reused so steps allocate nothing. */
+  rowGrad: Float32Array;
+  touched: Uint8Array;
 }
 
 function moments(size: number): Moments {
@@ -182,6 +185,8 @@ function createAdamState(w: EmbeddingBagWeights): AdamState {
     b1: moments(w.hiddenBias.length),
     w2: moments(w.outputWeights.length),
     b2: moments(w.outputBias.length),
+    rowGrad: new Float32Array(w.embedding.length),
+    touched: new Uint8Array(w.inputSize),
   };
 }
 
@@ -223,21 +228,29 @@ function adamSparseRows(
   lr: number,
 ): void {
   const H = w.hiddenUnits;
-  const rowGrads = new Map<number, Float32Array>();
+  const { rowGrad, touched } = adam;
+  const ids: number[] = [];
   kept.forEach((features, b) => {
     for (const [id, x] of features) {
-      let g = rowGrads.get(id);
-      if (!g) rowGrads.set(id, (g = new Float32Array(H)));
-      for (let j = 0; j < H; j++) g[j] = (g[j] as number) + x * (dBag[b * H + j] as number);
+      if (!touched[id]) {
+        touched[id] = 1;
+        ids.push(id);
+      }
+      const row = id * H;
+      for (let j = 0; j < H; j++)
+        rowGrad[row + j] = (rowGrad[row + j] as number) + x * (dBag[b * H + j] as number);
     }
   });
   const c1 = 1 - BETA1 ** step;
   const c2 = 1 - BETA2 ** step;
-  const ids = [...rowGrads.keys()].sort((a, b) => a - b);
+  ids.sort((a, b) => a - b);
   for (const id of ids) {
-    const g = rowGrads.get(id) as Float32Array;
-    for (let j = 0; j < H; j++)
-      adamUpdate(w.embedding, adam.embedding, id * H + j, g[j] as number, c1, c2, lr);
+    const row = id * H;
+    for (let j = 0; j < H; j++) {
+      adamUpdate(w.embedding, adam.embedding, row + j, rowGrad[row + j] as number, c1, c2, lr);
+      rowGrad[row + j] = 0;
+    }
+    touched[id] = 0;
   }
 }
 
