@@ -137,8 +137,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     app,
     async close() {
       models.stop();
-      await training.idle();
-      training.stop();
+      await training.shutdown();
       await store.close();
       if (devDatabase) {
         await rm(path.join(config.dataDir, DEV_DATABASE_URI_FILE), { force: true });

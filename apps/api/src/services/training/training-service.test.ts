@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
-import { connectStore, type ConnectedStore } from '@parley/store';
+import { BUILT_IN_INTENTS, connectStore, type ConnectedStore } from '@parley/store';
 import { createLocalNluEngine } from '../local-nlu-engine.js';
 import { createTrainingService, type TrainingService } from './training-service.js';
 
@@ -16,7 +18,7 @@ describe('training service: jobs of a stopped instance', () => {
     });
   });
   afterAll(async () => {
-    service?.stop();
+    await service?.shutdown();
     await store.db.dropDatabase();
     await store.close();
   });
@@ -53,4 +55,44 @@ describe('training service: jobs of a stopped instance', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect((await store.models.get('bot', own.id))?.status).toBe('queued');
   });
+});
+
+describe('training service: shutdown', () => {
+  let store: ConnectedStore;
+
+  beforeAll(async () => {
+    store = await connectStore({
+      uri: process.env.MONGODB_URI!,
+      dbName: `parley_training_${randomBytes(6).toString('hex')}`,
+    });
+    for (const botId of ['first', 'second']) {
+      await store.bots.create({ name: botId }, botId);
+      for (const intent of BUILT_IN_INTENTS) await store.intents.create(botId, intent);
+    }
+  });
+  afterAll(async () => {
+    await store.db.dropDatabase();
+    await store.close();
+  });
+
+  it('fails the jobs still waiting with a reason, and lets the running one finish', async () => {
+    const service = createTrainingService({
+      store,
+      engine: createLocalNluEngine(),
+      modelsDir: await mkdtemp(path.join(tmpdir(), 'parley-models-')),
+      instanceId: 'me',
+      logger: pino({ level: 'silent' }),
+    });
+    const running = await service.start('first');
+    const waiting = await service.start('second');
+    if (running.status !== 'queued' || waiting.status !== 'queued') throw new Error('not queued');
+
+    await service.shutdown();
+
+    expect((await store.models.get('first', running.model.id))?.status).toBe('ready');
+    expect(await store.models.get('second', waiting.model.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/shut down\. Train again/),
+    });
+  }, 60_000);
 });

@@ -20,8 +20,11 @@ export interface TrainingService {
   start(botId: string, options?: { force?: boolean }): Promise<StartTrainingResult>;
   /** Resolves when every queued job of this instance has finished. */
   idle(): Promise<void>;
-  /** Stops the heartbeat and the sweep of abandoned jobs (on shutdown). */
-  stop(): void;
+  /**
+   * On shutdown: fails the jobs still waiting in this instance's queue (no other instance can
+   * run them), lets the running job finish, then stops the heartbeat.
+   */
+  shutdown(): Promise<void>;
 }
 
 export interface TrainingServiceDeps {
@@ -46,6 +49,8 @@ const LEASE_WAIT_MS = 1000;
 const MAX_CV_EXAMPLES = 20_000;
 const DEFAULT_HEARTBEAT_MS = 15_000;
 const DEFAULT_ABANDON_AFTER_MS = 120_000;
+const SHUT_DOWN =
+  'Training did not start: the server instance it was queued on shut down. Train again.';
 const ABANDONED =
   'Training stopped: the server instance that had this job stopped or crashed before finishing. Train again.';
 
@@ -56,6 +61,8 @@ const ABANDONED =
  */
 export function createTrainingService(deps: TrainingServiceDeps): TrainingService {
   const queue = new PQueue({ concurrency: 1 });
+  /** Jobs queued on this instance that have not started yet. */
+  const waiting = new Map<string, { botId: string; modelId: string }>();
   const leaseTtlMs = deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
   const log = deps.logger.child({ component: 'training' });
   const abandonAfterMs = deps.abandonAfterMs ?? DEFAULT_ABANDON_AFTER_MS;
@@ -200,12 +207,29 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
         config: {},
         instanceId: deps.instanceId,
       });
-      void queue.add(() => run(botId, model, built.data));
+      waiting.set(model.id, { botId, modelId: model.id });
+      void queue.add(() => {
+        waiting.delete(model.id);
+        return run(botId, model, built.data);
+      });
       return { status: 'queued', model };
     },
 
     idle: () => queue.onIdle(),
-    stop: () => clearInterval(heartbeat),
+
+    async shutdown() {
+      queue.clear();
+      for (const { botId, modelId } of waiting.values()) {
+        await deps.store.models
+          .update(botId, modelId, { status: 'failed', error: SHUT_DOWN, finishedAt: new Date() })
+          .catch((error: unknown) =>
+            log.warn({ err: error, modelId }, 'could not fail a queued job'),
+          );
+      }
+      waiting.clear();
+      await queue.onIdle();
+      clearInterval(heartbeat);
+    },
   };
 }
 
