@@ -42,7 +42,6 @@ interface Lattice {
 export class CrfTrainer {
   private readonly featureIndex = new Map<string, number>();
   private readonly labelIndex: Map<string, number>;
-  /** Per feature: the labels it has a weight for, and where that weight lives. */
   /** (feature, label) pairs seen in gold tags, as feature · L + label, until training starts. */
   private pairs = new Set<number>();
   private weights = new Float64Array(0);
@@ -94,8 +93,7 @@ export class CrfTrainer {
   }
 
   private latticeFor(intent: string): Lattice {
-    const key = intent;
-    const cached = this.lattices.get(key);
+    const cached = this.lattices.get(intent);
     if (cached) return cached;
     const wanted = new Set(labelsFor(this.intentEntities[intent] ?? []));
     const ids = this.labels.flatMap((l, i) => (wanted.has(l) ? [i] : []));
@@ -111,7 +109,7 @@ export class CrfTrainer {
       start: Uint8Array.from(ids, (_, k) => (allowedTransition(undefined, name(k)) ? 1 : 0)),
       end: Uint8Array.from(ids, (_, k) => (allowedEnd(name(k)) ? 1 : 0)),
     };
-    this.lattices.set(key, lattice);
+    this.lattices.set(intent, lattice);
     return lattice;
   }
 
