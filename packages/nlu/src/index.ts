@@ -47,6 +47,7 @@ export type {
   IntentReport,
   PrfReport,
   ClassScores,
+  ThresholdPoint,
 } from './eval/metrics.js';
 export { evaluate, predictAll, DEFAULT_THRESHOLD } from './eval/evaluate.js';
 export type { EvaluationOptions, EvaluationReport } from './eval/evaluate.js';

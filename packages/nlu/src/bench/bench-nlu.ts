@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_THRESHOLD, evaluate, peakRssMb, percentile } from '../eval/evaluate.js';
 import { importExchangeFormat, importTestSet } from '../eval/exchange-format.js';
 import { OOS_LABEL, scoreIntents } from '../eval/metrics.js';
+import type { ThresholdPoint } from '../eval/metrics.js';
 import type { Prediction } from '../eval/metrics.js';
 import type { TestItem } from '../eval/exchange-format.js';
 import type { TrainingData } from '../types.js';
@@ -41,6 +42,7 @@ interface Row {
   /** Only for test sets with out-of-scope messages, at the bot default threshold. */
   inScopeAccuracy: number | null;
   oosRecall: number | null;
+  thresholdSweep: ThresholdPoint[] | null;
   /** Raw counts, to pool corpora (Braun). */
   combined: { tp: number; fp: number; fn: number } | null;
   correct: number;
@@ -97,6 +99,7 @@ async function runParley(corpus: string, train: TrainingData, test: TestItem[]):
     combinedF1: oos ? null : r.combinedF1,
     inScopeAccuracy: r.intent.inScopeAccuracy,
     oosRecall: r.intent.oosRecall,
+    thresholdSweep: r.intent.thresholdSweep,
     combined: { tp: c.truePositives, fp: c.falsePositives, fn: c.falseNegatives },
     correct: Math.round(r.intent.accuracy * test.length),
     total: test.length,
@@ -143,6 +146,7 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
     combinedF1: null,
     inScopeAccuracy: report.inScopeAccuracy,
     oosRecall: report.oosRecall,
+    thresholdSweep: report.thresholdSweep,
     combined: null,
     correct: Math.round(report.accuracy * test.length),
     total: test.length,
@@ -200,6 +204,7 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
     combinedF1: system === 'parley' ? (2 * tp) / (2 * tp + fp + fn) : null,
     inScopeAccuracy: null,
     oosRecall: null,
+    thresholdSweep: null,
     combined: null,
     correct: sum((r) => r.correct),
     total: sum((r) => r.total),
@@ -253,6 +258,19 @@ function printTable(rows: Row[]): void {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) console.log(line(b));
+}
+
+/** How one threshold separates in-scope from out-of-scope messages, for the `oos` test sets. */
+function printSweeps(rows: Row[]): void {
+  const swept = rows.filter((r) => r.thresholdSweep);
+  if (swept.length === 0) return;
+  console.log('\nIn-scope accuracy / out-of-scope recall by threshold:');
+  for (const r of swept) {
+    const points = (r.thresholdSweep ?? [])
+      .map((p) => `${p.threshold}: ${fmt(p.inScopeAccuracy)}/${fmt(p.oosRecall)}`)
+      .join('  ');
+    console.log(`  ${`${r.corpus} ${r.system}`.padEnd(26)} ${points}`);
+  }
 }
 
 function printTargets(rows: Row[]): void {
@@ -352,6 +370,7 @@ async function main(): Promise<void> {
     `\nParley local NLU vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`,
   );
   printTable(rows);
+  printSweeps(rows);
   printTargets(rows);
 }
 

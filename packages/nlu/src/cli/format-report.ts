@@ -8,6 +8,13 @@ export function formatReport(r: EvaluationReport): string {
     `Examples: ${r.trainExamples} train, ${r.testExamples} test`,
     `Intent accuracy ${pct(r.intent.accuracy)}  macro-F1 ${pct(r.intent.macroF1)}`,
     `In-scope accuracy ${pct(r.intent.inScopeAccuracy)}  out-of-scope recall ${pct(r.intent.oosRecall)}  (threshold ${r.intent.threshold})`,
+    ...(r.intent.thresholdSweep
+      ? [
+          `By threshold (in-scope accuracy / out-of-scope recall): ${r.intent.thresholdSweep
+            .map((p) => `${p.threshold}: ${pct(p.inScopeAccuracy)} / ${pct(p.oosRecall)}`)
+            .join('  ')}`,
+        ]
+      : []),
     `Entities P ${pct(r.entities.precision)}  R ${pct(r.entities.recall)}  F1 ${pct(r.entities.f1)}`,
     `Combined F1 (Braun et al. 2017) ${pct(r.combinedF1)}`,
     `Train ${r.trainSeconds.toFixed(2)} s  parse p50 ${r.parseP50Ms} ms  p99 ${r.parseP99Ms} ms  peak RSS ${r.peakRssMb} MB  model ${(r.modelBytes / 1e6).toFixed(2)} MB`,

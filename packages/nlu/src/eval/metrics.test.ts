@@ -45,6 +45,16 @@ describe('scoreIntents', () => {
     expect(r.inScopeAccuracy).toBe(0.5);
     expect(r.oosRecall).toBe(0.5);
     expect(r.accuracy).toBe(0.5);
+    // Confidences 0.9, 0.5 (in scope) and 0.3, 0.7 (out of scope): each threshold trades one for the other.
+    expect(r.thresholdSweep).toEqual([
+      { threshold: 0.3, inScopeAccuracy: 1, oosRecall: 0 },
+      { threshold: 0.4, inScopeAccuracy: 1, oosRecall: 0.5 },
+      { threshold: 0.5, inScopeAccuracy: 1, oosRecall: 0.5 },
+      { threshold: 0.6, inScopeAccuracy: 0.5, oosRecall: 0.5 },
+      { threshold: 0.7, inScopeAccuracy: 0.5, oosRecall: 0.5 },
+      { threshold: 0.8, inScopeAccuracy: 0.5, oosRecall: 1 },
+    ]);
+    expect(scoreIntents([p('a', 'a')], 0.6).thresholdSweep).toBeNull();
   });
 });
 

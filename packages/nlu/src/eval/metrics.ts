@@ -24,9 +24,22 @@ export interface IntentReport {
   inScopeAccuracy: number | null;
   oosRecall: number | null;
   threshold: number;
+  /**
+   * With out-of-scope items: in-scope accuracy and out-of-scope recall at other thresholds,
+   * to choose a bot's threshold from (null otherwise).
+   */
+  thresholdSweep: ThresholdPoint[] | null;
   perIntent: Record<string, ClassScores>;
   confusion: Record<string, Record<string, number>>;
 }
+
+export interface ThresholdPoint {
+  threshold: number;
+  inScopeAccuracy: number;
+  oosRecall: number;
+}
+
+const SWEEP = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 
 export interface PrfReport {
   precision: number;
@@ -120,8 +133,31 @@ export function scoreIntents(predictions: readonly Prediction[], threshold: numb
     inScopeAccuracy: hasOos ? round(ratio(inScopeCorrect, inScope)) : null,
     oosRecall: hasOos ? round(ratio(oosCorrect, oos)) : null,
     threshold,
+    thresholdSweep: hasOos ? SWEEP.map((t) => thresholdPoint(predictions, t)) : null,
     perIntent,
     confusion,
+  };
+}
+
+function thresholdPoint(predictions: readonly Prediction[], threshold: number): ThresholdPoint {
+  let inScope = 0;
+  let inScopeCorrect = 0;
+  let oos = 0;
+  let oosCorrect = 0;
+  for (const p of predictions) {
+    const pred = effectiveIntent(p, threshold, true);
+    if (p.item.intent === OOS_LABEL) {
+      oos++;
+      if (pred === OOS_LABEL) oosCorrect++;
+    } else {
+      inScope++;
+      if (pred === p.item.intent) inScopeCorrect++;
+    }
+  }
+  return {
+    threshold,
+    inScopeAccuracy: round(ratio(inScopeCorrect, inScope)),
+    oosRecall: round(ratio(oosCorrect, oos)),
   };
 }
 
