@@ -88,10 +88,6 @@ export function scoreIntents(predictions: readonly Prediction[], threshold: numb
   const confusion: Record<string, Record<string, number>> = {};
   const labels = new Set<string>();
   let correct = 0;
-  let inScope = 0;
-  let inScopeCorrect = 0;
-  let oos = 0;
-  let oosCorrect = 0;
   for (const p of predictions) {
     const gold = p.item.intent;
     const pred = effectiveIntent(p, threshold, hasOos);
@@ -99,13 +95,6 @@ export function scoreIntents(predictions: readonly Prediction[], threshold: numb
     const row = (confusion[gold] ??= {});
     row[pred] = (row[pred] ?? 0) + 1;
     if (gold === pred) correct++;
-    if (gold === OOS_LABEL) {
-      oos++;
-      if (pred === OOS_LABEL) oosCorrect++;
-    } else {
-      inScope++;
-      if (pred === gold) inScopeCorrect++;
-    }
   }
   const perIntent: Record<string, ClassScores> = {};
   for (const label of [...labels].sort()) {
@@ -121,6 +110,7 @@ export function scoreIntents(predictions: readonly Prediction[], threshold: numb
       support,
     };
   }
+  const atThreshold = hasOos ? thresholdPoint(predictions, threshold) : undefined;
   const goldLabels = Object.keys(perIntent).filter((l) => (perIntent[l]?.support ?? 0) > 0);
   return {
     accuracy: round(ratio(correct, predictions.length)),
@@ -130,8 +120,8 @@ export function scoreIntents(predictions: readonly Prediction[], threshold: numb
         goldLabels.length,
       ),
     ),
-    inScopeAccuracy: hasOos ? round(ratio(inScopeCorrect, inScope)) : null,
-    oosRecall: hasOos ? round(ratio(oosCorrect, oos)) : null,
+    inScopeAccuracy: atThreshold?.inScopeAccuracy ?? null,
+    oosRecall: atThreshold?.oosRecall ?? null,
     threshold,
     thresholdSweep: hasOos ? SWEEP.map((t) => thresholdPoint(predictions, t)) : null,
     perIntent,
