@@ -7,15 +7,20 @@ import { BUILT_IN_INTENTS, connectStore, type ConnectedStore } from '@parley/sto
 import { createLocalNluEngine } from '../local-nlu-engine.js';
 import { createTrainingService, type TrainingService } from './training-service.js';
 
+/** A fresh database on the test server (jest's global setup provides MONGODB_URI). */
+function connectTestStore(): Promise<ConnectedStore> {
+  return connectStore({
+    uri: process.env.MONGODB_URI!,
+    dbName: `parley_training_${randomBytes(6).toString('hex')}`,
+  });
+}
+
 describe('training service: jobs of a stopped instance', () => {
   let store: ConnectedStore;
   let service: TrainingService | undefined;
 
   beforeAll(async () => {
-    store = await connectStore({
-      uri: process.env.MONGODB_URI!,
-      dbName: `parley_training_${randomBytes(6).toString('hex')}`,
-    });
+    store = await connectTestStore();
   });
   afterAll(async () => {
     await service?.shutdown();
@@ -61,10 +66,7 @@ describe('training service: shutdown', () => {
   let store: ConnectedStore;
 
   beforeAll(async () => {
-    store = await connectStore({
-      uri: process.env.MONGODB_URI!,
-      dbName: `parley_training_${randomBytes(6).toString('hex')}`,
-    });
+    store = await connectTestStore();
     for (const botId of ['first', 'second']) {
       await store.bots.create({ name: botId }, botId);
       for (const intent of BUILT_IN_INTENTS) await store.intents.create(botId, intent);
