@@ -348,7 +348,25 @@ export class CrfTrainer {
 }
 
 /**
- * Trains a CRF on the examples: CRFsuite's l2sgd schedule, an ensemble of `options.ensemble`
+ * The example from its first entity on ("from Garching to Marienplatz" → "Garching to
+ * Marienplatz"), or undefined when it starts with one or has none. People type such elliptical
+ * messages, and answer slot questions with a bare value, but training sentences rarely start
+ * with an entity, so without these copies the labeller learns that a first word is never one.
+ */
+export function withoutLeadIn(e: LabellerExample): LabellerExample | undefined {
+  const first = e.tags.findIndex((t) => t !== OUTSIDE);
+  if (first <= 0) return undefined;
+  return {
+    ...e,
+    tokens: e.tokens.slice(first),
+    tags: e.tags.slice(first),
+    gazetteer: e.gazetteer.slice(first),
+    knowledge: e.knowledge.slice(first),
+  };
+}
+
+/**
+ * Trains a CRF on the examples (and their copies `withoutLeadIn`): CRFsuite's l2sgd schedule, an ensemble of `options.ensemble`
  * runs averaged into one.
  */
 export async function trainCrf(
@@ -367,6 +385,8 @@ export async function trainCrf(
   const prepared = [];
   for (const e of examples) {
     prepared.push(crf.prepare(e));
+    const cropped = withoutLeadIn(e);
+    if (cropped) prepared.push(crf.prepare(cropped));
     await yieldIfDue();
   }
   // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).

@@ -1,4 +1,5 @@
 import { lexiconBand } from '../knowledge/lexicon.js';
+import { wordCluster } from '../knowledge/word-clusters.js';
 import { stem } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
 
@@ -80,6 +81,10 @@ export function labellerFeatures(
         `capw-1=${capital}|${word(i - 1)}`,
         `i=${intent}`,
         `iw-1=${intent}|${word(i - 1)}`,
+        ...clusterFeatures('c', tokens[i]),
+        ...clusterFeatures('c', tokens[i]).map((f) => `${f}|cap=${capital}`),
+        ...clusterFeatures('c-1', tokens[i - 1], 2),
+        ...clusterFeatures('c+1', tokens[i + 1], 2),
       ],
       gazetteer: neighbourMarks('g', gazetteer, i),
       knowledge: neighbourMarks('n', knowledge, i).flatMap((f) =>
@@ -91,6 +96,20 @@ export function labellerFeatures(
       ),
     };
   });
+}
+
+/**
+ * The word's distributional cluster at each level of the hierarchy, coarse to fine ("c1=4",
+ * "c2=4d", "c3=4de"): an unseen service name or town shares its cluster with seen ones.
+ */
+function clusterFeatures(name: string, token: Token | undefined, levels = Infinity): string[] {
+  if (!token) return [];
+  const code = wordCluster(token.norm);
+  if (!code) return [`${name}=none`];
+  const out: string[] = [];
+  for (let l = 1; l <= Math.min(levels, code.length); l++)
+    out.push(`${name}${l}=${code.slice(0, l)}`);
+  return out;
 }
 
 function neighbourMarks(

@@ -85,6 +85,20 @@ describe('SequenceLabeller', () => {
     for (const s of spans) expect(s.confidence).toBeGreaterThan(0);
   });
 
+  it('labels a message that starts with an entity, though no training sentence did', async () => {
+    const tokens = tokenize('Tokyo to Osaka tomorrow');
+    const spans = (await train()).label(
+      tokens,
+      'fly',
+      tokens.map(() => []),
+      knowledgeMarks(tokens),
+    );
+    expect(spans.map((s) => [s.entity, tokens[s.start]?.raw])).toEqual([
+      ['from', 'Tokyo'],
+      ['to', 'Osaka'],
+    ]);
+  });
+
   it('finds nothing for an intent without annotated entities', async () => {
     const tokens = tokenize('from Tokyo to Osaka');
     expect(

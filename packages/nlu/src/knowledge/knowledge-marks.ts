@@ -5,6 +5,7 @@ import { yieldIfDue } from '../util/event-loop.js';
 import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
+import { loadWordClusters, wordCluster, wordClustersVersion } from './word-clusters.js';
 
 /** Word classes of general knowledge, the same for every bot. */
 export type KnowledgeClass = 'country' | 'region' | 'city' | 'given-name' | 'time' | 'number';
@@ -56,6 +57,7 @@ export function knowledgeMarks(tokens: readonly Token[]): string[][] {
 export function warmKnowledge(): void {
   index ??= buildIndex();
   lexiconBand('');
+  wordCluster('');
 }
 
 function mark(marks: string[][], first: number, last: number, cls: KnowledgeClass): void {
@@ -88,6 +90,7 @@ export async function loadKnowledge(): Promise<void> {
   }
   index ??= step.value;
   lexiconBand('');
+  await loadWordClusters();
 }
 
 /** Builds the index, pausing (yield) every few thousand names; see `buildIndex`, `loadKnowledge`. */
@@ -135,10 +138,14 @@ const KNOWLEDGE_PACKAGES = ['cities-list', 'human-names', 'i18n-iso-countries', 
  */
 export function knowledgeVersions(): Record<string, string> {
   const require = createRequire(import.meta.url);
-  return Object.fromEntries(
-    KNOWLEDGE_PACKAGES.map((name) => [
-      name,
-      (require(`${name}/package.json`) as { version: string }).version,
-    ]),
-  );
+  const clusters = wordClustersVersion();
+  return {
+    ...Object.fromEntries(
+      KNOWLEDGE_PACKAGES.map((name) => [
+        name,
+        (require(`${name}/package.json`) as { version: string }).version,
+      ]),
+    ),
+    ...(clusters ? { 'word-clusters': clusters } : {}),
+  };
 }

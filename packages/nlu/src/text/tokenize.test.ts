@@ -44,4 +44,18 @@ describe('tokenize', () => {
       'bahn',
     ]);
   });
+
+  it('keeps a number with a unit or suffix whole, so a version or a time is one span', () => {
+    expect(tokenize('from 12.04LTS to 14.04, off at 5:30pm.').map((t) => [t.raw, t.kind])).toEqual([
+      ['from', 'word'],
+      ['12.04LTS', 'word'],
+      ['to', 'word'],
+      ['14.04', 'number'],
+      [',', 'punct'],
+      ['off', 'word'],
+      ['at', 'word'],
+      ['5:30pm', 'word'],
+      ['.', 'punct'],
+    ]);
+  });
 });

@@ -12,9 +12,10 @@ export interface Token {
 }
 
 // Words keep inner apostrophes-free letters/digits; numbers keep their decimal or time separators
-// ("3.5", "10:30") so that a value is one token; emoji sequences (ZWJ, skin tones) stay whole.
+// ("3.5", "10:30") so that a value is one token, also with a unit or suffix ("5:30pm",
+// "12.04LTS", "2.5GHz"); emoji sequences (ZWJ, skin tones) stay whole.
 const TOKEN_RE =
-  /(\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}_]))|([\p{L}\p{M}][\p{L}\p{M}\p{N}_]*|[\p{N}_][\p{L}\p{M}\p{N}_]*)|(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*)|(\S)/gu;
+  /(\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}_]|[.,:/]\p{N}))|([\p{L}\p{M}][\p{L}\p{M}\p{N}_]*|[\p{N}_]+(?:[.,:/]\p{N}+)*[\p{L}\p{M}\p{N}_]*)|(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*)|(\S)/gu;
 
 /**
  * Splits a message into tokens without changing it, so that every token and every entity span
