@@ -55,6 +55,11 @@ export interface ParseOptions {
  */
 export interface NluParser {
   parse(text: string, options?: ParseOptions): Promise<ParseResult>;
+  /**
+   * Why this parser may answer worse than when it was trained (another version of the word
+   * lists it reads, say); empty or absent when there is no such reason.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** What training reads: a bot's intents (with examples) and entity definitions. */

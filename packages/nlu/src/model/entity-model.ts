@@ -65,6 +65,11 @@ export class EntityModel {
     if (this.labeller) warmKnowledge();
   }
 
+  /** Whether a sequence labeller was trained (and reads the knowledge features). */
+  get hasLabeller(): boolean {
+    return this.labeller !== undefined;
+  }
+
   /** Gazetteer marks of a message; knowledge marks only when a labeller will read them. */
   view(tokens: readonly Token[], withKnowledge = this.labeller !== undefined): GazetteerView {
     return gazetteerView(this.gazetteer, tokens, withKnowledge);

@@ -1,6 +1,7 @@
 import type { NluConfig } from '../config.js';
 import type { ExtractionInput } from '../extractors/extractor.js';
 import { resolveOverlaps } from '../extractors/extractor.js';
+import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
 import { tokenize } from '../text/tokenize.js';
 import type { IntentScore, NluParser, ParseOptions, ParseResult } from '../types.js';
 import type { EntityModel } from './entity-model.js';
@@ -27,6 +28,22 @@ export class LocalNluModel implements NluParser {
     readonly intentModel: IntentModel,
     readonly entityModel: EntityModel,
   ) {}
+
+  /**
+   * The knowledge data (word lists, word clusters) whose version differs from the one the
+   * labeller was trained with: its features then mean something else, and entities suffer
+   * until the bot is trained again. A model from before a data set existed lists it too.
+   */
+  get warnings(): string[] {
+    if (!this.entityModel.hasLabeller) return [];
+    const trained = this.info.libraryVersions;
+    return Object.entries(knowledgeVersions())
+      .filter(([name, version]) => trained[name] !== version)
+      .map(
+        ([name, version]) =>
+          `entity labeller trained with ${name} ${trained[name] ?? '(none)'}, running with ${version}: train the bot again`,
+      );
+  }
 
   /** Intent ids the model can predict. */
   get intents(): string[] {

@@ -5,7 +5,7 @@ import { InvalidTrainingDataError, ModelFormatError } from '../errors.js';
 import { smallBot } from '../test-support/small-bot.js';
 import type { TrainingProgress } from '../types.js';
 import { hashTrainingData } from './hash-training-data.js';
-import type { LocalNluModel } from './local-nlu-model.js';
+import { LocalNluModel } from './local-nlu-model.js';
 import { loadModel } from './model-artifacts.js';
 import { trainModel } from './train-model.js';
 
@@ -138,6 +138,23 @@ describe('trainModel / LocalNluModel', () => {
     await expect(loadModel(other)).rejects.toThrow(ModelFormatError);
     await expect(loadModel(other)).rejects.toThrow(/v0.*Retrain/);
     await rm(other, { recursive: true, force: true });
+  });
+
+  it('warns when the knowledge data differs from what the labeller was trained with', () => {
+    expect(model.warnings).toEqual([]);
+    const { 'word-clusters': clusters, ...rest } = model.info.libraryVersions;
+    expect(clusters).toMatch(/^wink-embeddings/);
+    const older = new LocalNluModel(
+      { ...model.info, libraryVersions: { ...rest, 'cities-list': '0.0.1' } },
+      model.intentModel,
+      model.entityModel,
+    );
+    expect(older.warnings).toEqual([
+      expect.stringMatching(/cities-list 0\.0\.1, running with \d/),
+      expect.stringMatching(
+        /word-clusters \(none\), running with wink-embeddings.*train the bot again/,
+      ),
+    ]);
   });
 
   it('rejects training data without any example', async () => {

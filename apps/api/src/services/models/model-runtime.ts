@@ -44,6 +44,12 @@ export function createModelRuntime(deps: {
     }
     const parser = await deps.engine.load(path.join(deps.modelsDir, model.artifactPath));
     log.info({ botId, modelId, version: model.version }, 'model loaded');
+    // An upgrade can change the word lists a model reads; it still answers, but worse.
+    if (parser.warnings?.length)
+      log.warn(
+        { botId, modelId, version: model.version, warnings: parser.warnings },
+        'model should be trained again',
+      );
     return { modelId, parser };
   }
 
