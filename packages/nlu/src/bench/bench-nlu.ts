@@ -83,9 +83,14 @@ function loadCorpus(dir: string, corpus: string): Corpus {
   };
 }
 
-async function runParley(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
+async function runParley(
+  corpus: string,
+  train: TrainingData,
+  test: TestItem[],
+  seed: number | undefined,
+): Promise<Row> {
   const stopWatching = watchEventLoop();
-  const r = await evaluate(train, test);
+  const r = await evaluate(train, test, seed === undefined ? {} : { config: { seed } });
   const stallMs = stopWatching();
   const c = r.combined;
   const oos = r.intent.oosRecall !== null;
@@ -159,20 +164,38 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
   };
 }
 
-async function worker(dir: string, corpus: string, system: string): Promise<void> {
+async function worker(
+  dir: string,
+  corpus: string,
+  system: string,
+  seed: number | undefined,
+): Promise<void> {
   const { train, test } = loadCorpus(dir, corpus);
   const row =
     system === 'parley'
-      ? await runParley(corpus, train, test)
+      ? await runParley(corpus, train, test, seed)
       : await runNlpJs(corpus, train, test);
   process.send?.(row);
 }
 
-function runChild(dir: string, corpus: string, system: string): Promise<Row> {
+function runChild(
+  dir: string,
+  corpus: string,
+  system: string,
+  seed: number | undefined,
+): Promise<Row> {
   return new Promise((resolve, reject) => {
     const child = fork(
       fileURLToPath(import.meta.url),
-      ['--worker', system, '--corpora', dir, '--corpus', corpus],
+      [
+        '--worker',
+        system,
+        '--corpora',
+        dir,
+        '--corpus',
+        corpus,
+        ...(seed === undefined ? [] : ['--seed', String(seed)]),
+      ],
       {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       },
@@ -335,10 +358,15 @@ async function main(): Promise<void> {
       worker: { type: 'string' },
       only: { type: 'string' },
       'skip-nlpjs': { type: 'boolean', default: false },
+      // Parley's training seed (default: the config's); nlp.js has none.
+      seed: { type: 'string' },
     },
   });
   const dir = path.resolve(values.corpora);
-  if (values.worker) return worker(dir, values.corpus as string, values.worker);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new Error(`--seed must be an integer, got "${values.seed}".`);
+  if (values.worker) return worker(dir, values.corpus as string, values.worker, seed);
   if (!existsSync(dir)) throw new Error(`No corpora directory at ${dir} (use --corpora DIR).`);
   const only = values.only?.split(',');
   const corpora = readdirSync(dir)
@@ -359,7 +387,7 @@ async function main(): Promise<void> {
       ? ['parley']
       : ['parley', 'nlp.js']) {
       process.stderr.write(`bench: ${system} on ${corpus} …\n`);
-      rows.push(await runChild(dir, corpus, system));
+      rows.push(await runChild(dir, corpus, system, seed));
     }
   }
   for (const system of ['parley', 'nlp.js'] as const) {
@@ -367,7 +395,7 @@ async function main(): Promise<void> {
     if (pooled) rows.push(pooled);
   }
   console.log(
-    `\nParley local NLU vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`,
+    `\nParley local NLU${seed === undefined ? '' : ` (seed ${seed})`} vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`,
   );
   printTable(rows);
   printSweeps(rows);
