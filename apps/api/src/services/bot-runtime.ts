@@ -101,6 +101,9 @@ export function createBotRuntimePort(deps: {
 function timed(parser: NluParser, botId: string, metrics: Metrics | undefined): NluParser {
   if (!metrics) return parser;
   return {
+    get warnings() {
+      return parser.warnings ?? [];
+    },
     async parse(text, options) {
       const started = performance.now();
       const result = await parser.parse(text, options);

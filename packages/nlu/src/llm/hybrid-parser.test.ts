@@ -72,6 +72,12 @@ describe('HybridParser', () => {
     expect(results[2]?.intent.confidence).toBeCloseTo(0.9);
   });
 
+  it("passes on the local model's warnings", () => {
+    const warned = { ...LOCAL, warnings: ['entity labeller trained with cities-list 0.0.1'] };
+    expect(hybrid(warned).warnings).toEqual(['entity labeller trained with cities-list 0.0.1']);
+    expect(hybrid(null).warnings).toEqual([]);
+  });
+
   it('asks the LLM when no local model is trained', async () => {
     const result = await hybrid(null).parse('where is my order');
     expect(result).toMatchObject({ intent: { name: 'order_status' }, source: 'llm' });

@@ -52,6 +52,9 @@ export function createHybridParser(params: CreateHybridParserParams): NluParser 
   };
 
   return {
+    get warnings() {
+      return params.local?.warnings ?? [];
+    },
     async parse(text: string, options?: ParseOptions): Promise<ParseResult> {
       const local = await parseLocal(params.local, text, options, onError);
       const localConfidence = local?.intent.confidence;

@@ -36,6 +36,8 @@ export function addNluTestRoutes(
         ...result,
         threshold: bot.settings.nlu.threshold,
         belowThreshold: result.intent.confidence < bot.settings.nlu.threshold,
+        // Why the model may answer worse than when it was trained (see NluParser.warnings).
+        modelWarnings: bot.nlu.warnings ?? [],
       };
     },
   });
