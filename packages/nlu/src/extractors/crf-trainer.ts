@@ -366,8 +366,8 @@ export function withoutLeadIn(e: LabellerExample): LabellerExample | undefined {
 }
 
 /**
- * Trains a CRF on the examples (and their copies `withoutLeadIn`): CRFsuite's l2sgd schedule, an ensemble of `options.ensemble`
- * runs averaged into one.
+ * Trains a CRF on the examples and their copies `withoutLeadIn`: CRFsuite's l2sgd schedule, an
+ * ensemble of `options.ensemble` runs averaged into one.
  */
 export async function trainCrf(
   examples: readonly LabellerExample[],

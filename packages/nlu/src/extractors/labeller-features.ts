@@ -47,6 +47,7 @@ export function labellerFeatures(
   return tokens.map((t, i) => {
     const w = t.norm;
     const capital = i > 0 && /^\p{Lu}/u.test(t.raw);
+    const clusters = clusterFeatures('c', t);
     return {
       lexical: [
         `w=${w}`,
@@ -81,8 +82,8 @@ export function labellerFeatures(
         `capw-1=${capital}|${word(i - 1)}`,
         `i=${intent}`,
         `iw-1=${intent}|${word(i - 1)}`,
-        ...clusterFeatures('c', tokens[i]),
-        ...clusterFeatures('c', tokens[i]).map((f) => `${f}|cap=${capital}`),
+        ...clusters,
+        ...clusters.map((f) => `${f}|cap=${capital}`),
         ...clusterFeatures('c-1', tokens[i - 1], 2),
         ...clusterFeatures('c+1', tokens[i + 1], 2),
       ],
