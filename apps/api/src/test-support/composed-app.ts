@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { pino } from 'pino';
+import request from 'supertest';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createDeps, type Deps } from '../deps.js';
@@ -52,4 +53,22 @@ export function useComposedApp(env: Record<string, string> = {}): () => Composed
     if (!composed) throw new Error('the composed app is not ready yet');
     return composed;
   };
+}
+
+/** Imports a bot export into the default bot and trains it, waiting until the job has ended. */
+export async function importAndTrain(
+  { app, admin, deps }: ComposedApp,
+  bot: object,
+): Promise<void> {
+  await request(app)
+    .post('/api/v1/admin/bots/default/import')
+    .set('Authorization', admin)
+    .send(bot)
+    .expect(200);
+  await request(app)
+    .post('/api/v1/admin/bots/default/train')
+    .set('Authorization', admin)
+    .send({})
+    .expect(202);
+  await deps.training.idle();
 }

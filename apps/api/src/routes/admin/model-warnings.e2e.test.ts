@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
-import { useComposedApp } from '../../test-support/composed-app.js';
+import { importAndTrain, useComposedApp } from '../../test-support/composed-app.js';
 
 const annotated = (examples: string[]) =>
   examples.map((text) => {
@@ -45,17 +45,7 @@ describe('admin parse: a model trained with other knowledge data says so', () =>
 
   it('lists the differing word lists in modelWarnings, and still answers', async () => {
     const { app, admin, deps, modelsDir } = t();
-    await request(app)
-      .post('/api/v1/admin/bots/default/import')
-      .set('Authorization', admin)
-      .send(BOT)
-      .expect(200);
-    await request(app)
-      .post('/api/v1/admin/bots/default/train')
-      .set('Authorization', admin)
-      .send({})
-      .expect(202);
-    await deps.training.idle();
+    await importAndTrain(t(), BOT);
     const [model] = await deps.store.models.list('default');
     // As if the model came from a release with an older city list (before the API loads it).
     const manifestPath = path.join(modelsDir, model!.artifactPath!, 'manifest.json');

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { useComposedApp } from '../../test-support/composed-app.js';
+import { importAndTrain, useComposedApp } from '../../test-support/composed-app.js';
 
 /** A small ai-chatbot-framework bot whose city and dish are learnt only from annotated examples. */
 function weatherAndFoodBot() {
@@ -68,20 +68,7 @@ function weatherAndFoodBot() {
 describe('slot filling: answers that name a learnt-only entity in a few words', () => {
   const t = useComposedApp();
 
-  beforeAll(async () => {
-    const { app, admin, deps } = t();
-    await request(app)
-      .post('/api/v1/admin/bots/default/import')
-      .set('Authorization', admin)
-      .send(weatherAndFoodBot())
-      .expect(200);
-    await request(app)
-      .post('/api/v1/admin/bots/default/train')
-      .set('Authorization', admin)
-      .send({})
-      .expect(202);
-    await deps.training.idle();
-  }, 120_000);
+  beforeAll(() => importAndTrain(t(), weatherAndFoodBot()), 120_000);
 
   const chat = (threadId: string, text: string) =>
     request(t().app)
