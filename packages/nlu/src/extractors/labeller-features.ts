@@ -44,10 +44,11 @@ export function labellerFeatures(
   const shapeAt = (k: number): string =>
     tokens[k] ? shape(tokens[k].raw) : k < 0 ? '<s>' : '</s>';
   const band = tokens.map((t) => (t.kind === 'word' ? lexiconBand(t.norm) : t.kind));
+  const codes = tokens.map((t) => wordCluster(t.norm));
   return tokens.map((t, i) => {
     const w = t.norm;
     const capital = i > 0 && /^\p{Lu}/u.test(t.raw);
-    const clusters = clusterFeatures('c', t);
+    const clusters = clusterFeatures('c', codes, i);
     return {
       lexical: [
         `w=${w}`,
@@ -84,8 +85,8 @@ export function labellerFeatures(
         `iw-1=${intent}|${word(i - 1)}`,
         ...clusters,
         ...clusters.map((f) => `${f}|cap=${capital}`),
-        ...clusterFeatures('c-1', tokens[i - 1], 2),
-        ...clusterFeatures('c+1', tokens[i + 1], 2),
+        ...clusterFeatures('c-1', codes, i - 1, 2),
+        ...clusterFeatures('c+1', codes, i + 1, 2),
       ],
       gazetteer: neighbourMarks('g', gazetteer, i),
       knowledge: neighbourMarks('n', knowledge, i).flatMap((f) =>
@@ -103,9 +104,14 @@ export function labellerFeatures(
  * The word's distributional cluster at each level of the hierarchy, coarse to fine ("c1=4",
  * "c2=4d", "c3=4de"): an unseen service name or town shares its cluster with seen ones.
  */
-function clusterFeatures(name: string, token: Token | undefined, levels = Infinity): string[] {
-  if (!token) return [];
-  const code = wordCluster(token.norm);
+function clusterFeatures(
+  name: string,
+  codes: readonly (string | undefined)[],
+  k: number,
+  levels = Infinity,
+): string[] {
+  if (k < 0 || k >= codes.length) return [];
+  const code = codes[k];
   if (!code) return [`${name}=none`];
   const out: string[] = [];
   for (let l = 1; l <= Math.min(levels, code.length); l++)

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { phraseTokens } from '../extractors/gazetteer.js';
 import type { Token } from '../text/tokenize.js';
-import { yieldIfDue } from '../util/event-loop.js';
+import { runSteps, runStepsYielding } from '../util/event-loop.js';
 import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
@@ -29,7 +29,7 @@ let index: KnowledgeIndex | undefined;
  * name starts many artists, but "Grace" is also a word).
  */
 export function knowledgeMarks(tokens: readonly Token[]): string[][] {
-  const { phrases, regionCodes } = (index ??= buildIndex());
+  const { phrases, regionCodes } = (index ??= runSteps(indexSteps()));
   const marks: string[][] = tokens.map(() => []);
   // Matching skips punctuation, as `phraseTokens` does for the phrases ("Washington, D.C.").
   const words = tokens.flatMap((t, i) => (t.kind !== 'punct' || t.raw === '&' ? [i] : []));
@@ -55,7 +55,7 @@ export function knowledgeMarks(tokens: readonly Token[]): string[][] {
  * first message a loaded model parses.
  */
 export function warmKnowledge(): void {
-  index ??= buildIndex();
+  index ??= runSteps(indexSteps());
   lexiconBand('');
   wordCluster('');
 }
@@ -69,31 +69,19 @@ function mark(marks: string[][], first: number, last: number, cls: KnowledgeClas
   }
 }
 
-function buildIndex(): KnowledgeIndex {
-  const steps = indexSteps();
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
 /**
  * Loads the word lists like `warmKnowledge`, letting the event loop turn between chunks:
  * training calls it first, inside a running API.
  */
 export async function loadKnowledge(): Promise<void> {
   if (index) return;
-  const steps = indexSteps();
-  let step = steps.next();
-  while (!step.done) {
-    await yieldIfDue();
-    step = steps.next();
-  }
-  index ??= step.value;
+  const built = await runStepsYielding(indexSteps());
+  index ??= built;
   lexiconBand('');
   await loadWordClusters();
 }
 
-/** Builds the index, pausing (yield) every few thousand names; see `buildIndex`, `loadKnowledge`. */
+/** Builds the index, pausing (yield) every few thousand names; see `warmKnowledge`, `loadKnowledge`. */
 function* indexSteps(): Generator<void, KnowledgeIndex> {
   const require = createRequire(import.meta.url);
   const phrases = new Map<string, KnowledgeClass[]>();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
-import { yieldIfDue } from '../util/event-loop.js';
+import { runSteps, runStepsYielding } from '../util/event-loop.js';
 
 /** Built by `build-word-clusters.ts`; shipped with the package, never downloaded. */
 export const CLUSTERS_FILE = new URL('../../data/word-clusters.txt.gz', import.meta.url);
@@ -33,7 +33,7 @@ export function wordCluster(norm: string): string | undefined {
 export async function loadWordClusters(): Promise<void> {
   if (loaded) return;
   const text = (await promisify(gunzip)(await readFile(CLUSTERS_FILE))).toString('utf8');
-  const clusters = await parseClustersYielding(text);
+  const clusters = await runStepsYielding(parseSteps(text));
   loaded ??= clusters;
 }
 
@@ -62,20 +62,7 @@ export function formatClusters(
 }
 
 export function parseClusters(text: string): WordClusters {
-  const steps = parseSteps(text);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-async function parseClustersYielding(text: string): Promise<WordClusters> {
-  const steps = parseSteps(text);
-  let step = steps.next();
-  while (!step.done) {
-    await yieldIfDue();
-    step = steps.next();
-  }
-  return step.value;
+  return runSteps(parseSteps(text));
 }
 
 function* parseSteps(text: string): Generator<void, WordClusters> {

@@ -27,3 +27,23 @@ export async function mapYielding<T, R>(
   }
   return out;
 }
+
+/**
+ * Runs work written as a generator that `yield`s between chunks (loading a word list, say) to
+ * its result in one go: for a caller that needs it now, such as a model being loaded.
+ */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same, handing the event loop back between chunks when due (see `yieldIfDue`). */
+export async function runStepsYielding<T>(steps: Generator<void, T>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) {
+    await yieldIfDue();
+    step = steps.next();
+  }
+  return step.value;
+}
