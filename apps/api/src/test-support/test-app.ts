@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { pino } from 'pino';
-import { connectStore, seedDefaultBot, type ConnectedStore } from '@parley/store';
+import { seedDefaultBot, type ConnectedStore } from '@parley/store';
 import { createApp, type AppDeps } from '../app.js';
 import { createTokenService } from '../auth/tokens.js';
+import { connectTestStore } from './test-store.js';
 
 export interface TestApp {
   app: Express;
@@ -22,10 +22,7 @@ export function useTestApp(
 ): () => TestApp {
   let testApp: TestApp | undefined;
   beforeAll(async () => {
-    const store = await connectStore({
-      uri: process.env.MONGODB_URI!,
-      dbName: `parley_api_${randomBytes(6).toString('hex')}`,
-    });
+    const store = await connectTestStore('api');
     await seedDefaultBot(store);
     const tokens = createTokenService(
       await store.settings.getOrCreateSecret('authTokenKey'),

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { connectStore, type ConnectedStore } from '@parley/store';
+import type { ConnectedStore } from '@parley/store';
+import { connectTestStore } from '../../test-support/test-store.js';
 import { createLocalNluEngine } from '../local-nlu-engine.js';
 import { createModelRuntime } from './model-runtime.js';
 
@@ -42,10 +42,7 @@ describe('model runtime', () => {
   let modelsDir: string;
 
   beforeAll(async () => {
-    store = await connectStore({
-      uri: process.env.MONGODB_URI!,
-      dbName: `parley_runtime_${randomBytes(6).toString('hex')}`,
-    });
+    store = await connectTestStore('runtime');
     modelsDir = await mkdtemp(path.join(tmpdir(), 'parley-runtime-'));
   });
   afterAll(async () => {

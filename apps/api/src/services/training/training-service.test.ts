@@ -1,26 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { BUILT_IN_INTENTS, connectStore, type ConnectedStore } from '@parley/store';
+import { BUILT_IN_INTENTS, type ConnectedStore } from '@parley/store';
+import { connectTestStore } from '../../test-support/test-store.js';
 import { createLocalNluEngine } from '../local-nlu-engine.js';
 import { createTrainingService, type TrainingService } from './training-service.js';
-
-/** A fresh database on the test server (jest's global setup provides MONGODB_URI). */
-function connectTestStore(): Promise<ConnectedStore> {
-  return connectStore({
-    uri: process.env.MONGODB_URI!,
-    dbName: `parley_training_${randomBytes(6).toString('hex')}`,
-  });
-}
 
 describe('training service: jobs of a stopped instance', () => {
   let store: ConnectedStore;
   let service: TrainingService | undefined;
 
   beforeAll(async () => {
-    store = await connectTestStore();
+    store = await connectTestStore('training');
   });
   afterAll(async () => {
     await service?.shutdown();
@@ -66,7 +58,7 @@ describe('training service: shutdown', () => {
   let store: ConnectedStore;
 
   beforeAll(async () => {
-    store = await connectTestStore();
+    store = await connectTestStore('training');
     for (const botId of ['first', 'second']) {
       await store.bots.create({ name: botId }, botId);
       for (const intent of BUILT_IN_INTENTS) await store.intents.create(botId, intent);
