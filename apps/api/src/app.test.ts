@@ -5,7 +5,7 @@ import request from 'supertest';
 import { pino } from 'pino';
 import { connectStore, launchDevDatabase } from '@parley/store';
 import { createApp } from './app.js';
-import { createTokenService } from './auth/tokens.js';
+import { createSessionService } from './auth/sessions.js';
 import { useTestApp } from './test-support/test-app.js';
 
 const logger = pino({ level: 'silent' });
@@ -68,7 +68,12 @@ describe('/readyz without a database', () => {
           trustProxy: 0,
           store,
           ping: store.ping,
-          tokens: createTokenService('key', 60_000),
+          sessions: createSessionService({
+            key: 'key',
+            ttlMs: 60_000,
+            sessions: store.sessions,
+            users: store.users,
+          }),
         }),
       ).get('/readyz');
       expect(res.status).toBe(503);

@@ -5,11 +5,12 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Store } from '@parley/store';
 import { authenticate } from './auth/authenticate.js';
-import type { TokenService } from './auth/tokens.js';
+import type { SessionService } from './auth/sessions.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { createRateLimiter } from './http/rate-limiter.js';
+import { createAudit } from './services/audit.js';
 import { createOpenApiRegistry, type OpenApiRegistry } from './openapi/openapi-registry.js';
 import {
   ADMIN_BASE_PATH,
@@ -27,7 +28,7 @@ export interface AppDeps {
   store: Store;
   /** True when the database answers. */
   ping(): Promise<boolean>;
-  tokens: TokenService;
+  sessions: SessionService;
   /** Prometheus metrics; a fresh registry when absent. */
   metrics?: Metrics;
   version?: string;
@@ -71,14 +72,16 @@ export function createApp(deps: AppDeps): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   for (const channel of deps.channels?.(registry) ?? []) app.use(channel);
-  app.use('/api/v1', authenticate({ apiKeys: deps.store.apiKeys, tokens: deps.tokens }));
+  app.use('/api/v1', authenticate({ apiKeys: deps.store.apiKeys, sessions: deps.sessions }));
   app.use(
     '/api/v1/auth',
     createAuthRouter({
       users: deps.store.users,
-      tokens: deps.tokens,
+      settings: deps.store.settings,
+      sessions: deps.sessions,
       loginLimiter: createRateLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW_MS),
       registry,
+      audit: createAudit(deps.store.auditLog),
     }),
   );
   app.use(
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
     createAdminRouter({
       store: deps.store,
       registry,
+      sessions: deps.sessions,
       importHooks: deps.importHooks,
       extensions: deps.adminExtensions,
     }),

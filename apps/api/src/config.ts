@@ -36,7 +36,58 @@ export const ZConfig = z.object({
   MODEL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** Names this instance in training leases; hostname and pid by default. */
   INSTANCE_ID: z.string().min(1).max(200).optional(),
+  /** The API's public base URL, for links it prints (setup link, widget snippet, webhooks). */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** Other origins that may call the API with the admin UI's cookie (CORS with credentials). */
+  ADMIN_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.url({ protocol: /^https?$/ }).refine(isOrigin, 'must be an origin: scheme://host[:port]'),
+      ),
+    )
+    .default([]),
+  /** How long an admin UI login lasts. */
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(480),
+  /** Bearer token Prometheus sends to /metrics; unset: /metrics needs an admin API credential. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').max(500).optional(),
+  /** Serve /metrics on its own listener (no credentials) instead of the API port. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Largest `context` a chat client may send with one message, serialised. */
+  CHAT_CONTEXT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .max(1024 * 1024)
+    .default(4096),
+  /** Largest context a conversation may keep, serialised; a message that would grow it past this is refused. */
+  CONVERSATION_CONTEXT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024)
+    .default(16_384),
 });
+
+function isOrigin(value: string): boolean {
+  const url = new URL(value);
+  return url.origin === value.replace(/\/$/, '');
+}
 
 export interface Config {
   port: number;
@@ -53,6 +104,13 @@ export interface Config {
   chatRateLimitPerThread: number;
   modelPollMs: number;
   instanceId: string;
+  publicUrl: string;
+  adminOrigins: string[];
+  sessionTtlMs: number;
+  metricsToken: string | undefined;
+  metricsListen: { port: number; host: string } | undefined;
+  chatContextMaxBytes: number;
+  conversationContextMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +143,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatRateLimitPerThread: values.CHAT_RATE_LIMIT_PER_THREAD,
     modelPollMs: values.MODEL_POLL_MS,
     instanceId: values.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
+    publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    adminOrigins: values.ADMIN_ORIGINS.map((origin) => new URL(origin).origin),
+    sessionTtlMs: values.SESSION_TTL_MINUTES * 60_000,
+    metricsToken: values.METRICS_TOKEN,
+    metricsListen: values.METRICS_PORT
+      ? { port: values.METRICS_PORT, host: values.METRICS_HOST }
+      : undefined,
+    chatContextMaxBytes: values.CHAT_CONTEXT_MAX_BYTES,
+    conversationContextMaxBytes: values.CONVERSATION_CONTEXT_MAX_BYTES,
   };
 }
 

@@ -10,8 +10,9 @@ import {
   type DevDatabase,
 } from '@parley/store';
 import type { AppDeps } from './app.js';
-import { createTokenService, type TokenService } from './auth/tokens.js';
+import { createSessionService, type SessionService } from './auth/sessions.js';
 import type { Config } from './config.js';
+import { SETUP_TOKEN_NAME } from './routes/auth.router.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { addNluTestRoutes } from './routes/admin/nlu-test.router.js';
@@ -27,14 +28,15 @@ import {
   type TrainingService,
 } from './services/training/training-service.js';
 
-const TOKEN_TTL_MS = 60 * 60_000;
+/** How long a first-run setup link works. */
+const SETUP_LINK_TTL_MS = 24 * 60 * 60_000;
 const RATE_WINDOW_MS = 60_000;
 /** Where a running API leaves its embedded database's address for CLI tools (in DATA_DIR). */
 export const DEV_DATABASE_URI_FILE = 'devdb.uri';
 
 export interface Deps {
   store: ConnectedStore;
-  tokens: TokenService;
+  sessions: SessionService;
   metrics: Metrics;
   engine: NluEngine;
   models: ModelRuntime;
@@ -65,10 +67,13 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
   await mkdir(config.modelsDir, { recursive: true });
   if (await seedDefaultBot(store)) logger.info('seeded the default bot');
   // Every replica signs and checks login tokens with the same key, kept in the database.
-  const tokens = createTokenService(
-    await store.settings.getOrCreateSecret('authTokenKey'),
-    TOKEN_TTL_MS,
-  );
+  const sessions = createSessionService({
+    key: await store.settings.getOrCreateSecret('authTokenKey'),
+    ttlMs: config.sessionTtlMs,
+    sessions: store.sessions,
+    users: store.users,
+  });
+  await announceFirstRunSetup(store, config.publicUrl, logger);
 
   const metrics = createMetrics();
   const engine = createLocalNluEngine();
@@ -101,7 +106,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     trustProxy: config.trustProxy,
     store,
     ping: store.ping,
-    tokens,
+    sessions,
     metrics,
     importHooks: {
       train: async (botId) => {
@@ -128,7 +133,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
 
   return {
     store,
-    tokens,
+    sessions,
     metrics,
     engine,
     models,
@@ -145,4 +150,23 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
       }
     },
   };
+}
+
+/** With no user yet, prints the one-time link that creates the first admin (every replica prints the same). */
+async function announceFirstRunSetup(
+  store: ConnectedStore,
+  publicUrl: string,
+  logger: Logger,
+): Promise<void> {
+  if ((await store.users.count()) > 0) return;
+  const { value, expiresAt } = await store.settings.issueOneTimeToken(
+    SETUP_TOKEN_NAME,
+    SETUP_LINK_TTL_MS,
+  );
+  // The token sits in the fragment: browsers never send it to a server or a proxy log.
+  const setupUrl = `${publicUrl}/admin/setup#token=${value}`;
+  logger.info(
+    { setupUrl, expiresAt: expiresAt.toISOString() },
+    `First run: create the first admin at ${setupUrl}`,
+  );
 }

@@ -13,6 +13,9 @@ describe('the API process with the embedded database', () => {
     const env = { MONGODB_URI: '', DATA_DIR: dataDir };
     const first = await startApiProcess(env, await freePort());
     expect(first.logs.some((line) => line.includes('seeded the default bot'))).toBe(true);
+    // No user yet: the log carries the one-time link that creates the first admin.
+    const setupUrl = /"setupUrl":"([^"]+)"/.exec(first.logs.join('\n'))?.[1];
+    expect(setupUrl).toMatch(/^http:\/\/localhost:\d+\/admin\/setup#token=[\w-]{20,}$/);
     expect(await first.stop()).toBe(0);
 
     const second = await startApiProcess(env, await freePort());

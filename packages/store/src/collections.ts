@@ -13,4 +13,5 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   leases: 'leases',
   settings: 'settings',
+  sessions: 'sessions',
 } as const;

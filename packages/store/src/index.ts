@@ -25,3 +25,4 @@ export type * from './repositories/users.repository.js';
 export type * from './repositories/audit-log.repository.js';
 export type * from './repositories/leases.repository.js';
 export type * from './repositories/settings.repository.js';
+export type * from './repositories/sessions.repository.js';

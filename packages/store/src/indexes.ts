@@ -28,6 +28,10 @@ const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.users]: [{ key: { username: 1 }, name: 'username', unique: true }],
   [COLLECTIONS.leases]: [{ key: { name: 1, term: -1 }, name: 'name_term' }],
   [COLLECTIONS.auditLog]: [{ key: { at: -1 }, name: 'at' }],
+  [COLLECTIONS.sessions]: [
+    { key: { userId: 1 }, name: 'userId' },
+    { key: { expiresAt: 1 }, name: 'expiresAt' },
+  ],
 };
 
 /** Creates every index the repositories rely on. Safe to run on every start. */

@@ -10,6 +10,10 @@ import {
 } from './repositories/settings.repository.js';
 import { createUserRepository, type UserRepository } from './repositories/users.repository.js';
 import {
+  createSessionRepository,
+  type SessionRepository,
+} from './repositories/sessions.repository.js';
+import {
   createApiKeyRepository,
   type ApiKeyRepository,
 } from './repositories/api-keys.repository.js';
@@ -52,6 +56,7 @@ export interface Store {
   auditLog: AuditLogRepository;
   leases: LeaseRepository;
   settings: SettingsRepository;
+  sessions: SessionRepository;
 }
 
 export function createStore(db: Db): Store {
@@ -69,5 +74,6 @@ export function createStore(db: Db): Store {
     auditLog: createAuditLogRepository(db),
     leases: createLeaseRepository(db),
     settings: createSettingsRepository(db),
+    sessions: createSessionRepository(db),
   };
 }

@@ -6,6 +6,10 @@ export interface Principal {
   id: string;
   name: string;
   role: Role;
+  /** Set for a signed-in user: the session the request belongs to. */
+  sessionId?: string;
+  /** How the credential arrived; cookie-authenticated writes must carry the CSRF token. */
+  via?: 'bearer' | 'cookie';
 }
 
 const RANK: Record<Role, number> = { viewer: 1, admin: 2 };

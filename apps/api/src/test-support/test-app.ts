@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { pino } from 'pino';
 import { seedDefaultBot, type ConnectedStore } from '@parley/store';
 import { createApp, type AppDeps } from '../app.js';
-import { createTokenService } from '../auth/tokens.js';
+import { createSessionService } from '../auth/sessions.js';
 import { connectTestStore } from './test-store.js';
 
 export interface TestApp {
@@ -24,17 +24,19 @@ export function useTestApp(
   beforeAll(async () => {
     const store = await connectTestStore('api');
     await seedDefaultBot(store);
-    const tokens = createTokenService(
-      await store.settings.getOrCreateSecret('authTokenKey'),
-      60_000,
-    );
+    const sessions = createSessionService({
+      key: await store.settings.getOrCreateSecret('authTokenKey'),
+      ttlMs: 60_000,
+      sessions: store.sessions,
+      users: store.users,
+    });
     const app = createApp({
       logger: pino({ level: 'silent' }),
       bodyLimitBytes: 1024 * 1024,
       trustProxy: 0,
       store,
       ping: store.ping,
-      tokens,
+      sessions,
       ...overrides(store),
     });
     const admin = await store.apiKeys.create({ name: 'test-admin', role: 'admin' });

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { hashPassword } from '../../auth/password.js';
+import type { SessionService } from '../../auth/sessions.js';
 import type { AdminContext } from './admin-context.js';
-import { ZIdParams } from './admin.schemas.js';
-
-const ZRole = z.enum(['admin', 'viewer']);
+import { ZIdParams, ZPassword, ZRole, ZUsername } from './admin.schemas.js';
 
 /** Admin API keys, admin UI users and the audit log. Admins only, except reading the log. */
-export function addAccessRoutes({ router, registry, basePath, store, audit }: AdminContext): void {
+export function addAccessRoutes(
+  { router, registry, basePath, store, audit }: AdminContext,
+  sessions: Pick<SessionService, 'revokeAll'>,
+): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/api-keys',
@@ -67,11 +69,7 @@ export function addAccessRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'Create an admin UI user',
     tag: 'Access',
     role: 'admin',
-    body: z.object({
-      username: z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/),
-      password: z.string().min(10, 'at least 10 characters').max(200),
-      role: ZRole.default('viewer'),
-    }),
+    body: z.object({ username: ZUsername, password: ZPassword, role: ZRole.default('viewer') }),
     status: 201,
     errors: [409],
     handler: async ({ body, principal }) => {
@@ -89,6 +87,32 @@ export function addAccessRoutes({ router, registry, basePath, store, audit }: Ad
   });
 
   defineRoute(router, registry, basePath, {
+    method: 'patch',
+    path: '/users/:id',
+    summary: 'Change a user’s role or password (ends every session of that user)',
+    tag: 'Access',
+    role: 'admin',
+    params: ZIdParams,
+    body: z
+      .object({ role: ZRole.optional(), password: ZPassword.optional() })
+      .refine((body) => body.role || body.password, 'give a role, a password or both'),
+    errors: [404],
+    handler: async ({ params, body, principal }) => {
+      const user = await store.users.update(params.id, {
+        ...(body.role && { role: body.role }),
+        ...(body.password && { passwordHash: await hashPassword(body.password) }),
+      });
+      if (!user) throw HttpProblem.notFound(`User "${params.id}"`);
+      await sessions.revokeAll(user.id);
+      await audit(principal, 'user.update', `/users/${user.id}`, null, {
+        ...(body.role && { role: body.role }),
+        passwordChanged: body.password !== undefined,
+      });
+      return user;
+    },
+  });
+
+  defineRoute(router, registry, basePath, {
     method: 'delete',
     path: '/users/:id',
     summary: 'Delete an admin UI user',
@@ -99,6 +123,7 @@ export function addAccessRoutes({ router, registry, basePath, store, audit }: Ad
     errors: [404],
     handler: async ({ params, principal }) => {
       if (!(await store.users.delete(params.id))) throw HttpProblem.notFound(`User "${params.id}"`);
+      await store.sessions.deleteForUser(params.id);
       await audit(principal, 'user.delete', `/users/${params.id}`, null);
     },
   });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Store } from '@parley/store';
+import type { SessionService } from '../../auth/sessions.js';
 import type { OpenApiRegistry } from '../../openapi/openapi-registry.js';
 import type { AdminContext } from './admin-context.js';
 import { createAudit } from '../../services/audit.js';
@@ -16,6 +17,7 @@ export const ADMIN_BASE_PATH = '/api/v1/admin';
 export interface AdminRouterDeps {
   store: Store;
   registry: OpenApiRegistry;
+  sessions: SessionService;
   importHooks?: ImportHooks;
   /** Further route groups (training, models, parse …) added by their own modules. */
   extensions?: Array<(ctx: AdminContext) => void>;
@@ -25,6 +27,7 @@ export interface AdminRouterDeps {
 export function createAdminRouter({
   store,
   registry,
+  sessions,
   importHooks,
   extensions = [],
 }: AdminRouterDeps): Router {
@@ -42,7 +45,7 @@ export function createAdminRouter({
   addIntegrationRoutes(ctx);
   addChatLogRoutes(ctx);
   addImportExportRoutes(ctx, importHooks);
-  addAccessRoutes(ctx);
+  addAccessRoutes(ctx, sessions);
   for (const extend of extensions) extend(ctx);
   return router;
 }
