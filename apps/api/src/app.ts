@@ -7,6 +7,7 @@ import type { Store } from '@parley/store';
 import { authenticate } from './auth/authenticate.js';
 import type { SessionService } from './auth/sessions.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { checkJsonDepth } from './http/json-depth.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { createRateLimiter } from './http/rate-limiter.js';
@@ -65,7 +66,13 @@ export function createApp(deps: AppDeps): Express {
   const metrics = deps.metrics ?? createMetrics();
   app.use(httpMetrics(metrics));
   app.use(helmet());
-  app.use(express.json({ limit: deps.bodyLimitBytes }));
+  app.use(
+    express.json({
+      limit: deps.bodyLimitBytes,
+      type: ['application/json', 'application/*+json'],
+      verify: (_req, _res, body) => checkJsonDepth(body),
+    }),
+  );
 
   app.use(createHealthRouter(deps));
   app.get('/metrics', async (_req, res) => {

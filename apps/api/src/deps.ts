@@ -18,6 +18,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { addNluTestRoutes } from './routes/admin/nlu-test.router.js';
 import { addTrainingRoutes } from './routes/admin/training.router.js';
 import { createChatRouter } from './routes/chat/chat.router.js';
+import { createThreadTokens } from './routes/chat/thread-token.js';
 import { createBotRuntimePort } from './services/bot-runtime.js';
 import { conversationPort, turnLogPort } from './services/dialogue-ports.js';
 import { createLocalNluEngine } from './services/local-nlu-engine.js';
@@ -98,7 +99,9 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     bots,
     conversations: conversationPort(store),
     turns: turnLogPort(store, metrics),
+    maxContextBytes: config.conversationContextMaxBytes,
   });
+  const threadTokens = createThreadTokens(await store.settings.getOrCreateSecret('threadTokenKey'));
 
   const app: AppDeps = {
     logger,
@@ -116,13 +119,17 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     },
     adminExtensions: [
       (ctx) => addTrainingRoutes(ctx, { training, modelsDir: config.modelsDir }),
-      (ctx) => addNluTestRoutes(ctx, { bots, dialogue }),
+      (ctx) =>
+        addNluTestRoutes(ctx, { bots, dialogue, contextMaxBytes: config.chatContextMaxBytes }),
     ],
     channels: (registry) => [
       createChatRouter({
         dialogue,
         integrations: store.integrations,
         apiKeys: store.apiKeys,
+        turns: store.turns,
+        threadTokens,
+        contextMaxBytes: config.chatContextMaxBytes,
         registry,
         clientLimiter: createRateLimiter(config.chatRateLimitPerClient, RATE_WINDOW_MS),
         threadLimiter: createRateLimiter(config.chatRateLimitPerThread, RATE_WINDOW_MS),

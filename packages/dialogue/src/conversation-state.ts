@@ -3,6 +3,8 @@ import type { JsonValue } from '@parley/nlu';
 
 /** How many interrupted intents a thread remembers to come back to; older ones are dropped. */
 export const MAX_SUSPENDED_FRAMES = 5;
+/** How many forced-intent payloads the bot offered (quick replies, buttons) a thread remembers. */
+export const MAX_OFFERED_PAYLOADS = 30;
 
 const ZJsonValue: z.ZodType<JsonValue> = z.json();
 
@@ -27,6 +29,11 @@ export const ZConversationState = z.object({
   active: ZSlotFrame.nullable(),
   /** Intents interrupted in `resume` mode, most recent last; each is resumed when the one above completes. */
   suspended: z.array(ZSlotFrame).max(MAX_SUSPENDED_FRAMES),
+  /**
+   * `/intent{…}` payloads the bot offered in this thread (quick replies, buttons), newest last:
+   * an end user may send exactly these to force an intent.
+   */
+  offered: z.array(z.string().max(1000)).max(MAX_OFFERED_PAYLOADS).default([]),
   /** Client context merged message after message; templates see it as `context`. */
   context: z.record(z.string(), z.unknown()),
   /** When the current session started (epoch ms). */
@@ -41,7 +48,14 @@ export function createInitialState(
   nowMs: number,
   context: Record<string, unknown> = {},
 ): ConversationState {
-  return { active: null, suspended: [], context, sessionStartedAt: nowMs, lastMessageAt: nowMs };
+  return {
+    active: null,
+    suspended: [],
+    offered: [],
+    context,
+    sessionStartedAt: nowMs,
+    lastMessageAt: nowMs,
+  };
 }
 
 export interface SessionOptions {

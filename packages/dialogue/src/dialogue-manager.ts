@@ -35,6 +35,8 @@ export interface DialogueManagerDeps {
   now?: () => Date;
   maxConflictRetries?: number;
   renderer?: TemplateRenderer;
+  /** Largest context a conversation keeps, serialised; a message growing it further is refused. */
+  maxContextBytes?: number;
 }
 
 export interface DialogueManager {
@@ -87,7 +89,21 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
         text: message.text,
         context: message.context ?? {},
         nowMs,
+        ...(message.forcing && { forcing: message.forcing }),
+        ...(message.event && { event: message.event }),
       });
+      if (
+        deps.maxContextBytes !== undefined &&
+        Buffer.byteLength(JSON.stringify(result.state.context)) > deps.maxContextBytes
+      ) {
+        return {
+          ok: false,
+          error: {
+            code: 'CONTEXT_TOO_LARGE',
+            message: `the conversation's context would grow past ${deps.maxContextBytes} bytes`,
+          },
+        };
+      }
       const saved = await deps.conversations.save(
         message.botId,
         message.threadId,
@@ -169,6 +185,7 @@ function turnRecord(message: UserMessage, result: TurnOutcome, meta: TurnMeta): 
     ...meta,
     channel: message.channel,
     userText: message.text,
+    ...(message.event && { event: message.event }),
     context: message.context ?? {},
     nlu: result.nlu,
     intentId: result.intentId,

@@ -18,9 +18,11 @@ export {
 export { processTurn, type TurnInput, type TurnOutcome } from './turn/process-turn.js';
 export type { TurnEnv } from './turn/turn-env.js';
 export { parseForcedIntent, type ForcedIntent } from './turn/forced-intent.js';
+export { checkForcedValues, type ExtractEntities } from './turn/forced-values.js';
 export { resolveIntent, type Resolution, type FallbackReason } from './turn/resolve-intent.js';
 export {
   createTemplateRenderer,
+  checkTemplate,
   TemplateRenderError,
   type TemplateRenderer,
   type TemplateRendererOptions,
@@ -38,7 +40,7 @@ export {
   type HttpToolCallerOptions,
 } from './tools/http-tool-caller.js';
 export { isBlockedAddress, BlockedAddressError, type Resolver } from './tools/address-guard.js';
-export { renderToolRequest, redactSecrets } from './tools/render-tool-request.js';
+export { renderToolRequest, redactSecrets, checkToolCallUrl } from './tools/render-tool-request.js';
 export {
   createMemoryConversationStatePort,
   createMemoryTurnLog,

@@ -1,5 +1,5 @@
 import type { BotSettings, EntityDefinition, IntentDefinition } from '@parley/domain';
-import type { NluParser, ParseResult } from '@parley/nlu';
+import type { ExtractedEntity, NluParser, ParseOptions, ParseResult } from '@parley/nlu';
 
 /** A conversation's stored state with the version it was read at (0 = never saved). */
 export interface StoredConversation<State> {
@@ -35,6 +35,8 @@ export interface TurnRecord {
   at: Date;
   channel: string;
   userText: string;
+  /** Set when the turn answered an event (the widget opening) rather than text. */
+  event?: 'welcome';
   context: Record<string, unknown>;
   nlu: ParseResult | null;
   /** The intent that handled the message (after threshold, forcing and slot filling). */
@@ -65,6 +67,11 @@ export interface BotRuntime {
   /** Secret values tool-call headers may reference as `{{secrets.NAME}}`. */
   secrets: Record<string, string>;
   nlu: NluParser;
+  /**
+   * Lookup, regex and system entities in a text, without a model or an LLM: how forced
+   * parameter values are checked as if they had been extracted.
+   */
+  extractEntities(text: string, options: ParseOptions): Promise<ExtractedEntity[]>;
 }
 
 export interface BotRuntimePort {

@@ -10,7 +10,17 @@ export interface UserMessage {
   context?: Record<string, unknown>;
   /** `rest`, `widget`, `messenger` … recorded on the turn. */
   channel: string;
+  /**
+   * Which `/intent_id{…}` texts may force an intent. `offered` (the default, for end users):
+   * only a payload the bot itself offered in this thread, or the welcome intent without
+   * parameters. `any`: every one (the admin's test chat, or a channel that allows it).
+   */
+  forcing?: ForcingPolicy;
+  /** `welcome`: the conversation opens (a widget was opened); the bot's welcome intent answers. */
+  event?: 'welcome';
 }
+
+export type ForcingPolicy = 'any' | 'offered';
 
 /** What the bot says back, with what the REST channel returns next to the messages. */
 export interface DialogueReply {
@@ -35,7 +45,7 @@ export interface DialogueReply {
   seq: number;
 }
 
-export type DialogueErrorCode = 'BOT_NOT_FOUND' | 'CONVERSATION_BUSY';
+export type DialogueErrorCode = 'BOT_NOT_FOUND' | 'CONVERSATION_BUSY' | 'CONTEXT_TOO_LARGE';
 
 /** `handleMessage`'s result: a reply, or an expected failure as a value. */
 export type HandleMessageResult =

@@ -4,3 +4,4 @@ export * from './intent.js';
 export * from './bot.js';
 export * from './bot-definition.js';
 export * from './check-intent.js';
+export * from './channel-settings.js';

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Principal, Role } from '../auth/principal.js';
 import { requireRole } from '../auth/require-role.js';
+import { HttpProblem } from './problem.js';
 import type { OpenApiRegistry } from '../openapi/openapi-registry.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -22,8 +23,10 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   path: string;
   summary: string;
   tag: string;
-  /** Least role needed; `public` needs no credentials. */
+  /** Least role needed; `public` needs no admin credentials. */
   role: Role | 'public';
+  /** For public routes that check credentials of their own (chat channels): which ones. */
+  credentials?: string;
   params?: P;
   query?: Q;
   body?: B;
@@ -53,6 +56,14 @@ export function defineRoute<
     rememberRoute(spec.path),
     requireRole(spec.role),
     async (req: Request, res: Response) => {
+      if (spec.body && hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+        throw new HttpProblem({
+          status: 415,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          title: 'Unsupported media type',
+          detail: `Send the body as JSON with Content-Type: application/json (got ${req.get('content-type') ?? 'none'}).`,
+        });
+      }
       const params = (spec.params ?? EMPTY).parse(req.params);
       const query = (spec.query ?? EMPTY).parse(req.query);
       const body = spec.body ? parseBody(spec.body, req.body) : {};
@@ -81,6 +92,11 @@ function rememberRoute(path: string) {
     res.locals.routeTemplate = `${req.baseUrl}${path}`;
     next();
   };
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.get('content-length');
+  return (length !== undefined && length !== '0') || req.get('transfer-encoding') !== undefined;
 }
 
 function parseBody<B extends z.ZodType>(schema: B, body: unknown): z.infer<B> {

@@ -1,13 +1,26 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { DuplicateKeyError, StoreValidationError } from '@parley/store';
+import { JsonTooDeepError } from './json-depth.js';
 import { HttpProblem, sendProblem } from './problem.js';
 
 /** The one place that maps errors to problem+json. A 500 never echoes internals. */
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   if (res.headersSent) return;
   const instance = req.originalUrl;
-  if (error instanceof HttpProblem) return sendProblem(res, { ...error.problem, instance });
+  if (error instanceof HttpProblem) {
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    return sendProblem(res, { ...error.problem, instance });
+  }
+  if (error instanceof JsonTooDeepError) {
+    return sendProblem(res, {
+      status: 400,
+      code: 'JSON_TOO_DEEP',
+      title: 'Body nests too deeply',
+      detail: `${error.message}.`,
+      instance,
+    });
+  }
   const invalid =
     error instanceof z.ZodError
       ? HttpProblem.invalid(

@@ -24,7 +24,11 @@ export function sendProblem(res: Response, problem: Problem): void {
 
 /** An error a route throws to answer with a specific problem. */
 export class HttpProblem extends Error {
-  constructor(readonly problem: Problem) {
+  /** `headers`: sent with the problem, e.g. `Retry-After` on 429 and 503. */
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.detail ?? problem.title);
   }
 

@@ -6,6 +6,7 @@ interface RecordedRoute {
   summary: string;
   tag: string;
   role: string;
+  credentials?: string;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -46,8 +47,12 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'The caller’s role does not allow this.',
   404: 'Not found.',
   409: 'Conflict with the current state.',
-  413: 'Body too large.',
-  429: 'Too many requests.',
+  405: 'Method not allowed on this path (see `Allow`).',
+  413: 'Body (or a part of it, such as a chat context) too large.',
+  415: 'The body is not JSON (send Content-Type: application/json).',
+  422: 'Understood but not processable in the current state.',
+  429: 'Too many requests (see `Retry-After`).',
+  503: 'Unavailable for a moment (see `Retry-After`).',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -101,6 +106,7 @@ export function createOpenApiRegistry(): OpenApiRegistry {
         const errors = new Set([
           400,
           ...(route.role === 'public' ? [] : [401, 403]),
+          ...(route.body ? [413, 415] : []),
           ...(route.errors ?? []),
         ]);
         for (const code of errors) {
@@ -118,6 +124,10 @@ export function createOpenApiRegistry(): OpenApiRegistry {
           ...(route.role !== 'public' && {
             security: [{ bearer: [] }],
             'x-required-role': route.role,
+          }),
+          ...(route.credentials && {
+            description: `Credentials: ${route.credentials}.`,
+            'x-credentials': route.credentials,
           }),
           ...(parameters.length > 0 && { parameters }),
           ...(route.body && {

@@ -21,7 +21,7 @@ fetch('/api/v1/openapi.json').then(r=>r.json()).then(doc=>{
       const m=document.createElement('span');m.className='m';m.textContent=method;
       const p=document.createElement('code');p.textContent=path;
       const s=document.createElement('span');s.textContent=' — '+op.summary+' ';
-      const r=document.createElement('span');r.className='role';r.textContent=op['x-required-role']?('('+op['x-required-role']+')'):'(public)';
+      const r=document.createElement('span');r.className='role';r.textContent=op['x-required-role']?('(role: '+op['x-required-role']+')'):op['x-credentials']?('(credentials: '+op['x-credentials']+')'):'(no credentials)';
       d.append(m,p,s,r);el.append(d);}}
 });
 </script></body></html>`;

@@ -24,7 +24,10 @@ export function createBotRuntimePort(deps: {
   metrics?: Metrics;
 }): BotRuntimePort {
   /** What is built once per version of a bot: its definition, extractors and LLM parser. */
-  type Definition = Omit<BotRuntime, 'nlu'> & { extractors: NluParser; llm?: NluParser };
+  type Definition = Omit<BotRuntime, 'nlu' | 'extractEntities'> & {
+    extractors: NluParser;
+    llm?: NluParser;
+  };
   const definitions = new Map<string, { key: string; value: Promise<Definition> }>();
 
   async function definition(botId: string): Promise<Definition | null> {
@@ -93,7 +96,11 @@ export function createBotRuntimePort(deps: {
           fallbackIntentId: runtime.settings.dialogue.fallbackIntentId,
         });
       }
-      return { ...runtime, nlu: timed(nlu, botId, deps.metrics) };
+      return {
+        ...runtime,
+        nlu: timed(nlu, botId, deps.metrics),
+        extractEntities: async (text, options) => (await extractors.parse(text, options)).entities,
+      };
     },
   };
 }

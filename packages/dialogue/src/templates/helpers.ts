@@ -33,7 +33,7 @@ function toDate(value: unknown): Date | null {
  * `{{random "a" "b"}}` picks one argument; `{{default x "fallback"}}` the first non-empty;
  * `{{formatDate x "long"}}` (short | medium | long | date | time | iso, `timeZone=` overrides the bot's);
  * `{{formatNumber x decimals=2 style="currency" currency="EUR"}}`; `{{json x}}`;
- * `{{urlencode x}}`; `(eq a b)` for conditions.
+ * `{{urlencode x}}`; `{{raw x}}` (inserted unencoded into a tool-call URL); `(eq a b)` for conditions.
  * Formatting helpers are lenient: a value they cannot read is printed as it is.
  */
 export function registerHelpers(env: Env, random: () => number): void {
@@ -83,8 +83,14 @@ export function registerHelpers(env: Env, random: () => number): void {
     const original = options.data?.jsonEscaped ? jsonUnescaped(value) : value;
     return JSON.stringify(original ?? null);
   });
-  env.registerHelper('urlencode', (value: unknown) =>
-    encodeURIComponent(isEmpty(value) ? '' : String(value)),
+  // Already encoded: a URL template inserts it as it is.
+  env.registerHelper(
+    'urlencode',
+    (value: unknown) => new env.SafeString(encodeURIComponent(isEmpty(value) ? '' : String(value))),
   );
+  env.registerHelper('raw', (value: unknown) => {
+    if (isEmpty(value)) return new env.SafeString('');
+    return new env.SafeString(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 }

@@ -18,6 +18,21 @@ describe('createTemplateRenderer', () => {
     expect(text).toBe('Ann & Bob ordered <pizza>: it\'s "ready"');
   });
 
+  it('writes objects and lists as JSON and null as nothing, never [object Object]', () => {
+    const renderer = createTemplateRenderer();
+    const context = { cart: { items: 2 }, tags: ['a', 'b'], none: null, n: 3, yes: true };
+    expect(
+      renderer.render(
+        '{{context.cart}} {{context.tags}} [{{context.none}}] [{{context.missing}}] {{context.n}} {{context.yes}}',
+        { context },
+        EN_UTC,
+      ),
+    ).toBe('{"items":2} ["a","b"] [] [] 3 true');
+    expect(renderer.render('{{#each context.tags}}<{{this}}>{{/each}}', { context }, EN_UTC)).toBe(
+      '<a><b>',
+    );
+  });
+
   it('keeps prototype access disabled', () => {
     const renderer = createTemplateRenderer();
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

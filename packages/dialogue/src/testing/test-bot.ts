@@ -5,11 +5,12 @@ import {
   type BotSettingsInput,
   type IntentDefinitionInput,
 } from '@parley/domain';
-import type { NluParser } from '@parley/nlu';
+import { createEntityParser, type NluParser } from '@parley/nlu';
 import type { z } from 'zod';
 import type { ConversationState } from '../conversation-state.js';
 import { createDialogueManager, type DialogueManagerDeps } from '../dialogue-manager.js';
 import type { BotRuntime } from '../ports.js';
+import type { ForcingPolicy } from '../types.js';
 import {
   createMemoryConversationStatePort,
   createMemoryTurnLog,
@@ -29,13 +30,17 @@ export interface TestBotOptions {
 
 /** A dialogue manager over in-memory ports and one bot `bot-1`, with a movable clock. */
 export function createTestDialogue(options: TestBotOptions) {
+  const entities = (options.entities ?? []).map((entity) => ZEntityDefinition.parse(entity));
+  const extractors = createEntityParser(entities);
   const bot: BotRuntime = {
     botId: 'bot-1',
     settings: ZBotSettings.parse({ name: 'Test bot', ...options.settings }),
     intents: options.intents.map((intent) => ZIntentDefinition.parse(intent)),
-    entities: (options.entities ?? []).map((entity) => ZEntityDefinition.parse(entity)),
+    entities,
     secrets: options.secrets ?? {},
     nlu: options.nlu,
+    extractEntities: async (text, parseOptions) =>
+      (await extractors.parse(text, parseOptions)).entities,
   };
   const conversations = createMemoryConversationStatePort<ConversationState>(options.memory);
   const turns = createMemoryTurnLog();
@@ -48,13 +53,19 @@ export function createTestDialogue(options: TestBotOptions) {
     ...options.deps,
   });
   /** Sends a message on thread `t-1` (or the given one) and returns the reply, failing on an error value. */
-  async function say(text: string, context?: Record<string, unknown>, threadId = 't-1') {
+  async function say(
+    text: string,
+    context?: Record<string, unknown>,
+    threadId = 't-1',
+    forcing: ForcingPolicy = 'any',
+  ) {
     const result = await dialogue.handleMessage({
       botId: 'bot-1',
       threadId,
       text,
       context,
       channel: 'test',
+      forcing,
     });
     if (!result.ok) throw new Error(result.error.message);
     return result.reply;

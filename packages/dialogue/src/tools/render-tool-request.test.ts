@@ -74,6 +74,59 @@ describe('renderToolRequest', () => {
   });
 });
 
+describe('renderToolRequest: values cannot change where the URL goes', () => {
+  const render = (url: string, parameters: Record<string, string>) =>
+    renderToolRequest(
+      ZToolCall.parse({ url, headers: [{ name: 'x-key', value: '{{secrets.API_KEY}}' }] }),
+      { ...variables, parameters },
+      renderer,
+      EN_UTC,
+      false,
+    ).url;
+
+  it('encodes a value for the path segment it lands in', () => {
+    const url = 'https://shop.test/orders/{{parameters.id}}/status';
+    expect(render(url, { id: '../../admin/users?delete=all&x=' })).toBe(
+      'https://shop.test/orders/..%2F..%2Fadmin%2Fusers%3Fdelete%3Dall%26x%3D/status',
+    );
+    expect(new URL(render(url, { id: '../../admin/users?delete=all&x=' })).pathname).toBe(
+      '/orders/..%2F..%2Fadmin%2Fusers%3Fdelete%3Dall%26x%3D/status',
+    );
+    expect(() => render(url, { id: '..' })).toThrow(/not allowed as a path segment/);
+    expect(() => render(url, { id: '.' })).toThrow(TemplateRenderError);
+  });
+
+  it('encodes a query value so it cannot add parameters', () => {
+    const url = 'https://shop.test/status?order_id={{parameters.id}}&v=1';
+    const rendered = render(url, { id: 'X1&admin=true&order_id=OTHER' });
+    expect(rendered).toBe(
+      'https://shop.test/status?order_id=X1%26admin%3Dtrue%26order_id%3DOTHER&v=1',
+    );
+    expect([...new URL(rendered).searchParams.keys()]).toEqual(['order_id', 'v']);
+  });
+
+  it('refuses values in the host, a raw value that changes the origin, and a URL without a literal origin', () => {
+    expect(() => render('https://{{parameters.h}}/x', { h: 'evil.test' })).toThrow(
+      /origin written out/,
+    );
+    expect(() => render('https://shop.test:{{parameters.h}}/x', { h: '8443' })).toThrow(
+      /scheme, host or port/,
+    );
+    expect(() => render('https://shop.test{{parameters.h}}/x', { h: '.evil.test' })).toThrow(
+      /scheme, host or port/,
+    );
+    expect(() => render('https://shop.test{{raw parameters.h}}/x', { h: '.evil.test' })).toThrow(
+      /leaves https:\/\/shop.test/,
+    );
+    expect(() => render('{{parameters.base}}/x', { base: 'https://shop.test' })).toThrow(
+      /origin written out/,
+    );
+    expect(render('https://shop.test/{{raw parameters.p}}', { p: 'a/b?c=1' })).toBe(
+      'https://shop.test/a/b?c=1',
+    );
+  });
+});
+
 describe('redactSecrets', () => {
   it('hides secret values, plain and URL-encoded, but not tiny ones', () => {
     expect(

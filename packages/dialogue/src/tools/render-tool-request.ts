@@ -5,6 +5,7 @@ import {
   type RenderLocale,
   type TemplateRenderer,
 } from '../templates/template-renderer.js';
+import { literalOrigin } from '../templates/url-insertions.js';
 import type { ToolRequest } from './http-tool-caller.js';
 
 /** Secret values shorter than this are not redacted: they would blank out ordinary text. */
@@ -39,12 +40,46 @@ export function renderToolRequest(
   }
   return {
     method: toolCall.method,
-    url: text(toolCall.url).trim(),
+    url: renderUrl(toolCall.url, variables, renderer, locale),
     headers,
     body: renderBody(toolCall, variables, renderer, locale),
     timeoutMs: toolCall.timeoutMs,
     allowPrivateNetworks,
   };
+}
+
+/**
+ * The tool-call URL: values percent-encoded for their position, and its origin the one the
+ * template writes out — so no value can send the request (with the bot's secret headers)
+ * elsewhere, climb the path or add query parameters.
+ */
+function renderUrl(
+  template: string,
+  variables: ToolTemplateVariables,
+  renderer: TemplateRenderer,
+  locale: RenderLocale,
+): string {
+  const origin = literalOrigin(template);
+  if (!origin) throw new TemplateRenderError(URL_ORIGIN_RULE);
+  const url = renderer.render(template, variables, locale, 'url').trim();
+  let rendered: string;
+  try {
+    rendered = new URL(url).origin;
+  } catch {
+    throw new TemplateRenderError('the rendered URL is not a valid URL');
+  }
+  if (rendered !== origin)
+    throw new TemplateRenderError(`the rendered URL leaves ${origin} (for ${rendered})`);
+  return url;
+}
+
+/** The rule `checkToolCallUrl` and rendering share. */
+export const URL_ORIGIN_RULE =
+  'the URL must start with its origin written out (https://host[:port]); values may follow it';
+
+/** The problem with a tool-call URL template, if any (checked where intents are saved). */
+export function checkToolCallUrl(template: string): string | null {
+  return literalOrigin(template) ? null : URL_ORIGIN_RULE;
 }
 
 function renderBody(

@@ -38,3 +38,36 @@ export function parseForcedIntent(text: string): ForcedIntent | null {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Whether an end user's forced intent is allowed: under `offered`, only an exact payload the
+ * bot offered in this thread, or the welcome intent with no parameters (what every chat widget
+ * sends when it opens).
+ */
+export function mayForce(
+  text: string,
+  forced: ForcedIntent,
+  policy: 'any' | 'offered',
+  offered: readonly string[],
+  welcomeIntentId: string,
+): boolean {
+  if (policy === 'any') return true;
+  if (offered.includes(text.trim())) return true;
+  return forced.intentId === welcomeIntentId && Object.keys(forced.parameters).length === 0;
+}
+
+/** The forced-intent payloads among a reply's quick replies and buttons. */
+export function offeredPayloads(
+  messages: ReadonlyArray<{
+    quickReplies?: Array<{ payload?: string }>;
+    buttons?: Array<{ payload?: string }>;
+  }>,
+): string[] {
+  const payloads: string[] = [];
+  for (const message of messages)
+    for (const choice of [...(message.quickReplies ?? []), ...(message.buttons ?? [])]) {
+      const payload = choice.payload?.trim();
+      if (payload && parseForcedIntent(payload)) payloads.push(payload);
+    }
+  return payloads;
+}

@@ -1,9 +1,16 @@
 import type { JsonValue, ParseResult } from '@parley/nlu';
-import type { ConversationState } from '../conversation-state.js';
+import { MAX_OFFERED_PAYLOADS, type ConversationState } from '../conversation-state.js';
+import type { ForcingPolicy } from '../types.js';
 import type { BotMessage, ToolCallOutcome } from '../ports.js';
 import { continueActive } from './continue-active.js';
 import { missingParameters } from './fill-parameters.js';
-import { parseForcedIntent } from './forced-intent.js';
+import {
+  mayForce,
+  offeredPayloads,
+  parseForcedIntent,
+  type ForcedIntent,
+} from './forced-intent.js';
+import { checkForcedValues } from './forced-values.js';
 import { resolveIntent, type Resolution } from './resolve-intent.js';
 import { createSaid, DEFAULT_FALLBACK_TEXT, respond } from './say.js';
 import { cancel, idle, startIntent, type Step, type Turn } from './steps.js';
@@ -15,6 +22,10 @@ export interface TurnInput {
   text: string;
   context: Record<string, unknown>;
   nowMs: number;
+  /** Which forced intents the sender may use; `offered` when absent. */
+  forcing?: ForcingPolicy;
+  /** `welcome`: the bot's welcome intent answers, whatever the text. */
+  event?: 'welcome';
 }
 
 /** Everything one message produces: the next state, the reply and what the turn log records. */
@@ -39,22 +50,21 @@ export interface TurnOutcome {
 export async function processTurn(env: TurnEnv, input: TurnInput): Promise<TurnOutcome> {
   const intent = (id: string) => env.bot.intents.find((i) => i.intentId === id) ?? null;
   const context = { ...input.state.context, ...input.context };
-  const parsedForced = parseForcedIntent(input.text);
-  const forced = parsedForced && intent(parsedForced.intentId) ? parsedForced : null;
+  const errors: string[] = [];
+  const { forced, text } = await forcedIntent(env, input, errors);
   const activeIntent = input.state.active ? intent(input.state.active.intentId) : null;
   const active = activeIntent ? input.state.active : null;
   const pending = activeIntent?.parameters.find((p) => p.name === active?.pendingParameter);
   const nlu = forced
     ? null
-    : await env.parse(input.text, {
+    : await env.parse(text, {
         context,
         referenceTime: new Date(input.nowMs),
         timeZone: env.bot.settings.timeZone,
         ...(pending?.entity ? { expectedEntity: pending.entity } : {}),
       });
-  const turn: Turn = { env, said: createSaid(), context, text: input.text, nlu, forced, intent };
-  if (parsedForced?.error)
-    turn.said.errors.push(`forced intent ${parsedForced.intentId}: ${parsedForced.error}`);
+  const turn: Turn = { env, said: createSaid(), context, text, nlu, forced, intent };
+  turn.said.errors.push(...errors);
   const resolution = resolveIntent({
     nlu,
     forced,
@@ -66,6 +76,40 @@ export async function processTurn(env: TurnEnv, input: TurnInput): Promise<TurnO
       ? await continueActive(turn, active, activeIntent, resolution, input.state.suspended)
       : await startFresh(turn, resolution);
   return outcome(turn, step, input);
+}
+
+/**
+ * The forced intent of a message, when it names an intent, the sender may force it, and with
+ * its parameter values checked like extracted ones. A forced text the sender may not use is
+ * read as ordinary text.
+ */
+async function forcedIntent(
+  env: TurnEnv,
+  input: TurnInput,
+  errors: string[],
+): Promise<{ forced: ForcedIntent | null; text: string }> {
+  const { welcomeIntentId } = env.bot.settings.dialogue;
+  const text = input.event === 'welcome' ? `/${welcomeIntentId}` : input.text;
+  const candidate = parseForcedIntent(text);
+  const target = candidate && env.bot.intents.find((i) => i.intentId === candidate.intentId);
+  if (!candidate || !target) return { forced: null, text };
+  if (candidate.error) errors.push(`forced intent ${candidate.intentId}: ${candidate.error}`);
+  if (
+    !mayForce(text, candidate, input.forcing ?? 'offered', input.state.offered, welcomeIntentId)
+  ) {
+    errors.push(`forced intent ${candidate.intentId} refused: the bot did not offer it here`);
+    return { forced: null, text };
+  }
+  const checked = await checkForcedValues(
+    target.parameters,
+    candidate.parameters,
+    env.bot.entities,
+    env.bot.extractEntities,
+    { referenceTime: new Date(input.nowMs), timeZone: env.bot.settings.timeZone },
+  );
+  for (const refused of checked.refused)
+    errors.push(`forced intent ${candidate.intentId}: refused ${refused}`);
+  return { forced: { intentId: candidate.intentId, parameters: checked.values }, text };
 }
 
 async function startFresh(turn: Turn, resolution: Resolution): Promise<Step> {
@@ -111,6 +155,9 @@ function outcome(turn: Turn, step: Step, input: TurnInput): TurnOutcome {
     state: {
       active: step.active,
       suspended: step.suspended,
+      offered: [...input.state.offered, ...offeredPayloads(turn.said.messages)]
+        .filter((payload, index, all) => all.lastIndexOf(payload) === index)
+        .slice(-MAX_OFFERED_PAYLOADS),
       context: turn.context,
       sessionStartedAt: input.state.sessionStartedAt,
       lastMessageAt: input.nowMs,

@@ -1,3 +1,4 @@
+import type { IntentDefinition } from '@parley/domain';
 import type { Store } from '../store.js';
 import type { ValidationIssue } from '../errors.js';
 import { parseBotFile, type BotFileFormat } from './parse-bot-file.js';
@@ -15,6 +16,14 @@ export type ImportResult =
   | { ok: false; reason: 'bot-not-found' }
   | { ok: false; reason: 'invalid'; issues: ValidationIssue[] };
 
+export interface ImportOptions {
+  /**
+   * What the runtime checks about an intent beyond its schema (templates, tool-call URLs),
+   * so that import accepts exactly what the intents API accepts.
+   */
+  checkIntent?: (intent: IntentDefinition) => ValidationIssue[];
+}
+
 /**
  * Replaces a bot's intents and entities with those of an ai-chatbot-framework export or
  * a Parley file. The whole file is validated first; nothing is written when any of it is wrong.
@@ -23,11 +32,19 @@ export async function importBot(
   store: Pick<Store, 'bots' | 'intents' | 'entities'>,
   botId: string,
   input: unknown,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const bot = await store.bots.get(botId);
   if (!bot) return { ok: false, reason: 'bot-not-found' };
   const parsed = parseBotFile(input);
   if (!parsed.ok) return { ok: false, reason: 'invalid', issues: parsed.issues };
+  const issues = parsed.file.intents.flatMap((intent, i) =>
+    (options.checkIntent?.(intent) ?? []).map((issue) => ({
+      ...issue,
+      path: `intents[${i}].${issue.path}`,
+    })),
+  );
+  if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
 
   const { file } = parsed;
   await store.entities.replaceAll(botId, file.entities);

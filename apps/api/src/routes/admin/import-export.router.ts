@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportBot, exportBotAsAcf, importBot } from '@parley/store';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
+import { checkIntentTemplates } from '../../services/check-templates.js';
 import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
 
@@ -25,7 +26,9 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
     body: z.unknown(),
     errors: [404],
     handler: async ({ params, query, body, principal }) => {
-      const result = await importBot(store, params.botId, body);
+      const result = await importBot(store, params.botId, body, {
+        checkIntent: checkIntentTemplates,
+      });
       if (!result.ok && result.reason === 'bot-not-found')
         throw HttpProblem.notFound(`Bot "${params.botId}"`);
       if (!result.ok && result.reason === 'invalid') {

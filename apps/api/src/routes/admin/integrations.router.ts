@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import {
+  CHANNEL_NAMES,
+  CHANNEL_SETTINGS,
+  readChannelSettings,
+  type ChannelName,
+} from '@parley/domain';
 import { defineRoute } from '../../http/define-route.js';
 import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
 
-const ZChannel = z.enum(['rest', 'widget', 'messenger']);
+const ZChannel = z.enum(CHANNEL_NAMES as [ChannelName, ...ChannelName[]]);
 
 const ZIntegrationBody = z.object({
   enabled: z.boolean().optional(),
-  /** Channel settings: widget allowed origins and look, Messenger page id … */
+  /** Channel settings, checked with the channel's schema (see ZRestSettings, ZWidgetSettings, ZMessengerSettings). */
   settings: z.record(z.string(), z.unknown()).optional(),
   /** Secrets (page token, app secret, verify token): write-only; null removes one. */
   secrets: z
@@ -34,7 +40,13 @@ export function addIntegrationRoutes({
     errors: [404],
     handler: async ({ params }) => {
       await requireBot(store, params.botId);
-      return { integrations: await store.integrations.list(params.botId) };
+      const integrations = await store.integrations.list(params.botId);
+      return {
+        integrations: integrations.map((integration) => ({
+          ...integration,
+          settings: readChannelSettings(integration.channel, integration.settings),
+        })),
+      };
     },
   });
 
@@ -49,6 +61,7 @@ export function addIntegrationRoutes({
     errors: [404],
     handler: async ({ params, body, principal }) => {
       await requireBot(store, params.botId);
+      if (body.settings) body.settings = checkedSettings(params.channel, body.settings);
       const update =
         params.channel === 'widget' ? await withPublicKey(store, params.botId, body) : body;
       const integration = await store.integrations.upsert(params.botId, params.channel, update);
@@ -62,9 +75,21 @@ export function addIntegrationRoutes({
           secretsChanged: Object.keys(body.secrets ?? {}),
         },
       );
-      return integration;
+      return {
+        ...integration,
+        settings: readChannelSettings(params.channel, integration.settings),
+      };
     },
   });
+}
+
+/** The settings as the channel's schema reads them; every problem listed with its path. */
+function checkedSettings(channel: ChannelName, settings: Record<string, unknown>) {
+  const parsed = CHANNEL_SETTINGS[channel].safeParse(settings);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  throw new z.ZodError(
+    parsed.error.issues.map((issue) => ({ ...issue, path: ['body', 'settings', ...issue.path] })),
+  );
 }
 
 /** The widget's public key identifies the bot in browsers; it is made once and kept. */

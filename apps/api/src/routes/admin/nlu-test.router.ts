@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { BotRuntimePort, DialogueManager } from '@parley/dialogue';
+import { hasRole } from '../../auth/principal.js';
+import { checkContextSize, ZClientContext } from '../../http/client-context.js';
 import { defineRoute } from '../../http/define-route.js';
+import { dialogueProblem } from '../../http/dialogue-problem.js';
 import { HttpProblem } from '../../http/problem.js';
 import type { AdminContext } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
 
-const TEST_CHANNEL = 'admin-test';
+/** Test chats are recorded on their own channel, in their own thread namespace. */
+const TEST_CHANNEL = 'test';
+const TEST_THREAD_PREFIX = 'test:';
 
 /** Try the NLU on a sentence, and chat with a bot from the admin, seeing the whole state. */
 export function addNluTestRoutes(
   { router, registry, basePath }: AdminContext,
-  { bots, dialogue }: { bots: BotRuntimePort; dialogue: DialogueManager },
+  {
+    bots,
+    dialogue,
+    contextMaxBytes,
+  }: { bots: BotRuntimePort; dialogue: DialogueManager; contextMaxBytes: number },
 ): void {
   defineRoute(router, registry, basePath, {
     method: 'post',
@@ -45,34 +54,41 @@ export function addNluTestRoutes(
   defineRoute(router, registry, basePath, {
     method: 'post',
     path: '/bots/:botId/test-chat',
-    summary: 'Chat as a user would (channel admin-test) and get the full state after the turn',
+    summary:
+      'Chat as a user would and get the full state after the turn. Threads live apart from real ones (`test:` ids, channel `test`); a bot with tool calls needs the admin role, as the calls are real',
     tag: 'NLU',
     role: 'viewer',
     params: ZBotParams,
     body: z.object({
       threadId: z.string().min(1).max(200).optional(),
       text: z.string().min(1).max(5000),
-      context: z.record(z.string(), z.unknown()).default({}),
+      context: ZClientContext,
     }),
-    errors: [404],
-    handler: async ({ params, body }) => {
-      const threadId = body.threadId ?? `test-${randomUUID()}`;
+    errors: [404, 503],
+    handler: async ({ params, body, principal }) => {
+      const bot = await bots.get(params.botId);
+      if (!bot) throw HttpProblem.notFound(`Bot "${params.botId}"`);
+      if (!hasRole(principal, 'admin') && bot.intents.some((intent) => intent.toolCall)) {
+        throw new HttpProblem({
+          status: 403,
+          code: 'FORBIDDEN',
+          title: 'Forbidden',
+          detail:
+            'This bot makes tool calls, which test chat performs for real: that needs the admin role.',
+        });
+      }
+      checkContextSize(body.context, contextMaxBytes);
+      const given = body.threadId ?? randomUUID();
+      const threadId = given.startsWith(TEST_THREAD_PREFIX) ? given : TEST_THREAD_PREFIX + given;
       const result = await dialogue.handleMessage({
         botId: params.botId,
         threadId,
         text: body.text,
         context: body.context,
         channel: TEST_CHANNEL,
+        forcing: 'any',
       });
-      if (!result.ok && result.error.code === 'BOT_NOT_FOUND')
-        throw HttpProblem.notFound(`Bot "${params.botId}"`);
-      if (!result.ok)
-        throw new HttpProblem({
-          status: 503,
-          code: result.error.code,
-          title: 'Conversation busy',
-          detail: result.error.message,
-        });
+      if (!result.ok) throw dialogueProblem(result.error, params.botId);
       return result.reply;
     },
   });

@@ -1,11 +1,22 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { readChannelSettings } from '@parley/domain';
 import type { ApiKeyRepository, IntegrationRepository } from '@parley/store';
 import { HttpProblem } from '../../http/problem.js';
 
 export interface ChannelAccessDeps {
   integrations: IntegrationRepository;
   apiKeys: ApiKeyRepository;
+}
+
+/** Who is chatting, as far as the channel is concerned. */
+export interface ChannelAccess {
+  /** The identity rate limits count against. */
+  client: string;
+  /** Recorded on the turn. */
+  channel: 'rest' | 'widget';
+  /** End users may force any intent (`/intent{…}`), not only payloads the bot offered. */
+  allowForcedIntents: boolean;
 }
 
 /**
@@ -16,49 +27,61 @@ export interface ChannelAccessDeps {
  *   origin on its allowlist (answered with CORS headers);
  * - anyone, only when the REST integration says `allowAnonymous: true` (for old
  *   ai-chatbot-framework clients that send no key).
- * Returns the client identity used for rate limiting.
  */
 export async function checkChannelAccess(
   deps: ChannelAccessDeps,
   botId: string,
   req: Request,
   res: Response,
-): Promise<string> {
-  const origin = req.headers.origin;
+): Promise<ChannelAccess> {
   const publicKey = req.headers['x-parley-key'];
-  if (typeof publicKey === 'string') {
-    const widget = await deps.integrations.get(botId, 'widget');
-    const expected =
-      typeof widget?.settings.publicKey === 'string' ? widget.settings.publicKey : null;
-    if (!widget?.enabled || !expected || !safeEqual(publicKey, expected))
-      throw unauthorized('Unknown public key for this bot.');
-    const allowed = Array.isArray(widget.settings.allowedOrigins)
-      ? (widget.settings.allowedOrigins as string[])
-      : [];
-    if (origin && !allowed.includes(origin)) {
-      throw new HttpProblem({
-        status: 403,
-        code: 'ORIGIN_NOT_ALLOWED',
-        title: 'Origin not allowed',
-        detail: `${origin} is not on this bot's allowlist.`,
-      });
-    }
-    if (origin) allowCors(res, origin);
-    return `public:${req.ip}`;
-  }
+  if (typeof publicKey === 'string') return checkWidget(deps, botId, publicKey, req, res);
 
+  const rest = await deps.integrations.get(botId, 'rest');
+  const settings = readChannelSettings('rest', rest?.settings);
+  const access = (client: string): ChannelAccess => ({
+    client,
+    channel: 'rest',
+    allowForcedIntents: settings.allowForcedIntents,
+  });
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (bearer) {
     const secret = (await deps.integrations.getSecrets(botId, 'rest')).apiKey;
-    if (secret && safeEqual(bearer, secret)) return `key:rest:${botId}`;
+    if (secret && safeEqual(bearer, secret)) return access(`key:rest:${botId}`);
     const adminKey = await deps.apiKeys.verify(bearer);
-    if (adminKey) return `key:${adminKey.id}`;
+    if (adminKey) return access(`key:${adminKey.id}`);
     throw unauthorized('Unknown key.');
   }
-
-  const rest = await deps.integrations.get(botId, 'rest');
-  if (rest?.enabled && rest.settings.allowAnonymous === true) return `anonymous:${req.ip}`;
+  if (rest?.enabled && settings.allowAnonymous) return access(`anonymous:${req.ip}`);
   throw unauthorized('Send Authorization: Bearer <channel key> or X-Parley-Key: <public key>.');
+}
+
+async function checkWidget(
+  deps: ChannelAccessDeps,
+  botId: string,
+  publicKey: string,
+  req: Request,
+  res: Response,
+): Promise<ChannelAccess> {
+  const origin = req.headers.origin;
+  const widget = await deps.integrations.get(botId, 'widget');
+  const settings = readChannelSettings('widget', widget?.settings);
+  if (!widget?.enabled || !settings.publicKey || !safeEqual(publicKey, settings.publicKey))
+    throw unauthorized('Unknown public key for this bot.');
+  if (origin && !settings.allowedOrigins.includes(origin)) {
+    throw new HttpProblem({
+      status: 403,
+      code: 'ORIGIN_NOT_ALLOWED',
+      title: 'Origin not allowed',
+      detail: `${origin} is not on this bot's allowlist.`,
+    });
+  }
+  if (origin) allowCors(res, origin);
+  return {
+    client: `public:${req.ip}`,
+    channel: 'widget',
+    allowForcedIntents: settings.allowForcedIntents,
+  };
 }
 
 /** Preflight for browsers: which origins the widget allows. */
@@ -70,13 +93,14 @@ export async function answerPreflight(
 ): Promise<void> {
   const origin = req.headers.origin;
   const widget = await deps.integrations.get(botId, 'widget');
-  const allowed = Array.isArray(widget?.settings.allowedOrigins)
-    ? (widget.settings.allowedOrigins as string[])
-    : [];
-  if (origin && widget?.enabled && allowed.includes(origin)) {
+  const { allowedOrigins } = readChannelSettings('widget', widget?.settings);
+  if (origin && widget?.enabled && allowedOrigins.includes(origin)) {
     allowCors(res, origin);
-    res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Parley-Key');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      'Content-Type, X-Parley-Key, X-Parley-Thread-Token',
+    );
     res.setHeader('Access-Control-Max-Age', '600');
   }
   res.status(204).end();

@@ -35,11 +35,48 @@ describe('chat channel access: widget keys, CORS, channel keys and rate limits',
     expect(preflight.headers['access-control-allow-origin']).toBe('https://shop.example');
     expect(preflight.headers['access-control-allow-headers']).toContain('X-Parley-Key');
 
-    const ok = await chat('w1')
+    const ok = await request(t().app)
+      .post('/api/v1/bots/default/chat')
       .set('Origin', 'https://shop.example')
       .set('X-Parley-Key', publicKey)
+      .send({ event: 'welcome' })
       .expect(200);
     expect(ok.headers['access-control-allow-origin']).toBe('https://shop.example');
+    const { threadId, threadToken } = ok.body;
+    expect(threadId).toMatch(/^w_/);
+    const widgetSays = (token: string | undefined, thread = threadId) => {
+      const req = request(t().app)
+        .post('/api/v1/bots/default/chat')
+        .set('Origin', 'https://shop.example')
+        .set('X-Parley-Key', publicKey);
+      return (token ? req.set('X-Parley-Thread-Token', token) : req).send({
+        threadId: thread,
+        text: 'hello',
+      });
+    };
+    await widgetSays(threadToken).expect(200);
+    // Nobody continues (or reads) a visitor's thread by knowing its id.
+    expect((await widgetSays(undefined)).body.code).toBe('THREAD_TOKEN_INVALID');
+    await widgetSays(threadToken, 'w_someone_else').expect(403);
+    const transcript = await request(t().app)
+      .get(`/api/v1/bots/default/threads/${threadId}/messages`)
+      .set('Origin', 'https://shop.example')
+      .set('X-Parley-Key', publicKey)
+      .set('X-Parley-Thread-Token', threadToken)
+      .expect(200);
+    expect(transcript.body.turns.map((turn: { userText: string | null }) => turn.userText)).toEqual(
+      [null, 'hello'],
+    );
+    await request(t().app)
+      .get(`/api/v1/bots/default/threads/${threadId}/messages`)
+      .set('Origin', 'https://shop.example')
+      .set('X-Parley-Key', publicKey)
+      .expect(403);
+    const turns = await request(t().app)
+      .get(`/api/v1/admin/bots/default/threads/${threadId}`)
+      .set('Authorization', t().admin)
+      .expect(200);
+    expect(turns.body.turns[0].channel).toBe('widget');
 
     const evil = await chat('w2')
       .set('Origin', 'https://evil.example')

@@ -163,7 +163,16 @@ describe('REST chat end to end: import, train, chat', () => {
     expect(nonsense.body.messages[0].text).toBe('Sorry');
   });
 
-  it('forces an intent with parameters, as buttons do', async () => {
+  it('forces an intent with parameters only when the channel allows it (or the bot offered it)', async () => {
+    const typed = await chat('forced-0', '/check_order_status{"order_number":"ORD777"}').expect(
+      200,
+    );
+    expect(JSON.stringify(typed.body.messages)).not.toContain('ORD777');
+    await request(t().app)
+      .put('/api/v1/admin/bots/default/integrations/rest')
+      .set('Authorization', t().admin)
+      .send({ settings: { allowForcedIntents: true } })
+      .expect(200);
     const forced = await chat('forced-1', '/check_order_status{"order_number":"ORD777"}').expect(
       200,
     );
@@ -200,17 +209,28 @@ describe('REST chat end to end: import, train, chat', () => {
     await request(t().app)
       .put('/api/v1/admin/bots/default/integrations/rest')
       .set('Authorization', t().admin)
-      .send({ settings: { allowAnonymous: false } })
+      .send({ settings: { allowAnonymous: false, allowForcedIntents: true } })
       .expect(200);
   });
 
-  it('answers bad input with a clear 4xx', async () => {
+  it('starts a thread when none is given, and answers bad input with a clear 4xx', async () => {
+    const fresh = await request(t().app)
+      .post('/api/v1/bots/default/chat')
+      .set('Authorization', t().admin)
+      .send({ text: 'hi' })
+      .expect(200);
+    expect(fresh.body.threadId).toMatch(/^t_[\w-]{16}$/);
     const missing = await request(t().app)
       .post('/api/v1/bots/default/chat')
       .set('Authorization', t().admin)
-      .send({ text: 'hi' });
+      .send({ threadId: 'a' });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].path).toBe('body.threadId');
+    expect(missing.body.errors[0].path).toBe('body.text');
+    const reserved = await request(t().app)
+      .post('/api/v1/bots/default/chat')
+      .set('Authorization', t().admin)
+      .send({ threadId: 'test:someone', text: 'hi' });
+    expect(reserved.body.errors[0].path).toBe('body.threadId');
     await request(t().app)
       .post('/api/v1/bots/nobody/chat')
       .set('Authorization', t().admin)
@@ -257,6 +277,11 @@ describe('REST chat end to end: import, train, chat', () => {
         toolCall: { url: `${toolUrl}/secret` },
       })
       .expect(201);
+    await request(app)
+      .put('/api/v1/admin/bots/strict/integrations/rest')
+      .set('Authorization', admin)
+      .send({ settings: { allowForcedIntents: true } })
+      .expect(200);
     const before = calls.length;
     const res = await request(app)
       .post('/api/v1/bots/strict/chat')

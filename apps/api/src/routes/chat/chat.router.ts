@@ -1,39 +1,64 @@
+import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { DialogueManager, DialogueReply } from '@parley/dialogue';
-import { DEFAULT_BOT_ID, type ApiKeyRepository, type IntegrationRepository } from '@parley/store';
+import {
+  DEFAULT_BOT_ID,
+  type ApiKeyRepository,
+  type IntegrationRepository,
+  type TurnRepository,
+} from '@parley/store';
+import { checkContextSize, ZClientContext } from '../../http/client-context.js';
 import { defineRoute } from '../../http/define-route.js';
+import { dialogueProblem } from '../../http/dialogue-problem.js';
 import { HttpProblem } from '../../http/problem.js';
 import type { RateLimiter } from '../../http/rate-limiter.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { OpenApiRegistry } from '../../openapi/openapi-registry.js';
-import { answerPreflight, checkChannelAccess } from './channel-access.js';
+import { answerPreflight, checkChannelAccess, type ChannelAccess } from './channel-access.js';
+import type { ThreadTokens } from './thread-token.js';
 
 export interface ChatRouterDeps {
   dialogue: DialogueManager;
   integrations: IntegrationRepository;
   apiKeys: ApiKeyRepository;
+  turns: Pick<TurnRepository, 'listThread'>;
+  threadTokens: ThreadTokens;
   registry: OpenApiRegistry;
   clientLimiter: RateLimiter;
   threadLimiter: RateLimiter;
+  /** Largest context one message may carry, serialised. */
+  contextMaxBytes: number;
   metrics?: Metrics;
 }
 
-const ZThreadId = z.string().min(1).max(200);
-const ZContext = z.record(z.string().max(200), z.unknown()).default({});
+/** Thread ids other channels own: a chat client may not write into them. */
+const RESERVED_THREAD_PREFIX = /^(test|messenger):/;
 
-const ZChatBody = z.object({
-  threadId: ZThreadId,
-  text: z.string().min(1).max(5000),
-  context: ZContext,
-});
+const ZThreadId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !RESERVED_THREAD_PREFIX.test(id), 'test: and messenger: thread ids are reserved');
+const ZText = z.string().min(1).max(5000);
+const ZBotIdParams = z.object({ botId: z.string().min(1).max(100) });
+
+const ZChatBody = z
+  .object({
+    /** Absent: a new thread (its id comes back in the reply). */
+    threadId: ZThreadId.optional(),
+    text: ZText.optional(),
+    /** `welcome`: the conversation opens; the bot's welcome intent answers. */
+    event: z.enum(['welcome']).optional(),
+    context: ZClientContext,
+  })
+  .refine((body) => (body.text === undefined) !== (body.event === undefined), {
+    message: 'send either text or event',
+    path: ['text'],
+  });
 
 /** ai-chatbot-framework's REST contract. */
-const ZAcfChatBody = z.object({
-  thread_id: ZThreadId,
-  text: z.string().min(1).max(5000),
-  context: ZContext,
-});
+const ZAcfChatBody = z.object({ thread_id: ZThreadId, text: ZText, context: ZClientContext });
 
 const ZMessage = z.object({
   text: z.string(),
@@ -46,6 +71,10 @@ const ZMessage = z.object({
 });
 
 const ZChatResponse = z.object({
+  threadId: z.string(),
+  /** For widget requests: send it back as `X-Parley-Thread-Token` to continue this thread. */
+  threadToken: z.string().optional(),
+  seq: z.number().int(),
   messages: z.array(ZMessage),
   intent: z.object({ name: z.string(), confidence: z.number() }).nullable(),
   entities: z.array(
@@ -61,75 +90,137 @@ const ZChatResponse = z.object({
   missingParameters: z.array(z.string()),
 });
 
-/** The REST chat channel, and ai-chatbot-framework's compatible route for the default bot. */
+interface ChatRequest {
+  botId: string;
+  threadId: string | undefined;
+  text: string;
+  event?: 'welcome';
+  context: Record<string, unknown>;
+}
+
+/** The REST chat channel (also the widget's), and ai-chatbot-framework's route for the default bot. */
 export function createChatRouter(deps: ChatRouterDeps): Router {
   const router = Router();
 
-  async function chat(
-    botId: string,
-    threadId: string,
-    text: string,
-    context: Record<string, unknown>,
-    req: Request,
-    res: Response,
-    channel: string,
-  ) {
-    const client = await checkChannelAccess(deps, botId, req, res);
-    limit(deps.clientLimiter, client, res, 'this client');
-    limit(deps.threadLimiter, `${botId}:${threadId}`, res, 'this conversation');
-    const result = await deps.dialogue.handleMessage({ botId, threadId, text, context, channel });
-    if (!result.ok && result.error.code === 'BOT_NOT_FOUND')
-      throw HttpProblem.notFound(`Bot "${botId}"`);
-    if (!result.ok) {
-      res.setHeader('Retry-After', '1');
-      throw new HttpProblem({
-        status: 503,
-        code: result.error.code,
-        title: 'Conversation busy',
-        detail: 'Too many messages at once on this thread; try again.',
-      });
-    }
-    deps.metrics?.messages.inc({ bot: botId, channel });
-    if (result.reply.fellBack) deps.metrics?.fallbacks.inc({ bot: botId, channel });
-    return result.reply;
+  /** Checks access, the thread token (widget) and limits, then runs the message. */
+  async function chat(message: ChatRequest, req: Request, res: Response) {
+    const access = await checkChannelAccess(deps, message.botId, req, res);
+    const threadId = threadOf(deps, access, message, req);
+    checkContextSize(message.context, deps.contextMaxBytes);
+    limit(deps.clientLimiter, access.client, 'this client');
+    limit(deps.threadLimiter, `${message.botId}:${threadId}`, 'this conversation');
+    const result = await deps.dialogue.handleMessage({
+      botId: message.botId,
+      threadId,
+      text: message.text,
+      context: message.context,
+      channel: access.channel,
+      forcing: access.allowForcedIntents ? 'any' : 'offered',
+      ...(message.event && { event: message.event }),
+    });
+    if (!result.ok) throw dialogueProblem(result.error, message.botId);
+    deps.metrics?.messages.inc({ bot: message.botId, channel: access.channel });
+    if (result.reply.fellBack)
+      deps.metrics?.fallbacks.inc({ bot: message.botId, channel: access.channel });
+    return { reply: result.reply, access };
   }
 
-  router.options('/api/v1/bots/:botId/chat', (req, res) =>
-    answerPreflight(deps, String(req.params.botId), req, res),
-  );
+  for (const path of ['/api/v1/bots/:botId/chat', '/api/v1/bots/:botId/threads/:threadId/messages'])
+    router.options(path, (req, res) => answerPreflight(deps, String(req.params.botId), req, res));
 
   defineRoute(router, deps.registry, '', {
     method: 'post',
     path: '/api/v1/bots/:botId/chat',
     summary: 'Send a message to a bot and get its replies',
+    credentials:
+      'the bot’s REST channel key or an admin API key (Authorization: Bearer), the widget’s public key (X-Parley-Key from an allowed Origin, with X-Parley-Thread-Token to continue a thread), or none when the REST channel allows anonymous chat',
     tag: 'Chat',
     role: 'public',
-    params: z.object({ botId: z.string().min(1).max(100) }),
+    params: ZBotIdParams,
     body: ZChatBody,
     response: ZChatResponse,
     errors: [401, 403, 404, 429, 503],
-    handler: async ({ params, body, req, res }) =>
-      view(await chat(params.botId, body.threadId, body.text, body.context, req, res, 'rest')),
+    handler: async ({ params, body, req, res }) => {
+      const { reply, access } = await chat(
+        {
+          botId: params.botId,
+          threadId: body.threadId,
+          text: body.text ?? '',
+          ...(body.event && { event: body.event }),
+          context: body.context,
+        },
+        req,
+        res,
+      );
+      return {
+        threadId: reply.threadId,
+        ...(access.channel === 'widget' && {
+          threadToken: deps.threadTokens.sign(params.botId, reply.threadId),
+        }),
+        seq: reply.seq,
+        ...view(reply),
+      };
+    },
+  });
+
+  defineRoute(router, deps.registry, '', {
+    method: 'get',
+    path: '/api/v1/bots/:botId/threads/:threadId/messages',
+    summary: 'A thread’s messages, to show a conversation again (widget after a reload)',
+    credentials:
+      'the widget’s public key with the thread’s X-Parley-Thread-Token, or the REST channel key or an admin API key',
+    tag: 'Chat',
+    role: 'public',
+    params: ZBotIdParams.extend({ threadId: ZThreadId }),
+    query: z.object({ afterSeq: z.coerce.number().int().min(0).default(0) }),
+    response: z.object({
+      threadId: z.string(),
+      turns: z.array(
+        z.object({
+          seq: z.number().int(),
+          at: z.string(),
+          userText: z.string().nullable(),
+          messages: z.array(ZMessage),
+        }),
+      ),
+    }),
+    errors: [401, 403, 404],
+    handler: async ({ params, query, req, res }) => {
+      const access = await checkChannelAccess(deps, params.botId, req, res);
+      if (access.channel === 'widget') requireThreadToken(deps, params.botId, params.threadId, req);
+      limit(deps.clientLimiter, access.client, 'this client');
+      const turns = await deps.turns.listThread(params.botId, params.threadId, {
+        afterSeq: query.afterSeq,
+        limit: 200,
+      });
+      return {
+        threadId: params.threadId,
+        turns: turns.map((turn) => ({
+          seq: turn.seq,
+          at: turn.at.toISOString(),
+          userText: turn.event ? null : turn.userText,
+          messages: (turn.messages as z.infer<typeof ZMessage>[] | undefined) ?? [],
+        })),
+      };
+    },
   });
 
   defineRoute(router, deps.registry, '', {
     method: 'post',
     path: '/api/bots/channels/rest/webbook',
     summary: "ai-chatbot-framework's REST contract for the default bot: `[{text}]`",
+    credentials:
+      'the REST channel key or an admin API key (Bearer), or none when anonymous chat is allowed',
     tag: 'Chat',
     role: 'public',
     body: ZAcfChatBody,
     response: z.array(z.object({ text: z.string() })),
     errors: [401, 429, 503],
     handler: async ({ body, req, res }) => {
-      const reply = await chat(
-        DEFAULT_BOT_ID,
-        body.thread_id,
-        body.text,
-        body.context,
+      const { reply } = await chat(
+        { botId: DEFAULT_BOT_ID, threadId: body.thread_id, text: body.text, context: body.context },
         req,
         res,
-        'rest',
       );
       return reply.messages.map((message) => ({ text: message.text }));
     },
@@ -138,16 +229,50 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
   return router;
 }
 
-function limit(limiter: RateLimiter, key: string, res: Response, who: string): void {
+/**
+ * The thread a message goes to: a new one when none is given. A widget continues a thread only
+ * with the token the server gave for it.
+ */
+function threadOf(
+  deps: Pick<ChatRouterDeps, 'threadTokens'>,
+  access: ChannelAccess,
+  message: ChatRequest,
+  req: Request,
+): string {
+  if (!message.threadId)
+    return `${access.channel === 'widget' ? 'w' : 't'}_${randomBytes(12).toString('base64url')}`;
+  if (access.channel === 'widget') requireThreadToken(deps, message.botId, message.threadId, req);
+  return message.threadId;
+}
+
+function requireThreadToken(
+  deps: Pick<ChatRouterDeps, 'threadTokens'>,
+  botId: string,
+  threadId: string,
+  req: Request,
+): void {
+  if (deps.threadTokens.verify(botId, threadId, req.get('x-parley-thread-token'))) return;
+  throw new HttpProblem({
+    status: 403,
+    code: 'THREAD_TOKEN_INVALID',
+    title: 'Not your thread',
+    detail:
+      'Continue a thread with the X-Parley-Thread-Token the server gave for it, or start a new one.',
+  });
+}
+
+function limit(limiter: RateLimiter, key: string, who: string): void {
   const wait = limiter.hit(key);
   if (wait === 0) return;
-  res.setHeader('Retry-After', String(wait));
-  throw new HttpProblem({
-    status: 429,
-    code: 'RATE_LIMITED',
-    title: 'Too many messages',
-    detail: `Too many messages from ${who}; retry in ${wait} s.`,
-  });
+  throw new HttpProblem(
+    {
+      status: 429,
+      code: 'RATE_LIMITED',
+      title: 'Too many messages',
+      detail: `Too many messages from ${who}; retry in ${wait} s.`,
+    },
+    { 'Retry-After': String(wait) },
+  );
 }
 
 function view(reply: DialogueReply) {
