@@ -5,6 +5,7 @@
  * path). Raw text ({{raw x}}, triple-stash) is inserted as it is.
  */
 const MARK = '\u0000';
+// eslint-disable-next-line no-control-regex -- the marker is a control character no template text holds
 const MARKER = /\u0000(\d+)\u0000/g;
 
 export class UrlInsertions {
