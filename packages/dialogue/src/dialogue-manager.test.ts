@@ -400,6 +400,12 @@ describe('createDialogueManager with tool calls', () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify({ temp: 21, summary: 'sunny' }));
       }
+      if (req.url?.startsWith('/echo')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end(
+          JSON.stringify({ temp: 1, summary: `key ${req.headers['x-api-key']}` }),
+        );
+      }
       res.writeHead(500).end('{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -449,6 +455,13 @@ describe('createDialogueManager with tool calls', () => {
       ok: true,
       url: `${base}/weather?city=Rome&key=[secret]`,
     });
+  });
+
+  it('never says a secret a tool response echoes, nor logs it', async () => {
+    const { say, turns } = weather('/echo');
+    const reply = await say('weather in Paris');
+    expect(reply.messages).toEqual([{ text: '1° and key [secret] in Paris.' }]);
+    expect(JSON.stringify(turns.list('bot-1', 't-1'))).not.toContain('sk-secret-1');
   });
 
   it('answers a failed call with the error text and records the failure', async () => {

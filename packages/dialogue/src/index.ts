@@ -39,7 +39,13 @@ export {
   type HttpMethod,
   type HttpToolCallerOptions,
 } from './tools/http-tool-caller.js';
-export { isBlockedAddress, BlockedAddressError, type Resolver } from './tools/address-guard.js';
+export {
+  isBlockedAddress,
+  BlockedAddressError,
+  createGuardedLookup,
+  type Resolver,
+} from './tools/address-guard.js';
+export { createGuardedFetch, type GuardedFetchOptions } from './tools/guarded-fetch.js';
 export { renderToolRequest, redactSecrets, checkToolCallUrl } from './tools/render-tool-request.js';
 export {
   createMemoryConversationStatePort,

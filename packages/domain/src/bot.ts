@@ -1,5 +1,22 @@
 import { z } from 'zod';
 
+/** A time zone the runtime knows (IANA names such as `Europe/Paris`, and `UTC`). */
+export const ZTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris or UTC');
+
+function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const ZNluSettings = z.object({
   pipeline: z.enum(['local', 'llm', 'hybrid']).default('local'),
   /** Below this confidence the fallback intent answers. */
@@ -14,8 +31,10 @@ export const ZNluSettings = z.object({
       /** Write-only: stored, never returned or logged. */
       apiKey: z.string().max(2000).optional(),
       timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+      /** The endpoint may be on loopback or a private network (a local Ollama); refused unless true. */
+      allowPrivateNetworks: z.boolean().default(false),
     })
-    .default({ timeoutMs: 10_000 }),
+    .default({ timeoutMs: 10_000, allowPrivateNetworks: false }),
 });
 export type NluSettings = z.infer<typeof ZNluSettings>;
 
@@ -50,7 +69,8 @@ export const ZBotSettings = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(2000).default(''),
   language: z.string().min(2).max(10).default('en'),
-  timeZone: z.string().min(1).max(64).default('UTC'),
+  /** An IANA time zone (`Europe/Paris`): dates and times are read and written in it. */
+  timeZone: ZTimeZone.default('UTC'),
   nlu: ZNluSettings.default(ZNluSettings.parse({})),
   dialogue: ZDialogueSettings.default(ZDialogueSettings.parse({})),
   toolCalls: ZToolCallSettings.default({ allowPrivateNetworks: false }),

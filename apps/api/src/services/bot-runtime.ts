@@ -1,4 +1,4 @@
-import type { BotRuntime, BotRuntimePort } from '@parley/dialogue';
+import { createGuardedFetch, type BotRuntime, type BotRuntimePort } from '@parley/dialogue';
 import {
   createHybridParser,
   createLlmParser,
@@ -24,6 +24,7 @@ export function createBotRuntimePort(deps: {
   metrics?: Metrics;
 }): BotRuntimePort {
   /** What is built once per version of a bot: its definition, extractors and LLM parser. */
+  const guardedFetch = createGuardedFetch();
   type Definition = Omit<BotRuntime, 'nlu' | 'extractEntities'> & {
     extractors: NluParser;
     llm?: NluParser;
@@ -63,6 +64,7 @@ export function createBotRuntimePort(deps: {
     const parser = createLlmParser({
       bot: { intents: runtime.intents, entities: runtime.entities },
       settings: llm,
+      ...(!llm.allowPrivateNetworks && { fetch: guardedFetch }),
       fallbackIntentId: runtime.settings.dialogue.fallbackIntentId,
       onCall: (call: LlmCallRecord) => {
         deps.metrics?.llmCalls.inc({ bot: runtime.botId, outcome: call.outcome });

@@ -63,8 +63,8 @@ function route(
     return void res.end('"}');
   }
   if (path === '/redirect') {
-    const to = new URL(`http://x${url}`).searchParams.get('to') ?? '/echo';
-    res.writeHead(302, { location: to });
+    const params = new URL(`http://x${url}`).searchParams;
+    res.writeHead(Number(params.get('status') ?? 302), { location: params.get('to') ?? '/echo' });
     return void res.end();
   }
   if (path === '/see-other') {
@@ -182,6 +182,30 @@ describe('createHttpToolCaller', () => {
     );
     expect(res).toMatchObject({ ok: true, data: { method: 'GET', body: '' } });
   });
+
+  it.each([307, 308])(
+    'follows a same-origin %i with the body, and refuses one to another origin',
+    async (status) => {
+      const post = (to: string) =>
+        caller.call(
+          request({
+            method: 'POST',
+            url: `${base}/redirect?status=${status}&to=${encodeURIComponent(to)}`,
+            body: { type: 'json', value: { secret: 'k-123456' } },
+          }),
+        );
+      expect(await post('/echo')).toMatchObject({
+        ok: true,
+        data: { method: 'POST', body: '{"secret":"k-123456"}' },
+      });
+      seen.length = 0;
+      expect(await post(`http://localhost:${port}/echo`)).toMatchObject({
+        ok: false,
+        code: 'CROSS_ORIGIN_REDIRECT',
+      });
+      expect(seen.map((s) => s.url)).toEqual([expect.stringMatching(/^\/redirect/)]);
+    },
+  );
 
   it('stops after too many redirects', async () => {
     expect(await caller.call(request({ url: `${base}/loop` }))).toMatchObject({

@@ -38,6 +38,7 @@ export type ToolErrorCode =
   | 'INVALID_JSON'
   | 'TOO_LARGE'
   | 'TOO_MANY_REDIRECTS'
+  | 'CROSS_ORIGIN_REDIRECT'
   | 'NETWORK';
 
 export type ToolResponse =
@@ -130,11 +131,20 @@ export function createHttpToolCaller(options: HttpToolCallerOptions = {}): ToolC
       if (hop >= maxRedirects)
         throw new ToolCallFailure('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
       const next = checkedUrl(new URL(location, url).href, request.allowPrivateNetworks, isBlocked);
-      // Headers may carry secrets: they are not sent to another origin.
-      if (next.origin !== url.origin) headers = {};
       if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
         method = 'GET';
         withBody = false;
+      }
+      if (next.origin !== url.origin) {
+        // A 307/308 would re-send the body, which may hold rendered secrets, to another origin.
+        if (withBody)
+          throw new ToolCallFailure(
+            'CROSS_ORIGIN_REDIRECT',
+            `refused to re-send the body to ${next.origin} (HTTP ${response.status} redirect)`,
+            response.status,
+          );
+        // Headers may carry secrets: they are not sent to another origin.
+        headers = {};
       }
       url = next;
     }

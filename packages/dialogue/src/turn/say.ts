@@ -49,7 +49,11 @@ export async function fulfil(
   if (variant === undefined) return;
   let text: string;
   try {
-    text = env.renderer.render(variant, { context, parameters, result }, localeOf(env.bot));
+    // A tool response may echo a secret it was sent; it never reaches the chat or the log.
+    text = redactSecrets(
+      env.renderer.render(variant, { context, parameters, result }, localeOf(env.bot)),
+      env.bot.secrets,
+    );
   } catch (error) {
     return sayError(
       env,

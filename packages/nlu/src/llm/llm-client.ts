@@ -54,6 +54,7 @@ export interface LlmClientDeps {
   onEvent?: (event: LlmParserEvent) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  fetch?: typeof fetch;
 }
 
 type AttemptResult = ChatOutcome & { retryAfterMs?: number; downgradable?: boolean };
@@ -67,7 +68,8 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
   const random = deps.random ?? Math.random;
   const redact = (text: string) => redactSecret(text, settings.apiKey);
   const queue = new PQueue({ concurrency: options.maxConcurrency });
-  const client = model && isUrl(settings.baseUrl) ? createSdkClient(settings, timeoutMs) : null;
+  const client =
+    model && isUrl(settings.baseUrl) ? createSdkClient(settings, timeoutMs, deps.fetch) : null;
   let responseFormat = options.responseFormat;
   let logprobs = options.logprobs;
 
@@ -208,7 +210,11 @@ export function createLlmClient(deps: LlmClientDeps): LlmClient {
   };
 }
 
-function createSdkClient(settings: LlmEndpointSettings, timeoutMs: number): OpenAI {
+function createSdkClient(
+  settings: LlmEndpointSettings,
+  timeoutMs: number,
+  fetch: typeof globalThis.fetch | undefined,
+): OpenAI {
   // Every option the SDK would otherwise read from OPENAI_* environment variables is set here:
   // a bot's endpoint must never receive the operator's own OpenAI key or organization.
   return new OpenAI({
@@ -222,6 +228,7 @@ function createSdkClient(settings: LlmEndpointSettings, timeoutMs: number): Open
     maxRetries: 0,
     logLevel: 'off',
     logger: SILENT_LOGGER,
+    ...(fetch && { fetch }),
   });
 }
 

@@ -37,6 +37,11 @@ export interface CreateLlmParserParams {
   /** Locates and resolves entities; by default lookup values, synonyms and patterns of `bot.entities`. */
   normalizer?: EntityNormalizer;
   options?: LlmParserOptionsInput;
+  /**
+   * How requests reach the endpoint; the global `fetch` by default. The API passes one that
+   * refuses private networks unless the bot allows them.
+   */
+  fetch?: typeof fetch;
   /** Every HTTP call: latency, token usage, outcome. Never holds the API key. */
   onCall?: (record: LlmCallRecord) => void;
   onEvent?: (event: LlmParserEvent) => void;
@@ -89,6 +94,7 @@ export function createLlmParser(params: CreateLlmParserParams): LlmParser {
   const client = createLlmClient({
     settings: params.settings,
     options,
+    ...(params.fetch && { fetch: params.fetch }),
     breaker,
     onCall: params.onCall,
     onEvent: params.onEvent,

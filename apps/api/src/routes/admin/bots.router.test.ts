@@ -78,7 +78,12 @@ describe('admin bots API', () => {
       .set('Authorization', t().admin)
       .send({
         nlu: {
-          llm: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3', apiKey: 'sk-very-secret' },
+          llm: {
+            baseUrl: 'http://127.0.0.1:11434/v1',
+            model: 'llama3',
+            apiKey: 'sk-very-secret',
+            allowPrivateNetworks: true,
+          },
         },
       })
       .expect(200);
@@ -86,6 +91,7 @@ describe('admin bots API', () => {
       baseUrl: 'http://127.0.0.1:11434/v1',
       model: 'llama3',
       timeoutMs: 10000,
+      allowPrivateNetworks: true,
       hasApiKey: true,
     });
     const read = await request(t().app)
@@ -101,6 +107,51 @@ describe('admin bots API', () => {
       .set('Authorization', t().admin)
       .send({ nlu: { llm: { apiKey: null } } });
     expect(removed.body.nlu.llm.hasApiKey).toBe(false);
+  });
+
+  it('refuses an LLM endpoint on a private or metadata address unless the bot allows it', async () => {
+    for (const baseUrl of [
+      'http://169.254.169.254/v1',
+      'http://localhost:11434/v1',
+      'http://[::1]:8000',
+    ]) {
+      const refused = await request(t().app)
+        .post('/api/v1/admin/bots')
+        .set('Authorization', t().admin)
+        .send({ name: 'Sneaky', nlu: { pipeline: 'llm', llm: { baseUrl, model: 'm' } } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0]).toMatchObject({
+        path: 'body.nlu.llm.baseUrl',
+        message: expect.stringMatching(/allowPrivateNetworks/),
+      });
+    }
+    await request(t().app)
+      .post('/api/v1/admin/bots')
+      .set('Authorization', t().admin)
+      .send({
+        name: 'Ollama',
+        nlu: { llm: { baseUrl: 'http://localhost:11434/v1', allowPrivateNetworks: true } },
+      })
+      .expect(201);
+  });
+
+  it('refuses a time zone that is not a real IANA zone', async () => {
+    const res = await request(t().app)
+      .patch('/api/v1/admin/bots/default')
+      .set('Authorization', t().admin)
+      .send({ timeZone: '\u0004T' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].path).toBe('body.timeZone');
+    await request(t().app)
+      .patch('/api/v1/admin/bots/default')
+      .set('Authorization', t().admin)
+      .send({ timeZone: 'Mars/Olympus' })
+      .expect(400);
+    await request(t().app)
+      .patch('/api/v1/admin/bots/default')
+      .set('Authorization', t().admin)
+      .send({ timeZone: 'Europe/Paris' })
+      .expect(200);
   });
 
   it('refuses a duplicate bot id with 409', async () => {

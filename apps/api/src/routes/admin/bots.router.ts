@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ZBotSettings } from '@parley/domain';
+import { ZBotSettings, type BotSettings } from '@parley/domain';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { botView } from '../../services/bot-view.js';
+import { llmEndpointProblem } from '../../services/check-llm-endpoint.js';
 import { mergePatch } from '../../services/merge-settings.js';
 import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams, ZMergePatch, ZSecretParams } from './admin.schemas.js';
@@ -36,6 +37,7 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
     errors: [409],
     handler: async ({ body, principal, res }) => {
       const { id, ...settings } = body;
+      refuseLlmEndpoint(settings);
       const bot = await store.bots.create(settings, id);
       await audit(principal, 'bot.create', `/bots/${bot.id}`, bot.id, { name: settings.name });
       res.location(`${basePath}/bots/${bot.id}`);
@@ -70,6 +72,7 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
         throw new z.ZodError(
           merged.error.issues.map((issue) => ({ ...issue, path: ['body', ...issue.path] })),
         );
+      refuseLlmEndpoint(merged.data);
       const updated = await store.bots.updateSettings(bot.id, merged.data);
       if (!updated) throw HttpProblem.notFound(`Bot "${bot.id}"`);
       await audit(principal, 'bot.update', `/bots/${bot.id}`, bot.id, {
@@ -147,4 +150,9 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
       );
     },
   });
+}
+
+function refuseLlmEndpoint(settings: BotSettings): void {
+  const problem = llmEndpointProblem(settings);
+  if (problem) throw HttpProblem.invalid([{ path: 'body.nlu.llm.baseUrl', message: problem }]);
 }

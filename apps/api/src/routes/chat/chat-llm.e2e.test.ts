@@ -58,7 +58,12 @@ describe('a bot in LLM mode chats through the REST channel', () => {
         nlu: {
           pipeline: 'llm',
           threshold: 0.5,
-          llm: { baseUrl: llm.baseUrl, model: 'test-model', apiKey: 'sk-test-secret' },
+          llm: {
+            baseUrl: llm.baseUrl,
+            model: 'test-model',
+            apiKey: 'sk-test-secret',
+            allowPrivateNetworks: true,
+          },
         },
       })
       .expect(200);
@@ -91,6 +96,25 @@ describe('a bot in LLM mode chats through the REST channel', () => {
   it('falls back when the LLM names an intent the bot does not have', async () => {
     const res = await chat('book me a flight to Rome').expect(200);
     expect(res.body.messages[0].text).toBe('Sorry?');
+  });
+
+  it('never calls an LLM endpoint on a private address the bot does not allow', async () => {
+    const { app, admin, deps } = t();
+    const bot = await deps.store.bots.get('llmbot');
+    const before = llm.requests.length;
+    // Written past the admin API's check, as a host name resolving to loopback would be.
+    await deps.store.bots.updateSettings('llmbot', {
+      ...bot!.settings,
+      nlu: { ...bot!.settings.nlu, llm: { ...bot!.settings.nlu.llm, allowPrivateNetworks: false } },
+    });
+    const res = await request(app)
+      .post('/api/v1/bots/llmbot/chat')
+      .set('Authorization', admin)
+      .send({ threadId: 'guarded', text: 'what is the weather in Paris' })
+      .expect(200);
+    expect(res.body.messages[0].text).toBe('Sorry?');
+    expect(llm.requests.length).toBe(before);
+    await deps.store.bots.updateSettings('llmbot', bot!.settings);
   });
 
   it('falls back, never a 500, when the LLM endpoint is down', async () => {
