@@ -10,6 +10,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { checkJsonDepth } from './http/json-depth.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { metricsAccess, serveMetrics } from './metrics/metrics-route.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { createAudit } from './services/audit.js';
 import { createOpenApiRegistry, type OpenApiRegistry } from './openapi/openapi-registry.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   sessions: SessionService;
   /** Prometheus metrics; a fresh registry when absent. */
   metrics?: Metrics;
+  /** Bearer token that may read /metrics besides admin credentials. */
+  metricsToken?: string;
   version?: string;
   importHooks?: AdminRouterDeps['importHooks'];
   adminExtensions?: AdminRouterDeps['extensions'];
@@ -75,9 +78,12 @@ export function createApp(deps: AppDeps): Express {
   );
 
   app.use(createHealthRouter(deps));
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    authenticate({ apiKeys: deps.store.apiKeys, sessions: deps.sessions }),
+    metricsAccess(deps.metricsToken),
+    serveMetrics(metrics),
+  );
   for (const channel of deps.channels?.(registry) ?? []) app.use(channel);
   app.use('/api/v1', authenticate({ apiKeys: deps.store.apiKeys, sessions: deps.sessions }));
   app.use(

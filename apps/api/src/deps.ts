@@ -111,6 +111,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     ping: store.ping,
     sessions,
     metrics,
+    ...(config.metricsToken && { metricsToken: config.metricsToken }),
     importHooks: {
       train: async (botId) => {
         const started = await training.start(botId);

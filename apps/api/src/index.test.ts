@@ -18,9 +18,17 @@ describe('the API process with the embedded database', () => {
     expect(setupUrl).toMatch(/^http:\/\/localhost:\d+\/admin\/setup#token=[\w-]{20,}$/);
     expect(await first.stop()).toBe(0);
 
-    const second = await startApiProcess(env, await freePort());
+    const metricsPort = await freePort();
+    const second = await startApiProcess(
+      { ...env, METRICS_PORT: String(metricsPort) },
+      await freePort(),
+    );
     const ready = await fetch(`${second.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
+    // METRICS_PORT: a listener of its own without credentials; the API port still wants them.
+    const scraped = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(await scraped.text()).toContain('parley_http_requests_total');
+    expect((await fetch(`${second.baseUrl}/metrics`)).status).toBe(401);
     // The default bot from the first run is still there, so nothing is seeded again.
     expect(second.logs.some((line) => line.includes('seeded the default bot'))).toBe(false);
     expect(await second.stop()).toBe(0);

@@ -1,4 +1,9 @@
+import type { Server } from 'node:http';
+import express from 'express';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import type { Metrics } from './metrics/metrics.js';
+import { serveMetrics } from './metrics/metrics-route.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDeps } from './deps.js';
 import { createLogger } from './logger.js';
@@ -16,12 +21,16 @@ async function main(): Promise<void> {
   });
   const graceful = makeGraceful(server);
   logger.info({ port: config.port, host: config.host }, 'Parley API listening');
+  const metricsServer = config.metricsListen
+    ? await listenForMetrics(deps.metrics, config.metricsListen, logger)
+    : undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests');
+    metricsServer?.close();
     await graceful.shutdown(config.shutdownTimeoutMs);
     await deps.close();
     logger.info('stopped');
@@ -29,6 +38,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** `/metrics` without credentials on its own address, for a scraper on a private network. */
+async function listenForMetrics(
+  metrics: Metrics,
+  listen: { port: number; host: string },
+  logger: Logger,
+): Promise<Server> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', serveMetrics(metrics));
+  const server = app.listen(listen.port, listen.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  logger.info(listen, 'metrics listening');
+  return server;
 }
 
 main().catch((error: unknown) => {

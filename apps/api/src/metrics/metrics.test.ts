@@ -13,7 +13,7 @@ describe('/metrics', () => {
       .get('/api/v1/admin/bots/missing')
       .set('Authorization', t().viewer)
       .expect(404);
-    const res = await request(t().app).get('/metrics').expect(200);
+    const res = await request(t().app).get('/metrics').set('Authorization', t().viewer).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toMatch(
       /parley_http_requests_total\{method="GET",route="\/api\/v1\/admin\/bots\/:botId",status="200"\} 1/,
@@ -23,5 +23,25 @@ describe('/metrics', () => {
     );
     expect(res.text).toContain('parley_http_request_duration_seconds_bucket');
     expect(res.text).toContain('parley_fallbacks_total');
+    expect(res.text).toContain('parley_process_cpu_seconds_total');
+    expect(res.text).not.toContain('parley_process_process_');
+  });
+
+  it('refuses anonymous scrapes: it names bots and routes', async () => {
+    const res = await request(t().app).get('/metrics');
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain('parley_');
+  });
+});
+
+describe('/metrics with METRICS_TOKEN', () => {
+  const t = useTestApp(() => ({ metricsToken: 'prometheus-scrape-token-123' }));
+
+  it('accepts the token Prometheus sends, and nothing else', async () => {
+    await request(t().app)
+      .get('/metrics')
+      .set('Authorization', 'Bearer prometheus-scrape-token-123')
+      .expect(200);
+    await request(t().app).get('/metrics').set('Authorization', 'Bearer wrong-token').expect(401);
   });
 });

@@ -16,7 +16,8 @@ export interface Metrics {
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'parley_process_' });
+  // Default metric names already start with process_ / nodejs_: the prefix keeps them Parley's.
+  collectDefaultMetrics({ register: registry, prefix: 'parley_' });
   const registers = [registry];
   return {
     registry,

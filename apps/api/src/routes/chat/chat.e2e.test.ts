@@ -294,7 +294,7 @@ describe('REST chat end to end: import, train, chat', () => {
       .get('/api/v1/admin/bots/strict/threads/s')
       .set('Authorization', admin);
     expect(transcript.body.turns[0].toolCall).toMatchObject({ ok: false });
-    const metrics = await request(app).get('/metrics');
+    const metrics = await request(app).get('/metrics').set('Authorization', admin);
     expect(metrics.text).toMatch(/parley_tool_call_errors_total\{bot="strict",intent="meta"\} 1/);
   });
 
