@@ -24,6 +24,8 @@ export const ZNluSettings = z.object({
   /** When the top two intents are closer than this, the message is ambiguous (0 disables). */
   ambiguityMargin: z.number().min(0).max(1).default(0),
   ambiguity: z.enum(['fallback', 'clarify']).default('fallback'),
+  /** Entities found with less confidence than this do not fill a parameter; the bot asks instead. */
+  entityThreshold: z.number().min(0).max(1).default(0.5),
   llm: z
     .object({
       baseUrl: z.url().optional(),

@@ -126,6 +126,8 @@ export function idle(): Pick<Step, 'active' | 'suspended' | 'parameters'> {
   return { active: null, suspended: [], parameters: {} };
 }
 
+/** The message's entities that are sure enough to fill a parameter (the bot's entity threshold). */
 export function entitiesOf(turn: Turn): ExtractedEntity[] {
-  return turn.nlu?.entities ?? [];
+  const threshold = turn.env.bot.settings.nlu.entityThreshold;
+  return (turn.nlu?.entities ?? []).filter((entity) => entity.confidence >= threshold);
 }

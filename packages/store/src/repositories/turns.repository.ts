@@ -1,6 +1,6 @@
 import type { Db, Filter } from 'mongodb';
 import { COLLECTIONS } from '../collections.js';
-import { DuplicateKeyError, isDuplicateKeyError } from '../errors.js';
+import { DuplicateKeyError, isDuplicateKeyError, StoreValidationError } from '../errors.js';
 import { fromStorableKeys, toStorableKeys } from '../safe-keys.js';
 
 /** A chat turn as the log keeps it. Free-form parts are whatever the dialogue recorded. */
@@ -53,6 +53,8 @@ export interface TurnRepository {
     filter?: ThreadFilter,
     page?: { cursor?: string | null; limit?: number },
   ): Promise<ThreadPage>;
+  /** Forgets one thread's transcript; returns how many turns were removed. */
+  deleteThread(botId: string, threadId: string): Promise<number>;
   deleteAll(botId: string): Promise<number>;
 }
 
@@ -102,6 +104,10 @@ export function createTurnRepository(db: Db): TurnRepository {
 
       const size = Math.min(Math.max(limit, 1), MAX_PAGE);
       const after = cursor ? decodeCursor(cursor) : null;
+      if (cursor && !after)
+        throw new StoreValidationError('The paging cursor is not one this API gave.', [
+          { path: 'query.cursor', message: 'not a cursor from a previous page' },
+        ]);
       // FerretDB's $group knows only $sum and $count, so threads are ordered by walking
       // matching turns newest first: a thread's place is its newest matching turn.
       const scan: Filter<TurnDoc> = after
@@ -173,6 +179,10 @@ export function createTurnRepository(db: Db): TurnRepository {
           .toArray();
         return new Map(rows.map((row) => [row._id, row.n]));
       }
+    },
+
+    async deleteThread(botId, threadId) {
+      return (await turns.deleteMany({ botId, threadId })).deletedCount;
     },
 
     async deleteAll(botId) {

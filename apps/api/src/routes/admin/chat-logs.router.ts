@@ -15,7 +15,7 @@ const ZThreadQuery = z.object({
 });
 
 /** Chat logs: threads (cursor-paginated, filtered) and one thread's transcript with NLU details. */
-export function addChatLogRoutes({ router, registry, basePath, store }: AdminContext): void {
+export function addChatLogRoutes({ router, registry, basePath, store, audit }: AdminContext): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/bots/:botId/threads',
@@ -24,7 +24,7 @@ export function addChatLogRoutes({ router, registry, basePath, store }: AdminCon
     role: 'viewer',
     params: ZBotParams,
     query: ZThreadQuery,
-    errors: [404],
+    errors: [400, 404],
     handler: async ({ params, query }) => {
       await requireBot(store, params.botId);
       return store.turns.listThreads(
@@ -58,6 +58,33 @@ export function addChatLogRoutes({ router, registry, basePath, store }: AdminCon
       if (turns.length === 0 && query.afterSeq === 0)
         throw HttpProblem.notFound(`Thread "${params.threadId}"`);
       return { threadId: params.threadId, turns };
+    },
+  });
+
+  defineRoute(router, registry, basePath, {
+    method: 'delete',
+    path: '/bots/:botId/threads/:threadId',
+    summary:
+      'Delete a thread: its conversation state and its transcript (the next message starts afresh)',
+    tag: 'Chat logs',
+    role: 'admin',
+    params: ZBotParams.extend({ threadId: z.string().min(1).max(200) }),
+    status: 204,
+    errors: [404],
+    handler: async ({ params, principal }) => {
+      await requireBot(store, params.botId);
+      const [state, turns] = await Promise.all([
+        store.conversations.delete(params.botId, params.threadId),
+        store.turns.deleteThread(params.botId, params.threadId),
+      ]);
+      if (!state && turns === 0) throw HttpProblem.notFound(`Thread "${params.threadId}"`);
+      await audit(
+        principal,
+        'thread.delete',
+        `/bots/${params.botId}/threads/${params.threadId}`,
+        params.botId,
+        { turns },
+      );
     },
   });
 }

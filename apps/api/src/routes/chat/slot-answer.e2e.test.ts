@@ -86,6 +86,29 @@ describe('slot filling: answers that name a learnt-only entity in a few words', 
     ]);
   });
 
+  it('does not fill a slot from an entity below the bot’s entity threshold: it asks again', async () => {
+    const parse = await request(t().app)
+      .post('/api/v1/admin/bots/default/parse')
+      .set('Authorization', t().admin)
+      .send({ text: 'weather in Kyoto please' })
+      .expect(200);
+    const city = parse.body.entities.find((e: { name: string }) => e.name === 'city');
+    expect(city?.confidence).toBeLessThan(1);
+    const setThreshold = (entityThreshold: number) =>
+      request(t().app)
+        .patch('/api/v1/admin/bots/default')
+        .set('Authorization', t().admin)
+        .send({ nlu: { entityThreshold } })
+        .expect(200);
+    await setThreshold(1);
+    const unsure = await chat('w-3', 'weather in Kyoto please');
+    expect(unsure.body).toMatchObject({ complete: false, missingParameters: ['city'] });
+    expect(unsure.body.messages[0].text).toBe('Which city?');
+    await setThreshold(0.5);
+    const sure = await chat('w-4', 'weather in Kyoto please');
+    expect(sure.body.messages[0].text).toBe('Weather for Kyoto: sunny.');
+  });
+
   it('asks again when the answer holds no city', async () => {
     await chat('w-2', 'what is the weather like');
     const answer = await chat('w-2', 'no idea');
