@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Store } from '@parley/store';
 import { authenticate } from './auth/authenticate.js';
 import type { SessionService } from './auth/sessions.js';
+import { adminCors } from './http/admin-cors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { checkJsonDepth } from './http/json-depth.js';
 import { httpMetrics } from './metrics/http-metrics.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Bearer token that may read /metrics besides admin credentials. */
   metricsToken?: string;
+  /** Origins of an admin UI hosted elsewhere on the same site (CORS with credentials). */
+  adminOrigins?: string[];
   version?: string;
   importHooks?: AdminRouterDeps['importHooks'];
   adminExtensions?: AdminRouterDeps['extensions'];
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps): Express {
     serveMetrics(metrics),
   );
   for (const channel of deps.channels?.(registry) ?? []) app.use(channel);
+  if (deps.adminOrigins?.length) app.use('/api/v1', adminCors(deps.adminOrigins));
   app.use('/api/v1', authenticate({ apiKeys: deps.store.apiKeys, sessions: deps.sessions }));
   app.use(
     '/api/v1/auth',

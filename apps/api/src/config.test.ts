@@ -25,4 +25,21 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ MONGODB_URI: '', PORT: '' }).port).toBe(8080);
   });
+
+  it('reads the public URL, admin origins and metrics settings', () => {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://bot.example.com/',
+      ADMIN_ORIGINS: 'https://admin.example.com, http://localhost:5173',
+      METRICS_PORT: '9464',
+    });
+    expect(config).toMatchObject({
+      publicUrl: 'https://bot.example.com',
+      adminOrigins: ['https://admin.example.com', 'http://localhost:5173'],
+      metricsListen: { port: 9464, host: '127.0.0.1' },
+    });
+    expect(loadConfig({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
+    expect(() => loadConfig({ ADMIN_ORIGINS: 'https://admin.example.com/app' })).toThrow(
+      /ADMIN_ORIGINS/,
+    );
+  });
 });

@@ -112,6 +112,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     sessions,
     metrics,
     ...(config.metricsToken && { metricsToken: config.metricsToken }),
+    adminOrigins: config.adminOrigins,
     importHooks: {
       train: async (botId) => {
         const started = await training.start(botId);

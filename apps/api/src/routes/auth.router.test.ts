@@ -179,3 +179,25 @@ describe('first-run setup', () => {
       .expect(200);
   });
 });
+
+describe('an admin UI on another origin of the same site (ADMIN_ORIGINS)', () => {
+  const t = useTestApp(() => ({ adminOrigins: ['https://admin.example.com'] }));
+
+  it('gets CORS with credentials; other origins get none', async () => {
+    const preflight = await request(t().app)
+      .options('/api/v1/admin/bots')
+      .set('Origin', 'https://admin.example.com')
+      .set('Access-Control-Request-Method', 'PATCH')
+      .expect(204);
+    expect(preflight.headers['access-control-allow-credentials']).toBe('true');
+    expect(preflight.headers['access-control-allow-headers']).toContain('X-CSRF-Token');
+    const read = await request(t().app)
+      .get('/api/v1/auth/setup')
+      .set('Origin', 'https://admin.example.com');
+    expect(read.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+    const other = await request(t().app)
+      .get('/api/v1/auth/setup')
+      .set('Origin', 'https://evil.example.com');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import type { NluConfig } from '../config.js';
 import type { ExtractionInput } from '../extractors/extractor.js';
 import { resolveOverlaps } from '../extractors/extractor.js';
 import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
+import { withoutInvisible } from '../text/invisible-characters.js';
 import { tokenize } from '../text/tokenize.js';
 import type { IntentScore, NluParser, ParseOptions, ParseResult } from '../types.js';
 import type { EntityModel } from './entity-model.js';
@@ -54,7 +55,9 @@ export class LocalNluModel implements NluParser {
     return this.parseSync(text, options);
   }
 
-  parseSync(text: string, options: ParseOptions = {}): ParseResult {
+  parseSync(message: string, options: ParseOptions = {}): ParseResult {
+    const visible = withoutInvisible(message);
+    const { text } = visible;
     const tokens = tokenize(text);
     const input: ExtractionInput = {
       text,
@@ -86,7 +89,7 @@ export class LocalNluModel implements NluParser {
     return {
       intent,
       ranking,
-      entities: resolveOverlaps([...rules, ...labelled, ...asked]),
+      entities: visible.restore(resolveOverlaps([...rules, ...labelled, ...asked])),
       source: 'local',
     };
   }

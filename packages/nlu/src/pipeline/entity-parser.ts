@@ -2,6 +2,7 @@ import type { SystemEntityName } from '@parley/domain';
 import { EntityModel } from '../model/entity-model.js';
 import type { EntityDefinitionLike } from '../model/entity-model.js';
 import { SYSTEM_ENTITY_NAMES } from '../extractors/system-extractor.js';
+import { withoutInvisible } from '../text/invisible-characters.js';
 import { tokenize } from '../text/tokenize.js';
 import type { NluParser, ParseOptions, ParseResult } from '../types.js';
 
@@ -37,7 +38,9 @@ export function createEntityParser(
   });
   const intent = { name: options.fallbackIntent ?? 'fallback', confidence: 0 };
   return {
-    async parse(text: string, parseOptions: ParseOptions = {}): Promise<ParseResult> {
+    async parse(message: string, parseOptions: ParseOptions = {}): Promise<ParseResult> {
+      const visible = withoutInvisible(message);
+      const { text } = visible;
       const entities = model.extract({
         text,
         tokens: tokenize(text),
@@ -45,7 +48,7 @@ export function createEntityParser(
         timeZone: parseOptions.timeZone ?? 'UTC',
         ...(parseOptions.expectedEntity ? { expectedEntity: parseOptions.expectedEntity } : {}),
       });
-      return { intent, ranking: [intent], entities, source: 'none' };
+      return { intent, ranking: [intent], entities: visible.restore(entities), source: 'none' };
     },
   };
 }
