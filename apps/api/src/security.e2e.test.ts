@@ -44,6 +44,7 @@ describe('security: attacks from outside and from low-privilege insiders', () =>
     ).toBe(201);
     await send('put', as('/bots/shop/secrets/TOKEN'), { value: 'tok-super-secret-42' });
     await send('post', as('/bots/shop/entities'), { name: 'order_id' });
+    await send('post', as('/bots/shop/entities'), { name: 'ticket', patterns: ['TCK\\d+'] });
     const intents = [
       {
         intentId: 'order',
@@ -245,6 +246,18 @@ describe('security: attacks from outside and from low-privilege insiders', () =>
       .send({ text: '/hello', context: { cart: { items: 2 } } })
       .expect(200);
     expect(res.body.messages[0].text).toBe('Hi {"items":2}');
+  });
+
+  it('does not let a zero-width character split an entity', async () => {
+    const text = 'ticket TCK\u200b123 please';
+    const res = await request(t().app)
+      .post('/api/v1/admin/bots/shop/parse')
+      .set('Authorization', t().admin)
+      .send({ text })
+      .expect(200);
+    const ticket = res.body.entities.find((e: { name: string }) => e.name === 'ticket');
+    expect(ticket).toMatchObject({ value: 'TCK123', begin: 7, end: 14 });
+    expect(text.slice(ticket.begin, ticket.end)).toBe('TCK\u200b123');
   });
 
   it('answers an unreadable paging cursor with 400', async () => {
