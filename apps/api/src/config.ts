@@ -34,6 +34,8 @@ export const ZConfig = z.object({
   CHAT_RATE_LIMIT_PER_THREAD: z.coerce.number().int().min(1).default(60),
   /** How often each instance checks whether a bot's active model changed. */
   MODEL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** How often each instance checks for changes made elsewhere (bots, channel keys, API keys): the staleness bound of its caches. */
+  CHANGE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /** Names this instance in training leases; hostname and pid by default. */
   INSTANCE_ID: z.string().min(1).max(200).optional(),
   /** The API's public base URL, for links it prints (setup link, widget snippet, webhooks). */
@@ -103,6 +105,7 @@ export interface Config {
   chatRateLimitPerClient: number;
   chatRateLimitPerThread: number;
   modelPollMs: number;
+  changePollMs: number;
   instanceId: string;
   publicUrl: string;
   adminOrigins: string[];
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatRateLimitPerClient: values.CHAT_RATE_LIMIT_PER_CLIENT,
     chatRateLimitPerThread: values.CHAT_RATE_LIMIT_PER_THREAD,
     modelPollMs: values.MODEL_POLL_MS,
+    changePollMs: values.CHANGE_POLL_MS,
     instanceId: values.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     adminOrigins: values.ADMIN_ORIGINS.map((origin) => new URL(origin).origin),

@@ -20,7 +20,9 @@ import { addTrainingRoutes } from './routes/admin/training.router.js';
 import { createChatRouter } from './routes/chat/chat.router.js';
 import { createThreadTokens } from './routes/chat/thread-token.js';
 import { createBotRuntimePort } from './services/bot-runtime.js';
-import { conversationPort, turnLogPort } from './services/dialogue-ports.js';
+import { createCachedReads } from './services/cache/cached-reads.js';
+import { createChangeWatcher } from './services/cache/change-watcher.js';
+import { createConversationStore } from './services/conversations/conversation-store.js';
 import { createLocalNluEngine } from './services/local-nlu-engine.js';
 import { createModelRuntime, type ModelRuntime } from './services/models/model-runtime.js';
 import type { NluEngine } from './services/nlu-engine.js';
@@ -94,12 +96,30 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     logger,
     metrics,
   });
-  const bots = createBotRuntimePort({ store, models, engine, metrics });
+  // Per-message reads that rarely change are cached until any instance changes them.
+  const watcher = createChangeWatcher({
+    changes: store.changes,
+    pollMs: config.changePollMs,
+    logger,
+  });
+  const cached = createCachedReads({ store, watcher, logger });
+  const conversations = createConversationStore({ conversations: store.conversations, logger });
+  watcher.onChange(() => conversations.forget());
+  watcher.start();
+  const bots = createBotRuntimePort({
+    store: { ...store, bots: { get: cached.bots.get, getSecrets: store.bots.getSecrets } },
+    models,
+    engine,
+    metrics,
+  });
   const dialogue = createDialogueManager({
     bots,
-    conversations: conversationPort(store),
-    turns: turnLogPort(store, metrics),
+    conversations,
     maxContextBytes: config.conversationContextMaxBytes,
+    onTurn: (turn) => {
+      if (turn.toolCall && !turn.toolCall.ok)
+        metrics.toolCallErrors.inc({ bot: turn.botId, intent: turn.intentId ?? 'none' });
+    },
   });
   const threadTokens = createThreadTokens(await store.settings.getOrCreateSecret('threadTokenKey'));
 
@@ -127,8 +147,8 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     channels: (registry) => [
       createChatRouter({
         dialogue,
-        integrations: store.integrations,
-        apiKeys: store.apiKeys,
+        integrations: cached.integrations,
+        apiKeys: cached.apiKeys,
         turns: store.turns,
         threadTokens,
         contextMaxBytes: config.chatContextMaxBytes,
@@ -151,7 +171,9 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     app,
     async close() {
       models.stop();
+      watcher.stop();
       await training.shutdown();
+      await conversations.flush();
       await store.close();
       if (devDatabase) {
         await rm(path.join(config.dataDir, DEV_DATABASE_URI_FILE), { force: true });

@@ -5,6 +5,8 @@ import type { JsonValue } from '@parley/nlu';
 export const MAX_SUSPENDED_FRAMES = 5;
 /** How many forced-intent payloads the bot offered (quick replies, buttons) a thread remembers. */
 export const MAX_OFFERED_PAYLOADS = 30;
+/** How many client message ids a thread remembers, so that a retried message is answered once. */
+export const MAX_RECENT_MESSAGES = 20;
 
 const ZJsonValue: z.ZodType<JsonValue> = z.json();
 
@@ -34,6 +36,11 @@ export const ZConversationState = z.object({
    * an end user may send exactly these to force an intent.
    */
   offered: z.array(z.string().max(1000)).max(MAX_OFFERED_PAYLOADS).default([]),
+  /** The client message ids of the last messages and the version each produced, oldest first. */
+  recent: z
+    .array(z.object({ id: z.string(), seq: z.number().int().min(1) }))
+    .max(MAX_RECENT_MESSAGES)
+    .default([]),
   /** Client context merged message after message; templates see it as `context`. */
   context: z.record(z.string(), z.unknown()),
   /** When the current session started (epoch ms). */
@@ -47,11 +54,13 @@ export type ConversationState = z.infer<typeof ZConversationState>;
 export function createInitialState(
   nowMs: number,
   context: Record<string, unknown> = {},
+  recent: ConversationState['recent'] = [],
 ): ConversationState {
   return {
     active: null,
     suspended: [],
     offered: [],
+    recent,
     context,
     sessionStartedAt: nowMs,
     lastMessageAt: nowMs,
@@ -81,5 +90,6 @@ export function startingState(
   const idleMs = nowMs - state.lastMessageAt;
   if (idleMs <= options.sessionIdleMinutes * 60_000) return { state, newSession: false };
   const context = options.keepContextOnExpiry ? state.context : {};
-  return { state: createInitialState(nowMs, context), newSession: true };
+  // A retry of a message from before the pause must still be answered once.
+  return { state: createInitialState(nowMs, context, state.recent), newSession: true };
 }

@@ -1,12 +1,10 @@
 import type { ParseOptions, ParseResult } from '@parley/nlu';
-import { startingState, type ConversationState } from './conversation-state.js';
-import type {
-  BotRuntime,
-  BotRuntimePort,
-  ConversationStatePort,
-  TurnLogPort,
-  TurnRecord,
-} from './ports.js';
+import {
+  MAX_RECENT_MESSAGES,
+  startingState,
+  type ConversationState,
+} from './conversation-state.js';
+import type { BotRuntime, BotRuntimePort, ConversationStore, TurnRecord } from './ports.js';
 import { createTemplateRenderer, type TemplateRenderer } from './templates/template-renderer.js';
 import {
   createHttpToolCaller,
@@ -25,8 +23,7 @@ const MAX_BACKOFF_MS = 20;
 
 export interface DialogueManagerDeps {
   bots: BotRuntimePort;
-  conversations: ConversationStatePort<ConversationState>;
-  turns: TurnLogPort;
+  conversations: ConversationStore<ConversationState>;
   /** Performs tool calls; `createHttpToolCaller()` by default. */
   toolCaller?: ToolCaller;
   /** Picks response variants and drives the `random` helper; `Math.random` by default. */
@@ -37,6 +34,8 @@ export interface DialogueManagerDeps {
   renderer?: TemplateRenderer;
   /** Largest context a conversation keeps, serialised; a message growing it further is refused. */
   maxContextBytes?: number;
+  /** Called with every recorded turn once its write has won (metrics). */
+  onTurn?: (turn: TurnRecord) => void;
 }
 
 export interface DialogueManager {
@@ -44,13 +43,14 @@ export interface DialogueManager {
 }
 
 /**
- * Creates the dialogue manager. Each message is processed against the conversation version
- * it read and written with compare-and-set; a lost race re-reads and re-processes, and the
- * turn is appended only once its state write has won (its `seq` is the version it produced).
- * Within one message the NLU parse and identical tool calls are not repeated across retries.
+ * Creates the dialogue manager. Messages of one thread wait their turn inside this instance;
+ * between instances each message is processed against the version it read and written with
+ * compare-and-set, the turn in the same write; a lost race re-reads and re-processes. Within
+ * one message the NLU parse and identical tool calls are not repeated across retries, and a
+ * message sent again with its client message id is answered from its first turn.
  *
  * @example
- * const dialogue = createDialogueManager({ bots, conversations, turns });
+ * const dialogue = createDialogueManager({ bots, conversations });
  * const result = await dialogue.handleMessage({ botId, threadId: 't-1', text: 'hi', channel: 'rest' });
  * if (result.ok) send(result.reply.messages);
  */
@@ -60,8 +60,9 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
   const renderer = deps.renderer ?? createTemplateRenderer({ random });
   const toolCaller = deps.toolCaller ?? createHttpToolCaller();
   const maxRetries = deps.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
+  const threads = createThreadQueue();
 
-  async function handleMessage(message: UserMessage): Promise<HandleMessageResult> {
+  async function process(message: UserMessage): Promise<HandleMessageResult> {
     const started = performance.now();
     const bot = await deps.bots.get(message.botId);
     if (!bot)
@@ -84,6 +85,8 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
         nowMs,
         bot.settings.dialogue,
       );
+      const answered = await answeredBefore(message, state);
+      if (answered) return { ok: true, reply: replyFromTurn(answered, state) };
       const result = await processTurn(env, {
         state,
         text: message.text,
@@ -104,26 +107,27 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
           },
         };
       }
+      const version = (stored?.version ?? 0) + 1;
+      const next = remember(result.state, message.clientMessageId, version);
+      const turn = turnRecord(message, result, {
+        seq: version,
+        at: new Date(nowMs),
+        latencyMs: Math.round(performance.now() - started),
+        newSession,
+        conflicts: attempt,
+      });
       const saved = await deps.conversations.save(
         message.botId,
         message.threadId,
         stored?.version ?? 0,
-        result.state,
+        next,
+        turn,
       );
       if (!saved.ok) {
         await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
         continue;
       }
-      const latencyMs = Math.round(performance.now() - started);
-      await deps.turns.append(
-        turnRecord(message, result, {
-          seq: saved.version,
-          at: new Date(nowMs),
-          latencyMs,
-          newSession,
-          conflicts: attempt,
-        }),
-      );
+      deps.onTurn?.(turn);
       return { ok: true, reply: reply(message, result, saved.version) };
     }
     return {
@@ -135,7 +139,53 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
     };
   }
 
-  return { handleMessage };
+  /** The turn that already answered this client message id, if any. */
+  async function answeredBefore(
+    message: UserMessage,
+    state: ConversationState,
+  ): Promise<TurnRecord | null> {
+    const id = message.clientMessageId;
+    const seen = id ? state.recent.find((entry) => entry.id === id) : undefined;
+    if (!seen) return null;
+    return deps.conversations.turn(message.botId, message.threadId, seen.seq);
+  }
+
+  return {
+    handleMessage: (message) =>
+      threads.run(JSON.stringify([message.botId, message.threadId]), () => process(message)),
+  };
+}
+
+/**
+ * Runs tasks of one key one after another (and tasks of different keys side by side): a
+ * message waits for the one before it on its thread instead of racing it.
+ */
+function createThreadQueue() {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    run<T>(key: string, task: () => Promise<T>): Promise<T> {
+      const previous = tails.get(key) ?? Promise.resolve();
+      const result = previous.then(task, task);
+      const tail = result.catch(() => undefined);
+      tails.set(key, tail);
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key);
+      });
+      return result;
+    },
+  };
+}
+
+function remember(
+  state: ConversationState,
+  clientMessageId: string | undefined,
+  seq: number,
+): ConversationState {
+  if (!clientMessageId) return state;
+  return {
+    ...state,
+    recent: [...state.recent, { id: clientMessageId, seq }].slice(-MAX_RECENT_MESSAGES),
+  };
 }
 
 /** One parse per expected entity per message: a retry asks the same question more often than not. */
@@ -186,10 +236,14 @@ function turnRecord(message: UserMessage, result: TurnOutcome, meta: TurnMeta): 
     channel: message.channel,
     userText: message.text,
     ...(message.event && { event: message.event }),
+    ...(message.clientMessageId && { clientMessageId: message.clientMessageId }),
     context: message.context ?? {},
     nlu: result.nlu,
     intentId: result.intentId,
+    confidence: result.confidence,
     fellBack: result.fellBack,
+    complete: result.complete,
+    missingParameters: result.missingParameters,
     parameters: result.parameters,
     messages: result.messages,
     toolCall: result.toolCall,
@@ -211,5 +265,23 @@ function reply(message: UserMessage, result: TurnOutcome, seq: number): Dialogue
     fellBack: result.fellBack,
     nlu: result.nlu,
     seq,
+  };
+}
+
+/** The reply a turn gave, for a message sent again. */
+function replyFromTurn(turn: TurnRecord, state: ConversationState): DialogueReply {
+  return {
+    botId: turn.botId,
+    threadId: turn.threadId,
+    messages: turn.messages,
+    intent: turn.intentId ? { name: turn.intentId, confidence: turn.confidence } : null,
+    entities: turn.nlu?.entities ?? [],
+    complete: turn.complete,
+    missingParameters: turn.missingParameters,
+    parameters: turn.parameters as DialogueReply['parameters'],
+    context: state.context,
+    fellBack: turn.fellBack,
+    nlu: turn.nlu,
+    seq: turn.seq,
   };
 }

@@ -47,14 +47,3 @@ export {
 } from './tools/address-guard.js';
 export { createGuardedFetch, type GuardedFetchOptions } from './tools/guarded-fetch.js';
 export { renderToolRequest, redactSecrets, checkToolCallUrl } from './tools/render-tool-request.js';
-export {
-  createMemoryConversationStatePort,
-  createMemoryTurnLog,
-  type MemoryConversationStatePort,
-  type MemoryTurnLog,
-} from './testing/memory-ports.js';
-export {
-  createKeywordParser,
-  type KeywordParserTable,
-  type KeywordRule,
-} from './testing/keyword-parser.js';

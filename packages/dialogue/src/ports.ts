@@ -12,21 +12,26 @@ export type SaveConversationResult =
   { ok: true; version: number } | { ok: false; reason: 'conflict' };
 
 /**
- * Where conversation state lives. `save` is a compare-and-set: it succeeds only when the
- * stored version still equals `expectedVersion` (0 creates the document), and then the
- * version becomes `expectedVersion + 1`. A lost race is reported, never overwritten.
+ * Where conversations live: each version of a thread's state together with the turn that
+ * produced it. `save` is a compare-and-set and a transcript append in one write: it succeeds
+ * only when the stored version still equals `expectedVersion` (0 starts the thread), and then
+ * version `expectedVersion + 1` exists with its turn. A lost race is reported, never
+ * overwritten; an answered message is never missing from the transcript.
  */
-export interface ConversationStatePort<State> {
+export interface ConversationStore<State> {
   load(botId: string, threadId: string): Promise<StoredConversation<State> | null>;
   save(
     botId: string,
     threadId: string,
     expectedVersion: number,
     state: State,
+    turn: TurnRecord,
   ): Promise<SaveConversationResult>;
+  /** The turn recorded with version `seq`, or null (to answer a retried message again). */
+  turn(botId: string, threadId: string, seq: number): Promise<TurnRecord | null>;
 }
 
-/** One chat turn, appended once the state write that produced it has won. */
+/** One chat turn, written with the state version it produced. */
 export interface TurnRecord {
   botId: string;
   threadId: string;
@@ -37,11 +42,19 @@ export interface TurnRecord {
   userText: string;
   /** Set when the turn answered an event (the widget opening) rather than text. */
   event?: 'welcome';
+  /** The client's id for the message, when it sent one (retries are answered from this turn). */
+  clientMessageId?: string;
   context: Record<string, unknown>;
   nlu: ParseResult | null;
   /** The intent that handled the message (after threshold, forcing and slot filling). */
   intentId: string | null;
+  /** Its confidence, as the reply reported it. */
+  confidence: number;
   fellBack: boolean;
+  /** True when an intent was fulfilled and none waits for parameters. */
+  complete: boolean;
+  /** Required parameters the waiting intent still lacks. */
+  missingParameters: string[];
   parameters: Record<string, unknown>;
   messages: BotMessage[];
   toolCall: ToolCallOutcome | null;
@@ -52,10 +65,6 @@ export interface TurnRecord {
   newSession?: boolean;
   /** How many compare-and-set conflicts this message lost before its write won. */
   conflicts?: number;
-}
-
-export interface TurnLogPort {
-  append(turn: TurnRecord): Promise<void>;
 }
 
 /** What a bot is made of at chat time: settings, intents, entities and its parser. */

@@ -18,6 +18,11 @@ export interface UserMessage {
   forcing?: ForcingPolicy;
   /** `welcome`: the conversation opens (a widget was opened); the bot's welcome intent answers. */
   event?: 'welcome';
+  /**
+   * The client's id for this message (≤ 200 characters). A message handled again with the same
+   * id on the same thread gets the first reply, and no second turn is recorded.
+   */
+  clientMessageId?: string;
 }
 
 export type ForcingPolicy = 'any' | 'offered';

@@ -17,14 +17,21 @@ export interface ConnectOptions {
   uri: string;
   /** Database name; defaults to the one in the URI, else `parley`. */
   dbName?: string;
+  /** Emit the driver's command events (benchmarks and tests count database commands). */
+  monitorCommands?: boolean;
 }
 
 /** Connects, creates the indexes (idempotent) and returns the repositories. */
-export async function connectStore({ uri, dbName }: ConnectOptions): Promise<ConnectedStore> {
+export async function connectStore({
+  uri,
+  dbName,
+  monitorCommands = false,
+}: ConnectOptions): Promise<ConnectedStore> {
   const client = await MongoClient.connect(uri, {
     serverSelectionTimeoutMS: 10_000,
     // DocumentDB does not support retryable writes.
     retryWrites: !uri.includes('docdb.amazonaws.com'),
+    monitorCommands,
   });
   const db = client.db(
     dbName ?? (client.options.dbName !== 'test' ? client.options.dbName : 'parley'),

@@ -26,3 +26,5 @@ export type * from './repositories/audit-log.repository.js';
 export type * from './repositories/leases.repository.js';
 export type * from './repositories/settings.repository.js';
 export type * from './repositories/sessions.repository.js';
+export type * from './repositories/change-stamp.repository.js';
+export { HEAD_EVERY } from './repositories/conversations.repository.js';

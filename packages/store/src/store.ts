@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { createChangeStamp, type ChangeStamp } from './repositories/change-stamp.repository.js';
 import {
   createAuditLogRepository,
   type AuditLogRepository,
@@ -43,6 +44,8 @@ import {
 
 /** Every repository, over one database. */
 export interface Store {
+  /** Moves whenever something cached per message changes (see ChangeStamp). */
+  changes: ChangeStamp;
   bots: BotRepository;
   intents: IntentRepository;
   entities: EntityRepository;
@@ -60,15 +63,38 @@ export interface Store {
 }
 
 export function createStore(db: Db): Store {
+  const changes = createChangeStamp(db);
+  // What API instances cache per message; each write below moves the change stamp.
+  const bump = <R extends object>(repository: R, methods: Array<keyof R>) =>
+    bumpingOn(repository, methods, changes);
   return {
-    bots: createBotRepository(db),
-    intents: createIntentRepository(db),
-    entities: createEntityRepository(db),
-    integrations: createIntegrationRepository(db),
-    conversations: createConversationRepository(db),
+    changes,
+    bots: bump(createBotRepository(db), [
+      'updateSettings',
+      'setActiveModel',
+      'setSecret',
+      'deleteSecret',
+      'delete',
+    ]),
+    intents: bump(createIntentRepository(db), [
+      'create',
+      'replace',
+      'delete',
+      'replaceAll',
+      'deleteAll',
+    ]),
+    entities: bump(createEntityRepository(db), [
+      'create',
+      'replace',
+      'delete',
+      'replaceAll',
+      'deleteAll',
+    ]),
+    integrations: bump(createIntegrationRepository(db), ['upsert', 'deleteAll']),
+    conversations: bump(createConversationRepository(db), ['delete', 'deleteAll']),
     turns: createTurnRepository(db),
     models: createModelRepository(db),
-    apiKeys: createApiKeyRepository(db),
+    apiKeys: bump(createApiKeyRepository(db), ['revoke']),
     webhookEvents: createWebhookEventRepository(db),
     users: createUserRepository(db),
     auditLog: createAuditLogRepository(db),
@@ -76,4 +102,22 @@ export function createStore(db: Db): Store {
     settings: createSettingsRepository(db),
     sessions: createSessionRepository(db),
   };
+}
+
+/** The repository, with the listed methods moving the change stamp after they succeed. */
+function bumpingOn<R extends object>(
+  repository: R,
+  methods: Array<keyof R>,
+  changes: ChangeStamp,
+): R {
+  const wrapped = { ...repository };
+  for (const name of methods) {
+    const method = repository[name] as unknown as (...args: unknown[]) => Promise<unknown>;
+    (wrapped as Record<keyof R, unknown>)[name] = async (...args: unknown[]) => {
+      const result = await method.apply(repository, args);
+      await changes.bump();
+      return result;
+    };
+  }
+  return wrapped;
 }

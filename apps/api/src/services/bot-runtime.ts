@@ -18,7 +18,7 @@ import type { NluEngine } from './nlu-engine.js';
  * The LLM parser lives as long as the bot version does.
  */
 export function createBotRuntimePort(deps: {
-  store: Pick<Store, 'bots' | 'intents' | 'entities'>;
+  store: { bots: Pick<Store['bots'], 'get' | 'getSecrets'> } & Pick<Store, 'intents' | 'entities'>;
   models: ModelRuntime;
   engine: Pick<NluEngine, 'extractorsOnly'>;
   metrics?: Metrics;

@@ -12,10 +12,9 @@ import { createDialogueManager, type DialogueManagerDeps } from '../dialogue-man
 import type { BotRuntime } from '../ports.js';
 import type { ForcingPolicy } from '../types.js';
 import {
-  createMemoryConversationStatePort,
-  createMemoryTurnLog,
-  type MemoryConversationStateOptions,
-} from './memory-ports.js';
+  createMemoryConversationStore,
+  type MemoryConversationStoreOptions,
+} from './memory-conversation-store.js';
 
 export interface TestBotOptions {
   intents: IntentDefinitionInput[];
@@ -24,7 +23,7 @@ export interface TestBotOptions {
   entities?: Array<z.input<typeof ZEntityDefinition>>;
   settings?: Partial<BotSettingsInput>;
   secrets?: Record<string, string>;
-  memory?: MemoryConversationStateOptions;
+  memory?: MemoryConversationStoreOptions;
   deps?: Partial<DialogueManagerDeps>;
 }
 
@@ -42,13 +41,13 @@ export function createTestDialogue(options: TestBotOptions) {
     extractEntities: async (text, parseOptions) =>
       (await extractors.parse(text, parseOptions)).entities,
   };
-  const conversations = createMemoryConversationStatePort<ConversationState>(options.memory);
-  const turns = createMemoryTurnLog();
+  const conversations = createMemoryConversationStore<ConversationState>(options.memory);
+  /** The transcript, as the store keeps it. */
+  const turns = { list: (botId: string, threadId: string) => conversations.list(botId, threadId) };
   const clock = { ms: Date.parse('2025-01-01T12:00:00Z') };
   const dialogue = createDialogueManager({
     bots: { get: async (botId) => (botId === bot.botId ? bot : null) },
     conversations,
-    turns,
     now: () => new Date(clock.ms),
     ...options.deps,
   });

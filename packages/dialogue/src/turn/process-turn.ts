@@ -155,6 +155,7 @@ function outcome(turn: Turn, step: Step, input: TurnInput): TurnOutcome {
     state: {
       active: step.active,
       suspended: step.suspended,
+      recent: input.state.recent,
       offered: [...input.state.offered, ...offeredPayloads(turn.said.messages)]
         .filter((payload, index, all) => all.lastIndexOf(payload) === index)
         .slice(-MAX_OFFERED_PAYLOADS),

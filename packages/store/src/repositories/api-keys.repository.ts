@@ -23,6 +23,8 @@ export interface ApiKeyRepository {
   verify(key: string): Promise<ApiKeyRecord | null>;
   list(): Promise<ApiKeyRecord[]>;
   revoke(id: string): Promise<boolean>;
+  /** Records that a key was just used (callers that cache `verify` call it now and then). */
+  touch(id: string): Promise<void>;
 }
 
 interface ApiKeyDoc extends Omit<ApiKeyRecord, 'id'> {
@@ -74,6 +76,10 @@ export function createApiKeyRepository(db: Db): ApiKeyRepository {
     async list() {
       const docs = await keys.find({}).sort({ createdAt: 1 }).toArray();
       return docs.map(toRecord);
+    },
+
+    async touch(id) {
+      await keys.updateOne({ _id: id }, { $set: { lastUsedAt: new Date() } });
     },
 
     async revoke(id) {

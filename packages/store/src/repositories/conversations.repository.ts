@@ -2,29 +2,71 @@ import type { Collection, Db } from 'mongodb';
 import { COLLECTIONS } from '../collections.js';
 import { isDuplicateKeyError } from '../errors.js';
 import { fromStorableKeys, toStorableKeys } from '../safe-keys.js';
+import { turnId, type Turn } from './turns.repository.js';
 
 export interface StoredConversation<State> {
   version: number;
   state: State;
   updatedAt: Date;
+  /** The version the thread's head pointer names (a cache writes it when it falls behind). */
+  headVersion: number;
 }
 
-export type SaveResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
+export type SaveResult =
+  { ok: true; version: number; headVersion: number } | { ok: false; reason: 'conflict' };
 
 /**
- * The dialogue state of each (botId, threadId), guarded by `version`.
- * `save` is a compare-and-set: it writes only if the stored version still equals
- * `expectedVersion` (0 creates the document); a lost race is reported, never overwritten.
+ * The conversations of each (botId, threadId). Each version of a thread's state is stored with
+ * the turn that produced it, as one document of the `turns` collection named by
+ * `[botId, threadId, seq]` in `_id`: inserting version n+1 is the compare-and-set (the unique
+ * `_id` decides a race — an update filtered on `version` is not atomic on every server of the
+ * common subset: FerretDB reads, then writes) and the transcript append, in one write. Reading
+ * the newest version never sorts or filters: a head pointer (`conversations`, `_id`
+ * `[botId, threadId]`) names a recent version with its state, and the next versions are
+ * probed by `_id`. The head is written at version 1, every HEAD_EVERY versions, and when a
+ * cache in front of this repository says so (`writeHead`), so reads stay `_id` lookups.
  */
 export interface ConversationRepository<State = Record<string, unknown>> {
-  load(botId: string, threadId: string): Promise<StoredConversation<State> | null>;
-  save(botId: string, threadId: string, expectedVersion: number, state: State): Promise<SaveResult>;
+  /** The newest version; `after`: a version known to exist (a cache's), where probing starts. */
+  load(
+    botId: string,
+    threadId: string,
+    after?: { version: number; state: State },
+  ): Promise<StoredConversation<State> | null>;
+  save(
+    botId: string,
+    threadId: string,
+    expectedVersion: number,
+    state: State,
+    turn: Turn,
+  ): Promise<SaveResult>;
+  /** The turn recorded with version `seq`. */
+  turn(botId: string, threadId: string, seq: number): Promise<Turn | null>;
+  /** Points the head at `version` (never backwards). */
+  writeHead(botId: string, threadId: string, version: number, state: State): Promise<void>;
   delete(botId: string, threadId: string): Promise<boolean>;
   deleteAll(botId: string): Promise<number>;
 }
 
-interface VersionDoc {
+/** Every this many versions the head moves along by itself (bounds probing after a crash). */
+export const HEAD_EVERY = 16;
+
+interface HeadDoc {
   _id: string;
+  botId: string;
+  threadId: string;
+  version: number;
+  state: unknown;
+  updatedAt: Date;
+}
+
+interface VersionDoc extends Turn {
+  _id: string;
+  state: unknown;
+}
+
+/** Before heads, each version was its own `conversations` document with a `state` field. */
+interface LegacyVersionDoc {
   botId: string;
   threadId: string;
   version: number;
@@ -32,78 +74,149 @@ interface VersionDoc {
   createdAt: Date;
 }
 
-/** Versions kept behind the newest, and for how long at least, before they are pruned. */
-const KEEP_VERSIONS = 10;
-const KEEP_VERSIONS_MS = 15 * 60_000;
-/** Pruning runs on every this many versions. */
-const PRUNE_EVERY = 10;
+const headId = (botId: string, threadId: string) => JSON.stringify([botId, threadId]);
 
-const versionId = (botId: string, threadId: string, version: number) =>
-  JSON.stringify([botId, threadId, version]);
-
-/**
- * Each version of a thread's state is its own document, named by (botId, threadId, version)
- * in `_id`: inserting version n+1 is the compare-and-set, and the unique `_id` decides a race.
- * (An update filtered on `version` is not atomic on every server of the common subset:
- * FerretDB reads, then writes.) The hot path only inserts and reads: no update.
- */
 export function createConversationRepository<State = Record<string, unknown>>(
   db: Db,
 ): ConversationRepository<State> {
-  const versions: Collection<VersionDoc> = db.collection<VersionDoc>(COLLECTIONS.conversations);
+  const heads: Collection<HeadDoc> = db.collection<HeadDoc>(COLLECTIONS.conversations);
+  const versions: Collection<VersionDoc> = db.collection<VersionDoc>(COLLECTIONS.turns);
 
-  async function newest(botId: string, threadId: string): Promise<VersionDoc | null> {
-    const [doc] = await versions.find({ botId, threadId }).sort({ version: -1 }).limit(1).toArray();
-    return doc ?? null;
+  const readVersion = (botId: string, threadId: string, seq: number) =>
+    versions.findOne({ _id: turnId(botId, threadId, seq) });
+
+  /** Follows versions forward from a known one, one `_id` lookup each. */
+  async function newestFrom(
+    botId: string,
+    threadId: string,
+    start: StoredConversation<State>,
+  ): Promise<StoredConversation<State>> {
+    let newest = start;
+    for (;;) {
+      const next = await readVersion(botId, threadId, newest.version + 1);
+      if (!next) return newest;
+      newest = {
+        version: next.seq,
+        state: fromStorableKeys(next.state) as State,
+        updatedAt: next.at,
+        headVersion: start.headVersion,
+      };
+    }
+  }
+
+  /** A thread written before heads existed: its newest version, found once by a sorted query. */
+  async function legacy(
+    botId: string,
+    threadId: string,
+  ): Promise<StoredConversation<State> | null> {
+    const legacyVersions = db.collection<LegacyVersionDoc>(COLLECTIONS.conversations);
+    const [last] = await legacyVersions
+      .find({ botId, threadId, createdAt: { $exists: true } })
+      .sort({ version: -1 })
+      .limit(1)
+      .toArray();
+    const [lastTurn] = await versions
+      .find({ botId, threadId }, { projection: { seq: 1 } })
+      .sort({ seq: -1 })
+      .limit(1)
+      .toArray();
+    const version = Math.max(last?.version ?? 0, lastTurn?.seq ?? 0);
+    if (version === 0) return null;
+    const state = (fromStorableKeys(last?.state ?? {}) ?? {}) as State;
+    await writeHead(botId, threadId, version, state);
+    return { version, state, updatedAt: last?.createdAt ?? new Date(), headVersion: version };
+  }
+
+  async function writeHead(botId: string, threadId: string, version: number, state: State) {
+    try {
+      await heads.updateOne(
+        { _id: headId(botId, threadId), version: { $lt: version } },
+        {
+          $set: { botId, threadId, version, state: toStorableKeys(state), updatedAt: new Date() },
+        },
+        { upsert: true },
+      );
+    } catch (error) {
+      // The head is already further along: another writer moved it.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   return {
-    async load(botId, threadId) {
-      const doc = await newest(botId, threadId);
-      if (!doc) return null;
-      return {
-        version: doc.version,
-        state: fromStorableKeys(doc.state) as State,
-        updatedAt: doc.createdAt,
-      };
+    async load(botId, threadId, after) {
+      if (after)
+        return newestFrom(botId, threadId, { ...after, updatedAt: new Date(0), headVersion: 0 });
+      const head = await heads.findOne({ _id: headId(botId, threadId) });
+      if (!head) {
+        // No head: a new thread, or one whose head a crash left unwritten (version 1 exists).
+        const first = await readVersion(botId, threadId, 1);
+        if (!first) return null;
+        await writeHead(botId, threadId, 1, fromStorableKeys(first.state) as State);
+        return newestFrom(botId, threadId, {
+          version: 1,
+          state: fromStorableKeys(first.state) as State,
+          updatedAt: first.at,
+          headVersion: 1,
+        });
+      }
+      return newestFrom(botId, threadId, {
+        version: head.version,
+        state: fromStorableKeys(head.state) as State,
+        updatedAt: head.updatedAt,
+        headVersion: head.version,
+      });
     },
 
-    async save(botId, threadId, expectedVersion, state) {
-      const now = new Date();
+    async save(botId, threadId, expectedVersion, state, turn) {
       const version = expectedVersion + 1;
       try {
-        await versions.insertOne({
-          _id: versionId(botId, threadId, version),
-          botId,
-          threadId,
-          version,
-          state: toStorableKeys(state),
-          createdAt: now,
-        });
+        await versions.insertOne(
+          toStorableKeys({
+            ...turn,
+            botId,
+            threadId,
+            seq: version,
+            _id: turnId(botId, threadId, version),
+            state,
+          }) as VersionDoc,
+        );
       } catch (error) {
-        if (isDuplicateKeyError(error)) return { ok: false, reason: 'conflict' };
-        throw error;
+        if (!isDuplicateKeyError(error)) throw error;
+        // Version 1 taken without a head in our format: a thread stored before heads. Its
+        // head is written now, so the writer's next read finds where it stands.
+        if (version === 1 && !(await readVersion(botId, threadId, 1)))
+          await legacy(botId, threadId);
+        return { ok: false, reason: 'conflict' };
       }
-      if (version % PRUNE_EVERY === 0) {
-        // Only versions no request can still hold: a writer holding a pruned version could
-        // otherwise insert its next number without a conflict.
-        await versions.deleteMany({
-          botId,
-          threadId,
-          version: { $lt: version - KEEP_VERSIONS },
-          createdAt: { $lt: new Date(now.getTime() - KEEP_VERSIONS_MS) },
-        });
-      }
-      return { ok: true, version };
+      if (version !== 1 && version % HEAD_EVERY !== 0) return { ok: true, version, headVersion: 0 };
+      await writeHead(botId, threadId, version, state);
+      return { ok: true, version, headVersion: version };
+    },
+
+    async turn(botId, threadId, seq) {
+      const doc = await versions.findOne(
+        { _id: turnId(botId, threadId, seq) },
+        { projection: { _id: 0, state: 0 } },
+      );
+      return doc ? (fromStorableKeys(doc) as Turn) : null;
+    },
+
+    async writeHead(botId, threadId, version, state) {
+      // A thread deleted meanwhile must not come back through its head.
+      if (await readVersion(botId, threadId, version))
+        await writeHead(botId, threadId, version, state);
     },
 
     async delete(botId, threadId) {
-      const result = await versions.deleteMany({ botId, threadId });
-      return result.deletedCount > 0;
+      const [head, turns] = await Promise.all([
+        heads.deleteMany({ botId, threadId }),
+        versions.deleteMany({ botId, threadId }),
+      ]);
+      return head.deletedCount + turns.deletedCount > 0;
     },
 
     async deleteAll(botId) {
-      const result = await versions.deleteMany({ botId });
+      const result = await heads.deleteMany({ botId });
       return result.deletedCount;
     },
   };

@@ -39,6 +39,10 @@ export interface ThreadPage {
   nextCursor: string | null;
 }
 
+/**
+ * The transcript. Turns are written by the conversation repository, each with the state
+ * version it produced; `append` writes a turn alone (imports, tests).
+ */
 export interface TurnRepository {
   /** Appends a turn; a second turn with the same (botId, threadId, seq) is refused. */
   append(turn: Turn): Promise<void>;
@@ -58,7 +62,11 @@ export interface TurnRepository {
   deleteAll(botId: string): Promise<number>;
 }
 
-type TurnDoc = Turn;
+type TurnDoc = Turn & { _id?: string; state?: unknown };
+
+/** A turn's `_id`: bot, thread and version, so the turn of a version is one `_id` lookup. */
+export const turnId = (botId: string, threadId: string, seq: number) =>
+  JSON.stringify([botId, threadId, seq]);
 
 const MAX_PAGE = 200;
 
@@ -68,7 +76,9 @@ export function createTurnRepository(db: Db): TurnRepository {
   return {
     async append(turn) {
       try {
-        await turns.insertOne(toStorableKeys({ ...turn }));
+        await turns.insertOne(
+          toStorableKeys({ ...turn, _id: turnId(turn.botId, turn.threadId, turn.seq) }),
+        );
       } catch (error) {
         if (isDuplicateKeyError(error)) {
           throw new DuplicateKeyError(COLLECTIONS.turns, {
@@ -83,7 +93,7 @@ export function createTurnRepository(db: Db): TurnRepository {
 
     async listThread(botId, threadId, { afterSeq = 0, limit = 100 } = {}) {
       const docs = await turns
-        .find({ botId, threadId, seq: { $gt: afterSeq } }, { projection: { _id: 0 } })
+        .find({ botId, threadId, seq: { $gt: afterSeq } }, { projection: { _id: 0, state: 0 } })
         .sort({ seq: 1 })
         .limit(Math.min(limit, 1000))
         .toArray();
@@ -135,7 +145,7 @@ export function createTurnRepository(db: Db): TurnRepository {
         Promise.all(
           ids.map((threadId) =>
             turns
-              .find({ ...match, threadId })
+              .find({ ...match, threadId }, { projection: { at: 1 } })
               .sort({ at: 1 })
               .limit(1)
               .next(),

@@ -5,8 +5,8 @@ import type { ApiKeyRepository, IntegrationRepository } from '@parley/store';
 import { HttpProblem } from '../../http/problem.js';
 
 export interface ChannelAccessDeps {
-  integrations: IntegrationRepository;
-  apiKeys: ApiKeyRepository;
+  integrations: Pick<IntegrationRepository, 'get' | 'getSecrets'>;
+  apiKeys: Pick<ApiKeyRepository, 'verify'>;
 }
 
 /** Who is chatting, as far as the channel is concerned. */

@@ -2,12 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { DialogueManager, DialogueReply } from '@parley/dialogue';
-import {
-  DEFAULT_BOT_ID,
-  type ApiKeyRepository,
-  type IntegrationRepository,
-  type TurnRepository,
-} from '@parley/store';
+import { DEFAULT_BOT_ID, type TurnRepository } from '@parley/store';
 import { checkContextSize, ZClientContext } from '../../http/client-context.js';
 import { defineRoute } from '../../http/define-route.js';
 import { dialogueProblem } from '../../http/dialogue-problem.js';
@@ -15,13 +10,18 @@ import { HttpProblem } from '../../http/problem.js';
 import type { RateLimiter } from '../../http/rate-limiter.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { OpenApiRegistry } from '../../openapi/openapi-registry.js';
-import { answerPreflight, checkChannelAccess, type ChannelAccess } from './channel-access.js';
+import {
+  answerPreflight,
+  checkChannelAccess,
+  type ChannelAccess,
+  type ChannelAccessDeps,
+} from './channel-access.js';
 import type { ThreadTokens } from './thread-token.js';
 
 export interface ChatRouterDeps {
   dialogue: DialogueManager;
-  integrations: IntegrationRepository;
-  apiKeys: ApiKeyRepository;
+  integrations: ChannelAccessDeps['integrations'];
+  apiKeys: ChannelAccessDeps['apiKeys'];
   turns: Pick<TurnRepository, 'listThread'>;
   threadTokens: ThreadTokens;
   registry: OpenApiRegistry;
@@ -51,6 +51,8 @@ const ZChatBody = z
     /** `welcome`: the conversation opens; the bot's welcome intent answers. */
     event: z.enum(['welcome']).optional(),
     context: ZClientContext,
+    /** The client's id for this message: sent again (a retry), it gets the first answer. */
+    clientMessageId: z.string().min(1).max(200).optional(),
   })
   .refine((body) => (body.text === undefined) !== (body.event === undefined), {
     message: 'send either text or event',
@@ -96,6 +98,7 @@ interface ChatRequest {
   text: string;
   event?: 'welcome';
   context: Record<string, unknown>;
+  clientMessageId?: string;
 }
 
 /** The REST chat channel (also the widget's), and ai-chatbot-framework's route for the default bot. */
@@ -117,6 +120,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
       channel: access.channel,
       forcing: access.allowForcedIntents ? 'any' : 'offered',
       ...(message.event && { event: message.event }),
+      ...(message.clientMessageId && { clientMessageId: message.clientMessageId }),
     });
     if (!result.ok) throw dialogueProblem(result.error, message.botId);
     deps.metrics?.messages.inc({ bot: message.botId, channel: access.channel });
@@ -147,6 +151,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
           threadId: body.threadId,
           text: body.text ?? '',
           ...(body.event && { event: body.event }),
+          ...(body.clientMessageId && { clientMessageId: body.clientMessageId }),
           context: body.context,
         },
         req,

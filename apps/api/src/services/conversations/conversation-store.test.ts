@@ -1,0 +1,74 @@
+import { describeConversationStore, sampleTurn } from '@parley/dialogue/testing';
+import type { ConversationState } from '@parley/dialogue';
+import { connectTestStore } from '../../test-support/test-store.js';
+import { createConversationStore } from './conversation-store.js';
+
+async function harness(maxThreads: number) {
+  const store = await connectTestStore('conversations', { monitorCommands: true });
+  return {
+    store: createConversationStore({ conversations: store.conversations, maxThreads }) as never,
+    raw: store,
+    close: async () => {
+      await store.db.dropDatabase();
+      await store.close();
+    },
+  };
+}
+
+describeConversationStore('MongoDB with the instance cache', () => harness(100));
+describeConversationStore('MongoDB, every read cold', () => harness(0));
+
+describe('the instance cache in front of the conversations', () => {
+  it('serves a warm thread with one database command per message', async () => {
+    const { store, raw, close } = await harness(100);
+    const conversations = store as ReturnType<typeof createConversationStore>;
+    const commands: string[] = [];
+    raw.client.on('commandStarted', (event) => commands.push(event.commandName));
+    try {
+      const state = (n: number) => ({ n }) as unknown as ConversationState;
+      await conversations.save('bot', 'warm', 0, state(1), sampleTurn('bot', 'warm', 1));
+      commands.length = 0;
+      for (let version = 1; version < 11; version += 1) {
+        const loaded = await conversations.load('bot', 'warm');
+        expect(loaded?.version).toBe(version);
+        await conversations.save(
+          'bot',
+          'warm',
+          version,
+          state(version + 1),
+          sampleTurn('bot', 'warm', version + 1),
+        );
+      }
+      expect(commands).toEqual(Array(10).fill('insert'));
+    } finally {
+      await close();
+    }
+  });
+
+  it('reads a thread another instance moved on, and catches the head up when it forgets it', async () => {
+    const { store, raw, close } = await harness(1);
+    const mine = store as ReturnType<typeof createConversationStore>;
+    const other = createConversationStore({ conversations: raw.conversations });
+    try {
+      const state = (n: number) => ({ n }) as unknown as ConversationState;
+      await mine.save('bot', 'shared', 0, state(1), sampleTurn('bot', 'shared', 1));
+      await other.load('bot', 'shared');
+      await other.save('bot', 'shared', 1, state(2), sampleTurn('bot', 'shared', 2));
+      // Mine still thinks version 1 is the newest: its write loses, then it reads on.
+      expect(await mine.save('bot', 'shared', 1, state(9), sampleTurn('bot', 'shared', 2))).toEqual(
+        {
+          ok: false,
+          reason: 'conflict',
+        },
+      );
+      expect(await mine.load('bot', 'shared')).toMatchObject({ version: 2, state: { n: 2 } });
+      await mine.save('bot', 'shared', 2, state(3), sampleTurn('bot', 'shared', 3));
+      // Another thread pushes this one out of the one-thread cache: the head moves to 3.
+      await mine.save('bot', 'other', 0, state(1), sampleTurn('bot', 'other', 1));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await raw.conversations.load('bot', 'shared'))?.headVersion).toBe(3);
+    } finally {
+      await close();
+    }
+  });
+});
