@@ -88,7 +88,8 @@ describe('layout', () => {
   });
 
   it('defaults to eu-west-3', () => {
-    for (const dir of ENVIRONMENT_DIRS) expect(variableDefault(mod(dir), 'region')).toBe('eu-west-3');
+    for (const dir of ENVIRONMENT_DIRS)
+      expect(variableDefault(mod(dir), 'region')).toBe('eu-west-3');
   });
 });
 
@@ -310,13 +311,16 @@ describe('service', () => {
   it('reads secrets from Secrets Manager by ARN, never from plain environment', () => {
     const secrets = service().locals.app_secrets as Record<string, string>;
     expect(Object.keys(secrets).sort()).toEqual(['METRICS_TOKEN', 'MONGODB_URI']);
-    for (const value of Object.values(secrets)) expect(value).toMatch(/^\$\{var\.[a-z_]+_secret_arn\}$/);
+    for (const value of Object.values(secrets))
+      expect(value).toMatch(/^\$\{var\.[a-z_]+_secret_arn\}$/);
     for (const name of ['mongodb_uri_secret_arn', 'metrics_token_secret_arn']) {
       const variable = service().variables.get(name)!;
       expect(String(block(variable.body, 'validation').condition)).toContain('secretsmanager');
     }
     expect(String(container().secrets)).toContain('valueFrom = local.secrets[key]');
-    expect(String(service().locals.secrets)).toBe('${merge(var.extra_secret_arns, local.app_secrets)}');
+    expect(String(service().locals.secrets)).toBe(
+      '${merge(var.extra_secret_arns, local.app_secrets)}',
+    );
 
     const environment = service().locals.app_environment as Record<string, string>;
     const secretLooking = Object.keys(environment).filter((key) =>
@@ -378,7 +382,8 @@ describe('service', () => {
   });
 
   it('runs the container read-only as a non-root user, MODELS_DIR on EFS', () => {
-    expect(container().readonlyRootFilesystem).toBe(true);
+    expect(container().readonlyRootFilesystem).toBe('${!var.enable_execute_command}');
+    expect(variableDefault(service(), 'enable_execute_command')).toBe(false);
     expect(container().user).not.toMatch(/^0(:|$)/);
     const mounts = container().mountPoints as Body[];
     expect(mounts).toContainEqual({
@@ -456,6 +461,14 @@ describe('database', () => {
     expect(parameters).toContainEqual({ name: 'tls', value: 'enabled' });
     expect(String(database.locals.uri_options)).toMatch(/tls=true.*retryWrites=false/);
   });
+
+  it('keeps a week of backups in production, and passes the retention through', () => {
+    expect(variableDefault(mod('environments/prod'), 'documentdb_backup_retention_days')).toBe(7);
+    for (const dir of ENVIRONMENT_DIRS)
+      expect(mod(dir).modules.get('database')!.body.backup_retention_days).toBe(
+        '${var.documentdb_backup_retention_days}',
+      );
+  });
 });
 
 describe('static site', () => {
@@ -518,9 +531,10 @@ describe('static site', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     for (const name of ['admin', 'admin_entry']) {
       const policy = resource(site(), 'aws_cloudfront_response_headers_policy', name).body;
-      expect(
-        block(block(policy, 'security_headers_config'), 'content_security_policy'),
-      ).toEqual({ content_security_policy: '${local.admin_csp}', override: true });
+      expect(block(block(policy, 'security_headers_config'), 'content_security_policy')).toEqual({
+        content_security_policy: '${local.admin_csp}',
+        override: true,
+      });
     }
   });
 
@@ -538,8 +552,13 @@ describe('observability', () => {
   it('sets a retention on every log group', () => {
     for (const module of all.values())
       for (const group of resourcesOfType(module, 'aws_cloudwatch_log_group'))
-        expect({ group: `${module.dir} ${group.name}`, retention: group.body.retention_in_days })
-          .toEqual({ group: `${module.dir} ${group.name}`, retention: expect.stringMatching(/var\./) });
+        expect({
+          group: `${module.dir} ${group.name}`,
+          retention: group.body.retention_in_days,
+        }).toEqual({
+          group: `${module.dir} ${group.name}`,
+          retention: expect.stringMatching(/var\./),
+        });
     expect(variableDefault(mod('modules/observability'), 'log_retention_days')).toBe(30);
   });
 

@@ -6,8 +6,10 @@
 locals {
   documentdb = var.mode == "documentdb"
   # DocumentDB speaks TLS with Amazon's RDS CA, which the image ships (see the Dockerfile).
-  # It has no retryable writes; secondaryPreferred sends reads to replicas when there are any.
-  uri_options = "tls=true&tlsCAFile=/etc/ssl/certs/rds-global-bundle.pem&replicaSet=rs0&readPreference=secondaryPreferred&retryWrites=false"
+  # It has no retryable writes. Reads stay on the primary: the conversation compare-and-set
+  # reads the newest version before inserting the next, and a lagging replica would only
+  # turn that into conflicts and retries.
+  uri_options = "tls=true&tlsCAFile=/etc/ssl/certs/rds-global-bundle.pem&replicaSet=rs0&readPreference=primary&retryWrites=false"
 }
 
 resource "aws_security_group" "documentdb" {

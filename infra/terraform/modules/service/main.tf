@@ -35,10 +35,11 @@ locals {
   secret_arns = distinct([for arn in values(local.secrets) : regex("^arn:[^:]+:[^:]+:[^:]+:[^:]+:[^:]+:[^:]+", arn)])
 
   container = {
-    name                   = local.container_name
-    image                  = local.image
-    essential              = true
-    readonlyRootFilesystem = true
+    name      = local.container_name
+    image     = local.image
+    essential = true
+    # ECS Exec needs to write its agent into the container: read-only unless it is on.
+    readonlyRootFilesystem = !var.enable_execute_command
     user                   = "1000:1000"
     portMappings = [
       { containerPort = var.container_port, protocol = "tcp" }
