@@ -14,13 +14,6 @@ import {
 
 /** Read by Node itself, not by the API's config. */
 const NODE_RUNTIME = ['NODE_ENV', 'NODE_OPTIONS'];
-/**
- * Announced for the API while this was written (issue #16: the admin on another origin,
- * the protected /metrics, the public URL in links and the widget snippet). Set already so a
- * deployment needs no change when they land; the test accepts them until ZConfig has them.
- */
-const ANNOUNCED = ['PUBLIC_URL', 'ADMIN_ORIGINS', 'METRICS_TOKEN'];
-
 const configKeys = Object.keys(ZConfig.shape).sort();
 const defaults = ZConfig.parse({});
 let service: TerraformModule;
@@ -65,7 +58,7 @@ describe('task definition and API config', () => {
   });
 
   it('sets only variables the API or Node reads', () => {
-    const known = new Set([...configKeys, ...NODE_RUNTIME, ...ANNOUNCED]);
+    const known = new Set([...configKeys, ...NODE_RUNTIME]);
     expect(taskVariables().filter((key) => !known.has(key))).toEqual([]);
   });
 
