@@ -24,10 +24,16 @@ export async function buildWidget() {
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
   const file = `widget.${hash}.js`;
   mkdirSync(dist, { recursive: true });
-  for (const old of readdirSync(dist)) if (/^widget\.[0-9a-f]+\.js$/.test(old)) rmSync(path.join(dist, old));
+  for (const old of readdirSync(dist))
+    if (/^widget\.[0-9a-f]+\.js$/.test(old)) rmSync(path.join(dist, old));
   writeFileSync(path.join(dist, 'widget.js'), code);
   writeFileSync(path.join(dist, file), code);
-  const manifest = { file, hash, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+  const manifest = {
+    file,
+    hash,
+    bytes: code.length,
+    gzipBytes: gzipSync(code, { level: 9 }).length,
+  };
   writeFileSync(path.join(dist, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }

@@ -103,7 +103,11 @@ export function createApiClient(options: {
   return {
     config: () => call<WidgetLook>('/widget/config', { method: 'GET' }),
     async chat({ threadToken, ...request }) {
-      return call<ChatReply>('/chat', { method: 'POST', body: JSON.stringify(request) }, threadToken);
+      return call<ChatReply>(
+        '/chat',
+        { method: 'POST', body: JSON.stringify(request) },
+        threadToken,
+      );
     },
     async transcript(threadId, threadToken) {
       const result = await call<{ turns: Turn[] }>(

@@ -17,8 +17,7 @@ export interface DeliverDeps<T> {
 }
 
 export type Delivery<T> =
-  | { ok: true; value: T }
-  | { ok: false; failure: Failure | { kind: 'cancelled' } };
+  { ok: true; value: T } | { ok: false; failure: Failure | { kind: 'cancelled' } };
 
 /** Statuses worth another try with the same client message id: the server may answer later. */
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);

@@ -32,7 +32,13 @@ export function createView(
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(shadow, options.nonce);
 
-  const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': s.messages, tabindex: '0' });
+  const log = h('div', {
+    class: 'log',
+    role: 'log',
+    'aria-live': 'polite',
+    'aria-label': s.messages,
+    tabindex: '0',
+  });
   const status = h('div', { class: 'status', role: 'status' });
   const input = h('input', {
     id: 'parley-input',
@@ -59,7 +65,13 @@ export function createView(
   const title = look.title || s.title;
   const panel = h(
     'div',
-    { class: 'panel', id: PANEL_ID, role: 'dialog', 'aria-labelledby': 'parley-title', hidden: true },
+    {
+      class: 'panel',
+      id: PANEL_ID,
+      role: 'dialog',
+      'aria-labelledby': 'parley-title',
+      hidden: true,
+    },
     h(
       'header',
       {},
@@ -69,8 +81,26 @@ export function createView(
         h('h2', { id: 'parley-title' }, title),
         look.greeting && h('p', { class: 'greeting' }, look.greeting),
       ),
-      h('button', { type: 'button', 'aria-label': s.newConversation, title: s.newConversation, onclick: () => events.restart() }, icon(ICONS.restart)),
-      h('button', { type: 'button', 'aria-label': s.close, title: s.close, onclick: () => events.toggle(false) }, icon(ICONS.close)),
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-label': s.newConversation,
+          title: s.newConversation,
+          onclick: () => events.restart(),
+        },
+        icon(ICONS.restart),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-label': s.close,
+          title: s.close,
+          onclick: () => events.toggle(false),
+        },
+        icon(ICONS.close),
+      ),
     ),
     log,
     status,
@@ -81,11 +111,22 @@ export function createView(
   });
   const launcher = h(
     'button',
-    { type: 'button', class: 'launcher', 'aria-controls': PANEL_ID, 'aria-expanded': 'false', 'aria-label': s.open },
+    {
+      type: 'button',
+      class: 'launcher',
+      'aria-controls': PANEL_ID,
+      'aria-expanded': 'false',
+      'aria-label': s.open,
+    },
     icon(ICONS.chat),
   );
   launcher.addEventListener('click', () => events.toggle(panel.hidden));
-  const root = h('div', { class: look.position === 'bottom-left' ? 'root left' : 'root' }, panel, launcher);
+  const root = h(
+    'div',
+    { class: look.position === 'bottom-left' ? 'root left' : 'root' },
+    panel,
+    launcher,
+  );
   if (look.primaryColor && HEX.test(look.primaryColor)) {
     // CSSOM, not a style attribute: allowed under a style-src without 'unsafe-inline'.
     root.style.setProperty('--_primary', look.primaryColor);
@@ -111,11 +152,39 @@ export function createView(
       events.choose(payload, title);
     };
     for (const reply of message.quickReplies ?? [])
-      items.push(h('button', { type: 'button', class: 'choice', onclick: choose(reply.payload ?? reply.title, reply.title) }, reply.title));
+      items.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'choice',
+            onclick: choose(reply.payload ?? reply.title, reply.title),
+          },
+          reply.title,
+        ),
+      );
     for (const button of message.buttons ?? []) {
       const href = button.url ? safeHref(button.url) : null;
-      if (href) items.push(h('a', { class: 'choice', href, target: '_blank', rel: 'noopener noreferrer' }, button.title));
-      else if (!button.url) items.push(h('button', { type: 'button', class: 'choice', onclick: choose(button.payload ?? button.title, button.title) }, button.title));
+      if (href)
+        items.push(
+          h(
+            'a',
+            { class: 'choice', href, target: '_blank', rel: 'noopener noreferrer' },
+            button.title,
+          ),
+        );
+      else if (!button.url)
+        items.push(
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'choice',
+              onclick: choose(button.payload ?? button.title, button.title),
+            },
+            button.title,
+          ),
+        );
     }
     if (items.length === 0) return null;
     group.append(...items);
@@ -151,7 +220,11 @@ export function createView(
       for (const message of messages) {
         const bubble = h('div', { class: 'msg bot' }, h('span', { class: 'sr' }, `${title}: `));
         for (const part of splitLinks(message.text))
-          bubble.append(part.href ? h('a', { href: part.href, target: '_blank', rel: 'noopener noreferrer' }, part.text) : part.text);
+          bubble.append(
+            part.href
+              ? h('a', { href: part.href, target: '_blank', rel: 'noopener noreferrer' }, part.text)
+              : part.text,
+          );
         say(bubble);
         const group = choices(message);
         if (group) {
@@ -170,7 +243,13 @@ export function createView(
     },
     setTyping(on: boolean) {
       if (on && !typing) {
-        typing = h('div', { class: 'typing', 'aria-label': s.typing, role: 'img' }, h('i'), h('i'), h('i'));
+        typing = h(
+          'div',
+          { class: 'typing', 'aria-label': s.typing, role: 'img' },
+          h('i'),
+          h('i'),
+          h('i'),
+        );
         log.append(typing);
         scroll();
       } else if (!on && typing) {

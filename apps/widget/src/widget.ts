@@ -1,7 +1,7 @@
 import { createApiClient, type BotMessage, type Failure, type Turn } from './api-client.js';
 import { backoffDelay } from './backoff.js';
 import { installCommandApi, type Command, type ParleyGlobal } from './command-queue.js';
-import { contextProblem } from './context-limits.js';
+import { CONTEXT_LIMITS, contextBytes, contextProblem } from './context-limits.js';
 import { deliver, type DeliverDeps, type SendState } from './deliver.js';
 import type { EmbedOptions } from './embed-options.js';
 import { stringsFor } from './strings.js';
@@ -63,6 +63,11 @@ export async function startWidget(options: EmbedOptions): Promise<void> {
     const merged = { ...context, ...(value as object) };
     const problem = contextProblem(value) ?? contextProblem(merged);
     if (problem) return log(`Parley('context') ignored: ${problem}`);
+    const bytes = contextBytes(merged);
+    if (bytes > CONTEXT_LIMITS.bytes)
+      console.warn(
+        `Parley: the context is ${bytes} bytes; the API refuses more than ${CONTEXT_LIMITS.bytes} unless its CHAT_CONTEXT_MAX_BYTES allows it`,
+      );
     context = merged;
   }
   const emit = (event: WidgetEvent, data?: unknown) => {
@@ -76,7 +81,11 @@ export async function startWidget(options: EmbedOptions): Promise<void> {
   };
 
   let look = await client.config();
-  for (let attempt = 0; !look.ok && look.failure.kind === 'network' && attempt < CONFIG_TRIES; attempt++) {
+  for (
+    let attempt = 0;
+    !look.ok && look.failure.kind === 'network' && attempt < CONFIG_TRIES;
+    attempt++
+  ) {
     await sleep(backoffDelay(attempt));
     look = await client.config();
   }
@@ -149,10 +158,14 @@ export async function startWidget(options: EmbedOptions): Promise<void> {
   const retrying = <T>(request: DeliverDeps<T>['send'], gen: number) =>
     deliver<T>({
       send: request,
-      onState: (state: SendState) => gen === generation && v.setStatus(state === 'sending' ? '' : strings[state]),
+      onState: (state: SendState) =>
+        gen === generation && v.setStatus(state === 'sending' ? '' : strings[state]),
       sleep,
       isOnline: () => navigator.onLine,
-      waitOnline: () => new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true })),
+      waitOnline: () =>
+        new Promise((resolve) =>
+          window.addEventListener('online', () => resolve(), { once: true }),
+        ),
       alive: () => gen === generation,
     });
 
@@ -180,8 +193,14 @@ export async function startWidget(options: EmbedOptions): Promise<void> {
       if (result.ok) {
         const reply = result.value;
         const before = storage.read();
-        const token = reply.threadToken ?? (before?.threadId === reply.threadId ? before.threadToken : '');
-        save({ threadId: reply.threadId, threadToken: token, seq: Math.max(reply.seq, before?.seq ?? 0), pending: [] });
+        const token =
+          reply.threadToken ?? (before?.threadId === reply.threadId ? before.threadToken : '');
+        save({
+          threadId: reply.threadId,
+          threadToken: token,
+          seq: Math.max(reply.seq, before?.seq ?? 0),
+          pending: [],
+        });
         if (reply.seq > shownSeq) {
           shownSeq = reply.seq;
           v.addBot(reply.messages, true);
@@ -190,7 +209,8 @@ export async function startWidget(options: EmbedOptions): Promise<void> {
       } else if (result.failure.kind !== 'cancelled') {
         if (item.bubble) v.markFailed(item.bubble);
         log(`a message was not accepted: ${describe(result.failure)}`);
-        if (result.failure.kind === 'http' && result.failure.code === 'THREAD_TOKEN_INVALID') storage.write(null);
+        if (result.failure.kind === 'http' && result.failure.code === 'THREAD_TOKEN_INVALID')
+          storage.write(null);
         else savePending();
       }
     }
@@ -208,12 +228,17 @@ export async function startWidget(options: EmbedOptions): Promise<void> {
       shownSeq = 0;
       return;
     }
-    const result = await retrying(() => client.transcript(record.threadId, record.threadToken), gen);
+    const result = await retrying(
+      () => client.transcript(record.threadId, record.threadToken),
+      gen,
+    );
     if (gen !== generation || (fromOtherTab && busy)) return;
     if (!result.ok) {
       if (result.failure.kind === 'cancelled') return;
       // The thread is gone or its token no longer matches: start over rather than show nothing.
-      log(`the stored conversation could not be restored (${describe(result.failure)}); starting a new one`);
+      log(
+        `the stored conversation could not be restored (${describe(result.failure)}); starting a new one`,
+      );
       restart();
       return;
     }
@@ -229,11 +254,14 @@ export async function startWidget(options: EmbedOptions): Promise<void> {
       offered = choicesOf(turn.messages);
       shownSeq = Math.max(shownSeq, turn.seq);
     });
-    for (const item of queue) if (item.text !== undefined) item.bubble = v.addUser(item.title ?? item.text);
+    for (const item of queue)
+      if (item.text !== undefined) item.bubble = v.addUser(item.title ?? item.text);
   }
 
   function save(record: ThreadRecord) {
-    record.pending = queue.filter((q) => q.text !== undefined).map(({ id, text, title }) => ({ id, text: text!, title }));
+    record.pending = queue
+      .filter((q) => q.text !== undefined)
+      .map(({ id, text, title }) => ({ id, text: text!, title }));
     storage.write(record);
   }
   function savePending() {
@@ -266,13 +294,16 @@ function explainRefusal(failure: Failure, options: EmbedOptions): string {
 }
 
 function describe(failure: Failure): string {
-  return failure.kind === 'network' ? 'network error' : `${failure.status} ${failure.code}: ${failure.detail}`;
+  return failure.kind === 'network'
+    ? 'network error'
+    : `${failure.status} ${failure.code}: ${failure.detail}`;
 }
 
 function choicesOf(messages: BotMessage[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const m of messages)
-    for (const c of [...(m.quickReplies ?? []), ...(m.buttons ?? [])]) if (c.payload) map.set(c.payload, c.title);
+    for (const c of [...(m.quickReplies ?? []), ...(m.buttons ?? [])])
+      if (c.payload) map.set(c.payload, c.title);
   return map;
 }
 
