@@ -5,7 +5,7 @@
  * --parley-offset, --parley-z-index.
  */
 export const CSS = `
-:host{all:initial}
+:host{all:initial!important}
 .root{--c:var(--parley-primary,var(--_primary,#2563eb));--on:var(--parley-on-primary,var(--_on,#fff));--bg:#fff;--fg:#111827;--muted:#4b5563;--bot:#f3f4f6;--line:#d1d5db;--o:var(--parley-offset,20px);font:14px/1.45 var(--parley-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--fg)}
 @media (prefers-color-scheme:dark){.root{--bg:#111827;--fg:#f9fafb;--muted:#d1d5db;--bot:#374151;--line:#4b5563}}
 *{box-sizing:border-box}

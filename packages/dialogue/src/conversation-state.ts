@@ -40,6 +40,25 @@ export const ZConversationState = z.object({
   sessionStartedAt: z.number(),
   /** When the last message was processed (epoch ms); drives idle expiry. */
   lastMessageAt: z.number(),
+  /**
+   * The last message's client id and what was answered: a client that lost the answer and
+   * sends the message again gets the same reply, and no second turn is recorded.
+   */
+  lastAnswer: z
+    .object({
+      clientMessageId: z.string(),
+      seq: z.number().int(),
+      reply: z.object({
+        messages: z.array(z.json()),
+        intent: z.object({ name: z.string(), confidence: z.number() }).nullable(),
+        entities: z.array(z.json()),
+        complete: z.boolean(),
+        missingParameters: z.array(z.string()),
+        parameters: z.record(z.string(), ZJsonValue),
+        fellBack: z.boolean(),
+      }),
+    })
+    .optional(),
 });
 export type ConversationState = z.infer<typeof ZConversationState>;
 

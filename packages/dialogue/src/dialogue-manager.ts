@@ -1,4 +1,4 @@
-import type { ParseOptions, ParseResult } from '@parley/nlu';
+import type { JsonValue, ParseOptions, ParseResult } from '@parley/nlu';
 import { startingState, type ConversationState } from './conversation-state.js';
 import type {
   BotRuntime,
@@ -78,6 +78,9 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
     };
     for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
       const stored = await deps.conversations.load(message.botId, message.threadId);
+      const answered = stored?.state.lastAnswer;
+      if (message.clientMessageId && answered?.clientMessageId === message.clientMessageId)
+        return { ok: true, reply: replayed(message, answered, stored!.state.context) };
       const nowMs = now().getTime();
       const { state, newSession } = startingState(
         stored?.state ?? null,
@@ -108,7 +111,7 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
         message.botId,
         message.threadId,
         stored?.version ?? 0,
-        result.state,
+        withLastAnswer(result, message, (stored?.version ?? 0) + 1),
       );
       if (!saved.ok) {
         await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
@@ -194,6 +197,56 @@ function turnRecord(message: UserMessage, result: TurnOutcome, meta: TurnMeta): 
     messages: result.messages,
     toolCall: result.toolCall,
     error: result.error,
+  };
+}
+
+/** The state to store: the answer is kept for a retry of this message (and only this one). */
+function withLastAnswer(result: TurnOutcome, message: UserMessage, seq: number): ConversationState {
+  const { lastAnswer: _previous, ...state } = result.state;
+  if (!message.clientMessageId) return state;
+  const { messages, intent, entities, complete, missingParameters, parameters, fellBack } = reply(
+    message,
+    result,
+    seq,
+  );
+  return {
+    ...state,
+    lastAnswer: {
+      clientMessageId: message.clientMessageId,
+      seq,
+      reply: {
+        messages: messages as unknown as JsonValue[],
+        intent,
+        entities: entities as unknown as JsonValue[],
+        complete,
+        missingParameters,
+        parameters,
+        fellBack,
+      },
+    },
+  };
+}
+
+/** The first reply to a message sent again with the same client id. */
+function replayed(
+  message: UserMessage,
+  answered: NonNullable<ConversationState['lastAnswer']>,
+  context: Record<string, unknown>,
+): DialogueReply {
+  const stored = answered.reply;
+  return {
+    botId: message.botId,
+    threadId: message.threadId,
+    messages: stored.messages as unknown as DialogueReply['messages'],
+    intent: stored.intent,
+    entities: stored.entities as unknown as DialogueReply['entities'],
+    complete: stored.complete,
+    missingParameters: stored.missingParameters,
+    parameters: stored.parameters,
+    context,
+    fellBack: stored.fellBack,
+    nlu: null,
+    seq: answered.seq,
   };
 }
 

@@ -18,6 +18,11 @@ export interface UserMessage {
   forcing?: ForcingPolicy;
   /** `welcome`: the conversation opens (a widget was opened); the bot's welcome intent answers. */
   event?: 'welcome';
+  /**
+   * The client's id for this message. When it is the thread's last message's id (a retry after
+   * a lost answer), the first reply is returned again and nothing is processed or recorded.
+   */
+  clientMessageId?: string;
 }
 
 export type ForcingPolicy = 'any' | 'offered';

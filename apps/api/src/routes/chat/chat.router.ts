@@ -51,6 +51,8 @@ const ZChatBody = z
     /** `welcome`: the conversation opens; the bot's welcome intent answers. */
     event: z.enum(['welcome']).optional(),
     context: ZClientContext,
+    /** The client's id for this message: sent again after a lost answer, it gets the first reply and records no second turn. */
+    clientMessageId: z.string().min(1).max(100).optional(),
   })
   .refine((body) => (body.text === undefined) !== (body.event === undefined), {
     message: 'send either text or event',
@@ -96,6 +98,7 @@ interface ChatRequest {
   text: string;
   event?: 'welcome';
   context: Record<string, unknown>;
+  clientMessageId?: string;
 }
 
 /** The REST chat channel (also the widget's), and ai-chatbot-framework's route for the default bot. */
@@ -117,6 +120,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
       channel: access.channel,
       forcing: access.allowForcedIntents ? 'any' : 'offered',
       ...(message.event && { event: message.event }),
+      ...(message.clientMessageId && { clientMessageId: message.clientMessageId }),
     });
     if (!result.ok) throw dialogueProblem(result.error, message.botId);
     deps.metrics?.messages.inc({ bot: message.botId, channel: access.channel });
@@ -147,6 +151,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
           threadId: body.threadId,
           text: body.text ?? '',
           ...(body.event && { event: body.event }),
+          ...(body.clientMessageId && { clientMessageId: body.clientMessageId }),
           context: body.context,
         },
         req,
