@@ -18,7 +18,7 @@ COPY packages/store/package.json packages/store/
 RUN npm ci --no-audit --no-fund
 COPY apps ./apps
 COPY packages ./packages
-RUN npx turbo run build --filter=@parley/api... \
+RUN npx turbo run build --filter=@parley/api... --filter=@parley/widget \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
@@ -29,6 +29,7 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/packages ./packages
 COPY --from=build --chown=node:node /app/apps/api/package.json ./apps/api/package.json
 COPY --from=build --chown=node:node /app/apps/api/dist ./apps/api/dist
+COPY --from=build --chown=node:node /app/apps/widget/dist ./apps/widget/dist
 RUN mkdir -p /models && chown node:node /models
 USER node
 EXPOSE 8080
