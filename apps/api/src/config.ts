@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -84,6 +85,8 @@ export const ZConfig = z.object({
     .min(1024)
     .max(4 * 1024 * 1024)
     .default(16_384),
+  /** The built web chat widget (widget.js, its hashed copy, manifest.json). */
+  WIDGET_DIR: z.string().min(1).optional(),
 });
 
 function isOrigin(value: string): boolean {
@@ -114,6 +117,7 @@ export interface Config {
   metricsListen: { port: number; host: string } | undefined;
   chatContextMaxBytes: number;
   conversationContextMaxBytes: number;
+  widgetDir: string;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +160,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     chatContextMaxBytes: values.CHAT_CONTEXT_MAX_BYTES,
     conversationContextMaxBytes: values.CONVERSATION_CONTEXT_MAX_BYTES,
+    // apps/api/src or apps/api/dist → apps/widget/dist, in the repository and in the image.
+    widgetDir: values.WIDGET_DIR
+      ? path.resolve(base, values.WIDGET_DIR)
+      : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../widget/dist'),
   };
 }
 

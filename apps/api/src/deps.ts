@@ -19,6 +19,7 @@ import { addNluTestRoutes } from './routes/admin/nlu-test.router.js';
 import { addTrainingRoutes } from './routes/admin/training.router.js';
 import { createChatRouter } from './routes/chat/chat.router.js';
 import { createThreadTokens } from './routes/chat/thread-token.js';
+import { createWidgetRouter } from './routes/widget/widget.router.js';
 import { createBotRuntimePort } from './services/bot-runtime.js';
 import { createCachedReads } from './services/cache/cached-reads.js';
 import { createChangeWatcher } from './services/cache/change-watcher.js';
@@ -156,6 +157,12 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
         clientLimiter: createRateLimiter(config.chatRateLimitPerClient, RATE_WINDOW_MS),
         threadLimiter: createRateLimiter(config.chatRateLimitPerThread, RATE_WINDOW_MS),
         metrics,
+      }),
+      createWidgetRouter({
+        integrations: store.integrations,
+        apiKeys: store.apiKeys,
+        registry,
+        widgetDir: config.widgetDir,
       }),
     ],
   };

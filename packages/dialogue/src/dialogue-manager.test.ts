@@ -131,6 +131,42 @@ describe('createDialogueManager', () => {
     });
   });
 
+  it('answers a message sent again with the same client id with its first reply, recording one turn', async () => {
+    const { dialogue, turns } = make();
+    const send = (text: string, clientMessageId: string) =>
+      dialogue.handleMessage({
+        botId: 'bot-1',
+        threadId: 't-1',
+        text,
+        channel: 'widget',
+        clientMessageId,
+      });
+    const first = await send('I want a pizza', 'c-1');
+    const again = await send('I want a pizza', 'c-1');
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again.reply).toMatchObject({
+      seq: first.reply.seq,
+      messages: first.reply.messages,
+      intent: first.reply.intent,
+      missingParameters: ['size', 'name'],
+    });
+    expect(turns.list('bot-1', 't-1')).toHaveLength(1);
+
+    // The next message is processed (the size prompt is answered), then its retry is not.
+    const next = await send('large', 'c-2');
+    const nextAgain = await send('large', 'c-2');
+    expect(next.ok && next.reply.messages[0]?.text).toBe('Your name, please?');
+    expect(nextAgain.ok && nextAgain.reply.seq).toBe(2);
+    // Without a client id, or with a new one, the same text is a new message.
+    await send('large', 'c-3');
+    expect(turns.list('bot-1', 't-1').map((turn) => turn.userText)).toEqual([
+      'I want a pizza',
+      'large',
+      'large',
+    ]);
+  });
+
   describe('slot filling', () => {
     it('asks for each missing parameter in turn, then answers', async () => {
       const { say } = make();

@@ -27,4 +27,22 @@ describe('channel settings', () => {
     });
     expect(readChannelSettings('rest', { allowAnonymous: true }).allowAnonymous).toBe(true);
   });
+
+  it('checks the widget look: #rrggbb colour, a known position and language', () => {
+    expect(ZWidgetSettings.parse({ title: ' Help ' })).toMatchObject({
+      title: 'Help',
+      primaryColor: '#1f6feb',
+      position: 'bottom-right',
+      language: 'en',
+    });
+    for (const [settings, path] of [
+      [{ primaryColor: 'red' }, 'primaryColor'],
+      [{ primaryColor: '#fff' }, 'primaryColor'],
+      [{ position: 'top-left' }, 'position'],
+      [{ language: 'tlh' }, 'language'],
+      [{ title: 'x'.repeat(101) }, 'title'],
+    ] as const) {
+      expect(ZWidgetSettings.safeParse(settings).error?.issues[0]?.path).toEqual([path]);
+    }
+  });
 });

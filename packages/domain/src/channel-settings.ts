@@ -28,21 +28,26 @@ export const ZRestSettings = z.strictObject({
 });
 export type RestSettings = z.infer<typeof ZRestSettings>;
 
+/** Languages the widget's built-in strings ship in (apps/widget/src/strings.ts). */
+export const WIDGET_LANGUAGES = ['en', 'fr', 'de', 'es'] as const;
+
 /** The web chat widget: browsers on allowed origins with the public key. */
 export const ZWidgetSettings = z.strictObject({
   /** Made by the API on the first save and kept; not settable. */
   publicKey: z.string().max(100).optional(),
   allowedOrigins: z.array(ZOrigin).max(100).default([]),
   allowForcedIntents,
-  title: z.string().max(100).default('Chat'),
-  greeting: z.string().max(500).default(''),
+  /** Panel title; the widget's own word for "Chat" in its language when absent. */
+  title: z.string().trim().min(1).max(100).optional(),
+  /** A line under the title. */
+  greeting: z.string().trim().min(1).max(500).optional(),
   primaryColor: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1f6feb')
     .default('#1f6feb'),
   position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
-  /** Language of the widget's own strings (buttons, labels). */
-  language: z.string().min(2).max(10).default('en'),
+  /** Language of the widget's own strings (buttons, labels, status); bot texts are the bot's. */
+  language: z.enum(WIDGET_LANGUAGES).default('en'),
 });
 export type WidgetSettings = z.infer<typeof ZWidgetSettings>;
 

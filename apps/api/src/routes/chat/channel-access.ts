@@ -108,6 +108,8 @@ export async function answerPreflight(
 
 function allowCors(res: Response, origin: string): void {
   res.setHeader('Access-Control-Allow-Origin', origin);
+  // The widget waits as long as a 429 or 503 asks; browsers hide other headers cross-origin.
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   res.setHeader('Vary', 'Origin');
 }
 
