@@ -47,6 +47,7 @@ describe('admin parse: a model trained with other knowledge data says so', () =>
     const { app, admin, deps, modelsDir } = t();
     await importAndTrain(t(), BOT);
     const [model] = await deps.store.models.list('default');
+    expect(model).toMatchObject({ status: 'ready', error: null });
     // As if the model came from a release with an older city list (before the API loads it).
     const manifestPath = path.join(modelsDir, model!.artifactPath!, 'manifest.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));

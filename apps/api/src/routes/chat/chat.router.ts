@@ -52,7 +52,7 @@ const ZChatBody = z
     event: z.enum(['welcome']).optional(),
     context: ZClientContext,
     /** The client's id for this message: sent again (a retry), it gets the first answer. */
-    clientMessageId: z.string().min(1).max(200).optional(),
+    clientMessageId: z.string().min(1).max(100).optional(),
   })
   .refine((body) => (body.text === undefined) !== (body.event === undefined), {
     message: 'send either text or event',
