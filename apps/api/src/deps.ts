@@ -141,7 +141,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
       },
     },
     adminExtensions: [
-      (ctx) => addTrainingRoutes(ctx, { training, modelsDir: config.modelsDir }),
+      (ctx) => addTrainingRoutes(ctx, { training, modelsDir: config.modelsDir, models }),
       (ctx) =>
         addNluTestRoutes(ctx, { bots, dialogue, contextMaxBytes: config.chatContextMaxBytes }),
     ],

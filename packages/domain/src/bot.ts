@@ -79,3 +79,35 @@ export const ZBotSettings = z.object({
 });
 export type BotSettings = z.infer<typeof ZBotSettings>;
 export type BotSettingsInput = z.input<typeof ZBotSettings>;
+
+/**
+ * Stored settings read with today's schema: a value that is no longer valid (a time zone the
+ * runtime does not know, a setting an older release accepted) is replaced by its default and
+ * named in `problems`, so one bad setting never takes a bot down.
+ */
+export function readBotSettings(stored: unknown): { settings: BotSettings; problems: string[] } {
+  const problems: string[] = [];
+  let candidate: unknown = structuredClone(stored ?? {});
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const parsed = ZBotSettings.safeParse(candidate);
+    if (parsed.success) return { settings: parsed.data, problems };
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      candidate = without(candidate, issue.path);
+    }
+  }
+  return { settings: ZBotSettings.parse({ name: 'Unnamed bot' }), problems };
+}
+
+/** A copy without the value at `path` (a missing name becomes a placeholder). */
+function without(value: unknown, path: PropertyKey[]): unknown {
+  if (path.length === 0) return {};
+  const [head, ...rest] = path;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+  if (rest.length === 0) {
+    if (head === 'name') copy.name = 'Unnamed bot';
+    else delete copy[head as string];
+  } else copy[head as string] = without(copy[head as string], rest);
+  return copy;
+}

@@ -1,4 +1,4 @@
-import { ZIntentDefinition, ZEntityName } from './index.js';
+import { readBotSettings, ZIntentDefinition, ZEntityName } from './index.js';
 
 describe('ZIntentDefinition', () => {
   it('fills defaults so a minimal intent is usable', () => {
@@ -25,5 +25,25 @@ describe('ZEntityName', () => {
   });
   it.each(['sys.', '1abc', 'a b', '$where', 'a.b'])('rejects %s', (name) => {
     expect(ZEntityName.safeParse(name).success).toBe(false);
+  });
+});
+
+describe('readBotSettings', () => {
+  it('replaces a stored value today’s schema refuses by its default, and says so', () => {
+    const read = readBotSettings({
+      name: 'Old bot',
+      timeZone: '\u0004T',
+      nlu: { threshold: 7, pipeline: 'local' },
+    });
+    expect(read.settings).toMatchObject({
+      name: 'Old bot',
+      timeZone: 'UTC',
+      nlu: { threshold: 0.6 },
+    });
+    expect(read.problems).toEqual([
+      expect.stringMatching(/^timeZone: /),
+      expect.stringMatching(/^nlu\.threshold: /),
+    ]);
+    expect(readBotSettings({ name: 'Fine' }).problems).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import type { Db } from 'mongodb';
-import { ZBotSettings, ZSlug, type BotSettings, type BotSettingsInput } from '@parley/domain';
+import {
+  readBotSettings,
+  ZBotSettings,
+  ZSlug,
+  type BotSettings,
+  type BotSettingsInput,
+} from '@parley/domain';
 import { COLLECTIONS } from '../collections.js';
 import { DuplicateKeyError, isDuplicateKeyError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -135,7 +141,7 @@ export function createBotRepository(db: Db): BotRepository {
 function toBot(doc: BotDoc): Bot {
   return {
     id: doc._id,
-    settings: ZBotSettings.parse(doc.settings),
+    settings: readBotSettings(doc.settings).settings,
     activeModelId: doc.activeModelId,
     secretNames: Object.keys(doc.secrets ?? {}).sort(),
     definitionVersion: doc.definitionVersion ?? 0,

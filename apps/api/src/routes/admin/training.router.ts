@@ -6,6 +6,7 @@ import type { ModelRecord, Store } from '@parley/store';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import type { TrainingService } from '../../services/training/training-service.js';
+import type { ModelRuntime } from '../../services/models/model-runtime.js';
 import type { AdminContext } from './admin-context.js';
 import { requireBot } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
@@ -17,12 +18,13 @@ const SSE_MAX_MS = 30 * 60_000;
 export interface TrainingRouteDeps {
   training: TrainingService;
   modelsDir: string;
+  models: Pick<ModelRuntime, 'status'>;
 }
 
 /** Training jobs (with SSE progress) and the model registry: list, activate (rollback), delete. */
 export function addTrainingRoutes(
   ctx: AdminContext,
-  { training, modelsDir }: TrainingRouteDeps,
+  { training, modelsDir, models: runtime }: TrainingRouteDeps,
 ): void {
   const { router, registry, basePath, store, audit } = ctx;
 
@@ -100,7 +102,12 @@ export function addTrainingRoutes(
     handler: async ({ params }) => {
       const bot = await requireBot(store, params.botId);
       const models = await store.models.list(params.botId);
-      return { activeModelId: bot.activeModelId, models: models.map(jobView) };
+      return {
+        activeModelId: bot.activeModelId,
+        // Whether this instance answers with it: a model that cannot be loaded says why.
+        runtime: await runtime.status(params.botId),
+        models: models.map(jobView),
+      };
     },
   });
 

@@ -10,17 +10,28 @@ import type { NluEngine } from '../nlu-engine.js';
  * model in the background; the old one keeps answering until the new one is ready.
  */
 export interface ModelRuntime {
-  /** The active local model of a bot, or null when none is trained. */
+  /** The active local model of a bot, or null when none is trained or it cannot be loaded. */
   get(botId: string): Promise<NluParser | null>;
+  /** Whether this instance could load the bot's active model, and why not. */
+  status(botId: string): Promise<ModelLoadStatus>;
   /** Checks every known bot's active model now (the poller calls it). */
   refresh(): Promise<void>;
   start(): void;
   stop(): void;
 }
 
+export interface ModelLoadStatus {
+  activeModelId: string | null;
+  /** `loaded`: answering; `none`: no active model; `failed`: it could not be loaded (`error`). */
+  state: 'loaded' | 'none' | 'failed';
+  error?: string;
+}
+
 interface Loaded {
   modelId: string | null;
   parser: NluParser | null;
+  /** Why the active model could not be loaded (a corrupt file, another format). */
+  error?: string;
 }
 
 export function createModelRuntime(deps: {
@@ -40,9 +51,20 @@ export function createModelRuntime(deps: {
     const model = await deps.store.models.get(botId, modelId);
     if (!model?.artifactPath || model.status !== 'ready') {
       log.warn({ botId, modelId }, 'active model is not ready; answering without a local model');
-      return { modelId, parser: null };
+      return { modelId, parser: null, error: 'the active model is not ready' };
     }
-    const parser = await deps.engine.load(path.join(deps.modelsDir, model.artifactPath));
+    let parser: NluParser;
+    try {
+      parser = await deps.engine.load(path.join(deps.modelsDir, model.artifactPath));
+    } catch (error) {
+      // Logged once per model: the bot keeps answering with its entities and the fallback.
+      const reason = error instanceof Error ? error.message : String(error);
+      log.error(
+        { botId, modelId, version: model.version, err: error },
+        'could not load the active model; answering without it (train again or activate another)',
+      );
+      return { modelId, parser: null, error: reason };
+    }
     log.info({ botId, modelId, version: model.version }, 'model loaded');
     // An upgrade can change the word lists a model reads; it still answers, but worse.
     if (parser.warnings?.length)
@@ -73,6 +95,17 @@ export function createModelRuntime(deps: {
       const current = loaded.get(botId);
       if (current) return current.parser;
       return (await sync(botId)).parser;
+    },
+
+    async status(botId) {
+      const current = loaded.get(botId) ?? (await sync(botId));
+      if (!current.modelId) return { activeModelId: null, state: 'none' };
+      if (current.parser) return { activeModelId: current.modelId, state: 'loaded' };
+      return {
+        activeModelId: current.modelId,
+        state: 'failed',
+        ...(current.error && { error: current.error }),
+      };
     },
 
     async refresh() {
