@@ -101,3 +101,88 @@ describe('a poisoned bot keeps answering', () => {
     });
   }, 120_000);
 });
+
+/** Import, the intents API and the renderer agree on what a bot may hold. */
+describe('one validator for every way a bot is written', () => {
+  const t = useComposedApp();
+  const importFile = (file: object, query = '') =>
+    request(t().app)
+      .post(`/api/v1/admin/bots/default/import${query}`)
+      .set('Authorization', t().admin)
+      .send({ format: 'parley', version: 1, ...file });
+  const fallback = { intentId: 'fallback', name: 'Fallback', responses: ['Sorry?'] };
+
+  it('refuses an invalid regex everywhere, naming where it is', async () => {
+    const imported = await importFile({
+      intents: [fallback],
+      entities: [{ name: 'code', patterns: ['(unclosed'] }],
+    });
+    expect(imported.status).toBe(400);
+    expect(imported.body.errors[0]).toMatchObject({
+      path: 'entities[0].patterns[0]',
+      message: expect.stringMatching(/not a valid regex/),
+    });
+    const created = await request(t().app)
+      .post('/api/v1/admin/bots/default/entities')
+      .set('Authorization', t().admin)
+      .send({ name: 'code', patterns: ['(unclosed'] });
+    expect(created.status).toBe(400);
+    expect(created.body.errors[0].path).toBe('body.patterns.0');
+  });
+
+  it('accepts on import exactly the templates the intents API accepts', async () => {
+    const broken = { intentId: 'broken', name: 'Broken', responses: ['{{#if x}}never closed'] };
+    const imported = await importFile({ intents: [fallback, broken], entities: [] });
+    expect(imported.status).toBe(400);
+    expect(imported.body.errors[0].path).toBe('intents[1].responses[0]');
+    const jsonBody = {
+      intentId: 'tags',
+      name: 'Tags',
+      responses: ['ok'],
+      toolCall: {
+        method: 'POST',
+        url: 'https://api.example.com/tags',
+        bodyType: 'json',
+        body: '{"tags": {{json context.tags}}}',
+      },
+    };
+    await request(t().app)
+      .post('/api/v1/admin/bots/default/intents')
+      .set('Authorization', t().admin)
+      .send(jsonBody)
+      .expect(201);
+    await importFile({ intents: [fallback, jsonBody], entities: [] }).expect(200);
+  });
+
+  it('needs allowRemovals to remove every intent or the fallback', async () => {
+    const none = await importFile({ intents: [], entities: [] });
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0].message).toMatch(/allowRemovals/);
+    const noFallback = await importFile({
+      intents: [{ intentId: 'hi', name: 'Hi', responses: ['Hi'] }],
+      entities: [],
+    });
+    expect(noFallback.body.errors[0].message).toMatch(/fallback/);
+    await importFile({ intents: [], entities: [] }, '?allowRemovals=true').expect(200);
+  });
+
+  it('replaces an intent on PUT: fields the body leaves out are gone', async () => {
+    const intent = { intentId: 'faq', name: 'FAQ', responses: ['A'], errorResponse: 'Oops' };
+    await request(t().app)
+      .post('/api/v1/admin/bots/default/intents')
+      .set('Authorization', t().admin)
+      .send(intent)
+      .expect(201);
+    const { errorResponse: _dropped, ...withoutError } = intent;
+    await request(t().app)
+      .put('/api/v1/admin/bots/default/intents/faq')
+      .set('Authorization', t().admin)
+      .send(withoutError)
+      .expect(200);
+    const read = await request(t().app)
+      .get('/api/v1/admin/bots/default/intents/faq')
+      .set('Authorization', t().admin)
+      .expect(200);
+    expect(read.body.errorResponse).toBeUndefined();
+  });
+});

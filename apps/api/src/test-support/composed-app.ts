@@ -61,7 +61,7 @@ export async function importAndTrain(
   bot: object,
 ): Promise<void> {
   await request(app)
-    .post('/api/v1/admin/bots/default/import')
+    .post('/api/v1/admin/bots/default/import?allowRemovals=true')
     .set('Authorization', admin)
     .send(bot)
     .expect(200);

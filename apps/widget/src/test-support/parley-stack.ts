@@ -66,7 +66,7 @@ export async function importAndTrain(
   bot: object,
   probe: { text: string; intent: string },
 ): Promise<void> {
-  await stack.admin('POST', '/bots/default/import', bot);
+  await stack.admin('POST', '/bots/default/import?allowRemovals=true', bot);
   const { jobId } = await stack.admin<{ jobId: string }>('POST', '/bots/default/train', {});
   for (let i = 0; i < 1200; i++) {
     const job = await stack.admin<{ status: string; error?: string }>(

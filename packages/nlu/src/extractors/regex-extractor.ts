@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@parley/domain';
+import { compileEntityPattern, type EntityDefinition } from '@parley/domain';
 import { InvalidEntityPatternError } from '../errors.js';
 import type { ExtractedEntity } from '../types.js';
 import type { EntityExtractor, ExtractionInput } from './extractor.js';
@@ -44,9 +44,7 @@ export function createRegexExtractor(
 }
 
 function compile(entity: string, pattern: string): RegExp {
-  try {
-    return new RegExp(pattern, 'giu');
-  } catch (error) {
-    throw new InvalidEntityPatternError(entity, pattern, (error as Error).message);
-  }
+  const compiled = compileEntityPattern(pattern);
+  if (!compiled.ok) throw new InvalidEntityPatternError(entity, pattern, compiled.error);
+  return compiled.regex;
 }

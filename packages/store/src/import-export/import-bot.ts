@@ -22,6 +22,8 @@ export interface ImportOptions {
    * so that import accepts exactly what the intents API accepts.
    */
   checkIntent?: (intent: IntentDefinition) => ValidationIssue[];
+  /** What the caller refuses about the file as a whole (removing every intent, say). */
+  checkFile?: (file: { intents: IntentDefinition[] }) => ValidationIssue[];
 }
 
 /**
@@ -44,6 +46,7 @@ export async function importBot(
       path: `intents[${i}].${issue.path}`,
     })),
   );
+  issues.push(...(options.checkFile?.(parsed.file) ?? []));
   if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
 
   const { file } = parsed;

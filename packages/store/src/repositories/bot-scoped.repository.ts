@@ -81,9 +81,12 @@ export function createBotScopedRepository<S extends z.ZodType>({
     async replace(botId, key, input) {
       const value = schema.parse(input) as T;
       try {
-        const result = await collection.updateOne(
-          { botId, [keyField]: key },
-          { $set: { ...(value as object), updatedAt: new Date() } },
+        // A replacement: fields the new value leaves out are gone, not kept from the old one.
+        const current = await collection.findOne({ botId, [keyField]: key });
+        if (!current) return null;
+        const result = await collection.replaceOne(
+          { _id: current._id },
+          { ...(value as object), botId, createdAt: current.createdAt, updatedAt: new Date() },
         );
         return result.matchedCount === 1 ? touched(botId, value) : null;
       } catch (error) {

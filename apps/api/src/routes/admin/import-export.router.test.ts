@@ -35,7 +35,7 @@ describe('admin import/export API', () => {
 
   it('imports an ai-chatbot-framework bot and exports it in both formats', async () => {
     const imported = await request(t().app)
-      .post(`${base}/import`)
+      .post(`${base}/import?allowRemovals=true`)
       .set('Authorization', t().admin)
       .send(acfBot)
       .expect(200);
@@ -72,7 +72,7 @@ describe('admin import/export API', () => {
     bad.intents[0]!.trainingData[0]!.entities[0]!.end = 40;
     bad.intents[0]!.parameters[0]!.type = 'ghost';
     const res = await request(t().app)
-      .post(`${base}/import`)
+      .post(`${base}/import?allowRemovals=true`)
       .set('Authorization', t().admin)
       .send(bad)
       .expect(400);

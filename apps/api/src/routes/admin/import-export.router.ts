@@ -22,12 +22,24 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
     tag: 'Import/export',
     role: 'admin',
     params: ZBotParams,
-    query: z.object({ train: z.enum(['true', 'false']).default('false') }),
+    query: z.object({
+      train: z.enum(['true', 'false']).default('false'),
+      /** Needed when the file would leave the bot without any intent, or without its fallback. */
+      allowRemovals: z.enum(['true', 'false']).default('false'),
+    }),
     body: z.unknown(),
     errors: [404],
     handler: async ({ params, query, body, principal }) => {
+      const bot = await requireBot(store, params.botId);
+      const existing = query.allowRemovals === 'true' ? [] : await store.intents.list(params.botId);
       const result = await importBot(store, params.botId, body, {
         checkIntent: checkIntentTemplates,
+        checkFile: (file) =>
+          removalProblems(
+            existing.map((i) => i.intentId),
+            file.intents.map((i) => i.intentId),
+            bot.settings.dialogue.fallbackIntentId,
+          ),
       });
       if (!result.ok && result.reason === 'bot-not-found')
         throw HttpProblem.notFound(`Bot "${params.botId}"`);
@@ -70,4 +82,24 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
       return file;
     },
   });
+}
+
+/** What an import may not remove without `allowRemovals=true`: every intent, or the fallback. */
+function removalProblems(before: string[], after: string[], fallbackIntentId: string) {
+  if (before.length > 0 && after.length === 0)
+    return [
+      {
+        path: 'intents',
+        message:
+          'the file has no intents: importing it would remove all of this bot’s intents (add ?allowRemovals=true to do that)',
+      },
+    ];
+  if (before.includes(fallbackIntentId) && !after.includes(fallbackIntentId))
+    return [
+      {
+        path: 'intents',
+        message: `the file has no "${fallbackIntentId}" intent: importing it would remove the bot’s fallback answer (add ?allowRemovals=true to do that)`,
+      },
+    ];
+  return [];
 }
