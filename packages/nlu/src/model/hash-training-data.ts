@@ -1,11 +1,19 @@
+import { DEFAULT_NLU_CONFIG, type NluConfig } from '../config.js';
+import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
 import type { TrainingData } from '../types.js';
 import { canonicalJson, sha256 } from '../util/canonical-json.js';
+import { MODEL_FORMAT_VERSION } from './model-format.js';
 
 /**
- * SHA-256 of what training reads (intent ids, examples with spans, entity definitions, system
- * entities in use), independent of intent and entity order: equal hashes mean retraining is moot.
+ * SHA-256 of everything that makes a model what it is — what training reads (intent ids,
+ * examples with spans, entity definitions, system entities in use, independent of order), the
+ * training configuration, the model format and the versions of the knowledge data — so equal
+ * hashes mean retraining is moot, and an upgrade that changes any of them retrains.
  */
-export function hashTrainingData(data: TrainingData): string {
+export function hashTrainingData(
+  data: TrainingData,
+  config: NluConfig = DEFAULT_NLU_CONFIG,
+): string {
   const byKey =
     <T>(key: (t: T) => string) =>
     (a: T, b: T) =>
@@ -25,6 +33,9 @@ export function hashTrainingData(data: TrainingData): string {
       fuzzy: e.fuzzy,
     })),
     systemEntities: [...(data.systemEntities ?? [])].sort(),
+    config,
+    modelFormat: MODEL_FORMAT_VERSION,
+    knowledge: knowledgeVersions(),
   };
   return sha256(canonicalJson(normalized));
 }

@@ -13,9 +13,9 @@ import type { IntentModelArtifact } from './intent-model.js';
 import { LocalNluModel } from './local-nlu-model.js';
 import type { ModelInfo } from './local-nlu-model.js';
 
-/** Bump when the files below change incompatibly; older directories then fail to load clearly. */
-export const MODEL_FORMAT_VERSION = 1;
-export const MODEL_FORMAT = 'parley-nlu-local';
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-format.js';
+
+export { MODEL_FORMAT, MODEL_FORMAT_VERSION };
 
 const MANIFEST = 'manifest.json';
 const FILES = {

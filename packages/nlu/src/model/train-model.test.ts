@@ -1,3 +1,4 @@
+import { ZNluConfig } from '../config.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,7 +111,7 @@ describe('trainModel / LocalNluModel', () => {
     const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
       formatVersion: 1,
-      dataHash: hashTrainingData(smallBot()),
+      dataHash: hashTrainingData(smallBot(), ZNluConfig.parse({ seed: 7 })),
       labels: {
         intents: ['greet', 'order_food', 'order_status', 'weather'],
         entities: ['city', 'dish', 'order_number'],
@@ -172,5 +173,11 @@ describe('hashTrainingData', () => {
     const changed = smallBot();
     changed.intents[0]!.trainingData.push({ text: 'yo', entities: [] });
     expect(hashTrainingData(changed)).not.toBe(hashTrainingData(bot));
+  });
+
+  it('changes with the training configuration, so a changed pipeline retrains', () => {
+    const bot = smallBot();
+    const tuned = ZNluConfig.parse({ intent: { epochs: 3 } });
+    expect(hashTrainingData(bot, tuned)).not.toBe(hashTrainingData(bot));
   });
 });

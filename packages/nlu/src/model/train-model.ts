@@ -127,7 +127,7 @@ export async function trainModel(
   const trainSeconds = (performance.now() - started) / 1000;
   const model = new LocalNluModel(
     {
-      dataHash: hashTrainingData(data),
+      dataHash: hashTrainingData(data, config),
       config,
       createdAt: new Date().toISOString(),
       metrics: {
