@@ -59,7 +59,16 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
   if (!uri) {
     const dataDir = path.join(config.dataDir, 'devdb');
     await mkdir(dataDir, { recursive: true });
-    devDatabase = await launchDevDatabase({ dataDir });
+    devDatabase = await launchDevDatabase({
+      dataDir,
+      onRestart: ({ code, signal, error }) =>
+        error
+          ? logger.error(
+              { err: error },
+              'the embedded database died and could not be started again yet',
+            )
+          : logger.warn({ code, signal }, 'the embedded database died; started it again'),
+    });
     uri = devDatabase.uri;
     await writeFile(path.join(config.dataDir, DEV_DATABASE_URI_FILE), uri);
     logger.info(

@@ -1,9 +1,17 @@
 import { MongoClient, type Db } from 'mongodb';
+import { isDatabaseUnavailable } from './errors.js';
 import { ensureIndexes } from './indexes.js';
 import { createStore, type Store } from './store.js';
 
 // A readiness probe must answer quickly even when the database is gone.
 const PING_TIMEOUT_MS = 2000;
+/**
+ * How long an operation waits for a reachable server: while the database is away requests fail
+ * (503) after this, instead of hanging; the driver reconnects by itself when it is back.
+ */
+const SERVER_SELECTION_TIMEOUT_MS = 3000;
+/** How long the first connection may take (a database still starting). */
+const CONNECT_DEADLINE_MS = 30_000;
 
 export interface ConnectedStore extends Store {
   client: MongoClient;
@@ -27,12 +35,20 @@ export async function connectStore({
   dbName,
   monitorCommands = false,
 }: ConnectOptions): Promise<ConnectedStore> {
-  const client = await MongoClient.connect(uri, {
-    serverSelectionTimeoutMS: 10_000,
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
     // DocumentDB does not support retryable writes.
     retryWrites: !uri.includes('docdb.amazonaws.com'),
     monitorCommands,
   });
+  for (const deadline = Date.now() + CONNECT_DEADLINE_MS; ;) {
+    try {
+      await client.connect();
+      break;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
+    }
+  }
   const db = client.db(
     dbName ?? (client.options.dbName !== 'test' ? client.options.dbName : 'parley'),
   );

@@ -39,3 +39,21 @@ export function isDuplicateKeyError(error: unknown): boolean {
     (typeof message === 'string' && SQLITE_UNIQUE_VIOLATION.test(message))
   );
 }
+
+const UNAVAILABLE_ERRORS = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+
+/** True when the database could not be reached (down, restarting, network): worth a retry later. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof Error && UNAVAILABLE_ERRORS.has(current.name)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

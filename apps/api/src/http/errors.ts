@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import { DuplicateKeyError, StoreValidationError } from '@parley/store';
+import { DuplicateKeyError, isDatabaseUnavailable, StoreValidationError } from '@parley/store';
+
+const DATABASE_RETRY_AFTER_S = 2;
 import { JsonTooDeepError } from './json-depth.js';
 import { HttpProblem, sendProblem } from './problem.js';
 
@@ -33,6 +35,18 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
         ? HttpProblem.invalid(error.issues, error.message)
         : null;
   if (invalid) return sendProblem(res, { ...invalid.problem, instance });
+  if (isDatabaseUnavailable(error)) {
+    // Expected while the database restarts: not logged as a server error each time.
+    req.log.warn({ err: error }, 'database unavailable');
+    res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    return sendProblem(res, {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      title: 'Service unavailable',
+      detail: 'The database does not answer right now; try again in a few seconds.',
+      instance,
+    });
+  }
   if (error instanceof DuplicateKeyError) {
     return sendProblem(res, {
       status: 409,

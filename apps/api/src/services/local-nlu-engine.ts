@@ -13,8 +13,8 @@ export function createLocalNluEngine(): NluEngine {
     hash: (data) => hashTrainingData(data),
     train: (data, onProgress) => trainModel(data, {}, onProgress),
     load: (dir) => loadModel(dir),
-    async crossValidate(data, folds): Promise<ModelMetrics> {
-      const report = await crossValidate(data, folds);
+    async crossValidate(data, folds, onProgress): Promise<ModelMetrics> {
+      const report = await crossValidate(data, folds, onProgress ? { onProgress } : {});
       return {
         folds,
         intentAccuracy: report.intent.accuracy,

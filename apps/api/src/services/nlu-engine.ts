@@ -25,7 +25,11 @@ export interface NluEngine {
   hash(data: TrainingData): string;
   train(data: TrainingData, onProgress: ProgressCallback): Promise<TrainedModel>;
   load(dir: string): Promise<NluParser>;
-  crossValidate(data: TrainingData, folds: number): Promise<ModelMetrics>;
+  crossValidate(
+    data: TrainingData,
+    folds: number,
+    onProgress?: ProgressCallback,
+  ): Promise<ModelMetrics>;
   /** Entities only (system, lookup, regex): what a bot answers with before any training. */
   extractorsOnly(entities: EntityDefinition[]): NluParser;
 }

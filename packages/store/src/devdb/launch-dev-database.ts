@@ -15,8 +15,10 @@ export const DEV_DATABASE_BINARY = path.resolve(
 );
 
 export interface DevDatabase {
-  /** mongodb:// URI of the running server. */
+  /** mongodb:// URI of the running server (the same after an automatic restart). */
   uri: string;
+  /** The server process id now (it changes when the server is restarted). */
+  pid(): number | undefined;
   /** Stops the server (SIGTERM, then SIGKILL after a grace period). Idempotent. */
   stop(): Promise<void>;
 }
@@ -27,7 +29,13 @@ export interface LaunchOptions {
   /** TCP address; the default lets the OS pick a free port. */
   listen?: string;
   binary?: string;
+  /** Told when the server died and was started again (or could not be). */
+  onRestart?: (event: { code: number | null; signal: string | null; error?: Error }) => void;
 }
+
+/** A server that dies is started again after this pause, growing up to MAX_RESTART_DELAY_MS. */
+const RESTART_DELAY_MS = 200;
+const MAX_RESTART_DELAY_MS = 5_000;
 
 export class DevDatabaseError extends Error {
   override readonly name = 'DevDatabaseError';
@@ -51,23 +59,70 @@ export async function launchDevDatabase(options: LaunchOptions): Promise<DevData
         'Run `npm run devdb:build` (needs Go), or set MONGODB_URI to use a MongoDB server.',
     );
   }
-  const child = spawn(
-    binary,
-    ['-listen', options.listen ?? '127.0.0.1:0', '-data', options.dataDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const first = await start(binary, options.listen ?? '127.0.0.1:0', options.dataDir);
+  const { uri } = first;
+  // Restarts keep the address, so clients reconnect by themselves.
+  const address = new URL(uri).host;
+  let child = first.child;
+  let stopping = false;
+
+  /** Starts the server again until it runs (or the database is being stopped). */
+  async function restart(code: number | null, signal: string | null): Promise<void> {
+    for (
+      let delay = RESTART_DELAY_MS;
+      !stopping;
+      delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS)
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      if (stopping) return;
+      try {
+        const started = (await start(binary, address, options.dataDir)).child;
+        if (stopping) return void (await stopChild(started));
+        child = started;
+        options.onRestart?.({ code, signal });
+        watch(child);
+        return;
+      } catch (error) {
+        options.onRestart?.({ code, signal, error: error as Error });
+      }
+    }
+  }
+  const watch = (watched: ChildProcess) =>
+    watched.once('exit', (code, signal) => {
+      if (!stopping) void restart(code, signal);
+    });
+  watch(child);
+
+  return {
+    uri,
+    pid: () => child.pid,
+    stop: once(() => {
+      stopping = true;
+      return stopChild(child);
+    }),
+  };
+}
+
+/** Starts one server process and waits until it answers; stops it again on failure. */
+async function start(
+  binary: string,
+  listen: string,
+  dataDir: string,
+): Promise<{ uri: string; child: ChildProcess }> {
+  // stdin stays open as a lifeline: the server exits when this process dies, however it dies.
+  const child = spawn(binary, ['-listen', listen, '-data', dataDir, '-watch-stdin'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-
-  const stop = once(() => stopChild(child));
   try {
     const uri = await readUri(child, () => stderr);
     await waitForPing(uri);
-    return { uri, stop };
+    return { uri, child };
   } catch (error) {
-    await stop();
+    await stopChild(child);
     throw error;
   }
 }

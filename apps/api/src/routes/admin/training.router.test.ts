@@ -78,7 +78,11 @@ describe('training jobs and the model registry', () => {
 
   it('trains, streams progress over SSE, registers a version with metrics and activates it', async () => {
     const { app, admin } = t();
-    await request(app).post(`${base}/import?allowRemovals=true`).set('Authorization', admin).send(BOT).expect(200);
+    await request(app)
+      .post(`${base}/import?allowRemovals=true`)
+      .set('Authorization', admin)
+      .send(BOT)
+      .expect(200);
     const started = await request(app)
       .post(`${base}/train`)
       .set('Authorization', admin)

@@ -80,7 +80,9 @@ describe('two API instances on one database and one MODELS_DIR', () => {
     });
 
   it('trains through one instance and the other answers with the new model within 5 s, failing no request', async () => {
-    expect((await call(a, 'POST', '/bots/default/import?allowRemovals=true', BOT)).status).toBe(200);
+    expect((await call(a, 'POST', '/bots/default/import?allowRemovals=true', BOT)).status).toBe(
+      200,
+    );
     const before = await json(
       await call(b, 'POST', '/bots/default/parse', { text: 'will it rain tomorrow' }),
     );

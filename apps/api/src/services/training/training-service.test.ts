@@ -90,3 +90,86 @@ describe('training service: shutdown', () => {
     });
   }, 60_000);
 });
+
+describe('training service: leases and progress', () => {
+  let store: ConnectedStore;
+  const examples = (words: string[]) => words.map((text) => ({ text, entities: [] }));
+
+  beforeAll(async () => {
+    store = await connectTestStore('training');
+    await store.bots.create({ name: 'b' }, 'b');
+    await store.intents.create('b', {
+      intentId: 'fallback',
+      name: 'Fallback',
+      userDefined: false,
+      responses: ['?'],
+    });
+    await store.intents.create('b', {
+      intentId: 'greet',
+      name: 'Greet',
+      trainingData: examples(['hello', 'hi', 'hey there', 'good morning', 'hiya', 'howdy']),
+    });
+    await store.intents.create('b', {
+      intentId: 'bye',
+      name: 'Bye',
+      trainingData: examples(['bye', 'goodbye', 'see you', 'good night', 'later', 'farewell']),
+    });
+  });
+  afterAll(async () => {
+    await store.db.dropDatabase();
+    await store.close();
+  });
+
+  const service = (leases: Partial<ConnectedStore['leases']>, updates: unknown[] = []) =>
+    createTrainingService({
+      store: {
+        ...store,
+        leases: { ...store.leases, ...leases },
+        models: {
+          ...store.models,
+          update: (botId, id, patch) => {
+            updates.push(patch);
+            return store.models.update(botId, id, patch);
+          },
+        },
+      },
+      engine: createLocalNluEngine(),
+      modelsDir: tmpdir(),
+      instanceId: 'me',
+      logger: pino({ level: 'silent' }),
+      leaseTtlMs: 60,
+      progressIntervalMs: 0,
+    });
+
+  it('stops a job whose lease was lost, with the reason', async () => {
+    const training = service({ renew: async () => false });
+    const started = await training.start('b', { force: true });
+    if (started.status !== 'queued') throw new Error('not queued');
+    await training.idle();
+    expect(await store.models.get('b', started.model.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/lost its training lease/),
+    });
+    await training.shutdown();
+  }, 60_000);
+
+  it('survives a database error renewing the lease, and reports progress through evaluation to 100 %', async () => {
+    const updates: Array<{ progress?: { phase: string; percent: number } }> = [];
+    const training = service(
+      { renew: async () => Promise.reject(new Error('database away for a moment')) },
+      updates,
+    );
+    const started = await training.start('b', { force: true });
+    if (started.status !== 'queued') throw new Error('not queued');
+    await training.idle();
+    expect((await store.models.get('b', started.model.id))?.status).toBe('ready');
+    const evaluating = updates
+      .map((u) => u.progress)
+      .filter((p) => p?.phase === 'evaluate')
+      .map((p) => p!.percent);
+    expect(evaluating.some((percent) => percent > 70 && percent < 95)).toBe(true);
+    expect(evaluating).toEqual([...evaluating].sort((a, b) => a - b));
+    expect(updates.at(-1)?.progress).toEqual({ phase: 'done', percent: 100 });
+    await training.shutdown();
+  }, 60_000);
+});

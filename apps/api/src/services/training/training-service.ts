@@ -103,24 +103,41 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
       });
       await new Promise((resolve) => setTimeout(resolve, LEASE_WAIT_MS));
     }
-    const renew = setInterval(
-      () => void deps.store.leases.renew(lease, deps.instanceId, leaseTtlMs),
-      leaseTtlMs / 3,
-    );
+    // A lease that cannot be renewed (lost, or the database away) stops the job at its next
+    // progress report: two instances must not train one bot at once.
+    let leaseLost: string | null = null;
+    const renew = setInterval(() => {
+      deps.store.leases.renew(lease, deps.instanceId, leaseTtlMs).then(
+        (held) => {
+          if (!held) leaseLost ??= 'this instance lost its training lease (another one took over)';
+        },
+        (error: unknown) => {
+          log.warn({ err: error, botId }, 'could not renew the training lease');
+        },
+      );
+    }, leaseTtlMs / 3);
     const startedAt = new Date();
+    let recorder: ReturnType<typeof progressReporter> | undefined;
     try {
       await deps.store.models.update(botId, model.id, {
         status: 'training',
         startedAt,
         progress: { phase: 'prepare', percent: 0 },
       });
-      const report = progressReporter(botId, model.id, startedAt);
+      recorder = progressReporter(botId, model.id, startedAt);
+      const record = recorder;
+      const report = (progress: TrainingProgress, force?: boolean) => {
+        if (leaseLost) throw new Error(leaseLost);
+        record(progress, force);
+      };
       const trained = await deps.engine.train(data, (progress) => report(scale(progress, 0, 70)));
       const metrics = await evaluate(data, report);
+      if (leaseLost) throw new Error(leaseLost);
       report({ phase: 'save', percent: 95 }, true);
       const dir = path.join(deps.modelsDir, botId, model.id);
       await mkdir(dir, { recursive: true });
       await trained.save(dir);
+      await recorder.settled();
       const finishedAt = new Date();
       await deps.store.models.update(botId, model.id, {
         status: 'ready',
@@ -140,6 +157,7 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log.error({ botId, modelId: model.id, err: error }, 'training failed');
+      await recorder?.settled();
       deps.metrics?.trainingDuration.observe(
         { bot: botId, outcome: 'failed' },
         (Date.now() - startedAt.getTime()) / 1000,
@@ -167,20 +185,38 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
     // Cross-validation retrains the model per fold: skipped where it cannot split or costs too much.
     if (folds < 2 || total > MAX_CV_EXAMPLES) return null;
     report({ phase: 'evaluate', percent: 70 }, true);
-    return deps.engine.crossValidate(data, folds);
+    // Each fold trains a model: progress moves from 70 % to 95 % across them.
+    let fold = 0;
+    return deps.engine.crossValidate(data, folds, (progress) => {
+      if (progress.phase === 'prepare' && progress.percent === 0) fold += 1;
+      const share = (Math.max(fold - 1, 0) + progress.percent / 100) / folds;
+      report({ phase: 'evaluate', percent: Math.round(70 + 25 * Math.min(share, 1)) });
+    });
   }
 
+  /**
+   * Writes progress one update after another: on FerretDB an update reads then writes the whole
+   * document, so two in flight could put back a status the other changed. `settled` waits for
+   * the last one before the job's final status is written.
+   */
   function progressReporter(botId: string, modelId: string, startedAt: Date) {
     let last = 0;
+    let writes = Promise.resolve();
     const interval = deps.progressIntervalMs ?? 300;
-    return (progress: TrainingProgress, force = false) => {
+    const report = (progress: TrainingProgress, force = false) => {
       const now = Date.now();
       if (!force && now - last < interval) return;
       last = now;
-      void deps.store.models
-        .update(botId, modelId, { progress: withEta(progress, startedAt, now) })
-        .catch((error: unknown) => log.warn({ err: error }, 'could not record training progress'));
+      writes = writes
+        .then(() =>
+          deps.store.models.update(botId, modelId, { progress: withEta(progress, startedAt, now) }),
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => log.warn({ err: error }, 'could not record training progress'),
+        );
     };
+    return Object.assign(report, { settled: () => writes });
   }
 
   return {
@@ -208,10 +244,15 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
         instanceId: deps.instanceId,
       });
       waiting.set(model.id, { botId, modelId: model.id });
-      void queue.add(() => {
-        waiting.delete(model.id);
-        return run(botId, model, built.data);
-      });
+      queue
+        .add(() => {
+          waiting.delete(model.id);
+          return run(botId, model, built.data);
+        })
+        .catch((error: unknown) =>
+          // run() records its own failures; this is the database failing while it did.
+          log.error({ err: error, botId, modelId: model.id }, 'training job could not finish'),
+        );
       return { status: 'queued', model };
     },
 
