@@ -25,8 +25,8 @@ export const ZConfig = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
-  /** How long shutdown waits for in-flight requests. */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long shutdown waits for in-flight requests (keep it under the orchestrator's stop timeout). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   /** Express `trust proxy`: hops of proxies (an ALB is 1) whose X-Forwarded-For is trusted. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Chat messages per minute from one client (key or IP). */

@@ -10,6 +10,10 @@ export interface ApiProcess {
   logs: string[];
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Sends a signal (SIGKILL to crash it). */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
 }
 
 /** Starts the real API entry point (as `npm start` does) and waits until /readyz answers. */
@@ -49,7 +53,7 @@ export async function startApiProcess(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited early:\n${logs.join('\n')}`);
     try {
-      const res = await fetch(`${baseUrl}/readyz`);
+      const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1000) });
       if (res.status === 200) break;
     } catch {
       // not listening yet
@@ -67,5 +71,7 @@ export async function startApiProcess(
       child.kill('SIGTERM');
       return exited;
     },
+    kill: (signal) => void child.kill(signal),
+    exited,
   };
 }
