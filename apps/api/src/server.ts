@@ -17,9 +17,8 @@ export function createDrainingServer(handler: RequestListener): {
   server: Server;
   graceful: GracefulServer;
 } {
-  let graceful: GracefulServer | undefined;
   const server = http.createServer((req, res) => {
-    if (!graceful?.draining()) return handler(req, res);
+    if (!graceful.draining()) return handler(req, res);
     res.writeHead(503, {
       'Content-Type': 'application/problem+json',
       Connection: 'close',
@@ -35,7 +34,7 @@ export function createDrainingServer(handler: RequestListener): {
       }),
     );
   });
-  graceful = makeGraceful(server);
+  const graceful = makeGraceful(server);
   return { server, graceful };
 }
 
