@@ -39,7 +39,7 @@ describe('ConversationRepository', () => {
     expect(await store().conversations.turn('b', 't1', 2)).toMatchObject({ userText: 'message 2' });
   });
 
-  it('moves the head at version 1 and every HEAD_EVERY versions, and probes past it', async () => {
+  it('moves the head every HEAD_EVERY versions, and probes past it', async () => {
     for (let version = 0; version < HEAD_EVERY * 2 + 3; version += 1)
       await save('long', version, { n: version + 1 });
     const head = await store()
@@ -56,6 +56,17 @@ describe('ConversationRepository', () => {
     expect(known?.version).toBe(HEAD_EVERY * 2 + 3);
     await store().conversations.writeHead('b', 'long', 5, { n: 5 });
     expect((await store().conversations.load('b', 'long'))?.headVersion).toBe(HEAD_EVERY * 2);
+  });
+
+  it('finds where a thread stands whose head a crash never wrote', async () => {
+    for (let version = 0; version < 5; version += 1)
+      await save('crashed', version, { n: version + 1 });
+    await store().db.collection(COLLECTIONS.conversations).deleteMany({ threadId: 'crashed' });
+    expect(await store().conversations.load('b', 'crashed')).toMatchObject({
+      version: 5,
+      state: { n: 5 },
+      headVersion: 5,
+    });
   });
 
   it('stores state keys with dots and dollars unchanged', async () => {

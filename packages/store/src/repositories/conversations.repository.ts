@@ -23,8 +23,9 @@ export type SaveResult =
  * common subset: FerretDB reads, then writes) and the transcript append, in one write. Reading
  * the newest version never sorts or filters: a head pointer (`conversations`, `_id`
  * `[botId, threadId]`) names a recent version with its state, and the next versions are
- * probed by `_id`. The head is written at version 1, every HEAD_EVERY versions, and when a
- * cache in front of this repository says so (`writeHead`), so reads stay `_id` lookups.
+ * probed by `_id`. The head is written every HEAD_EVERY versions and when a cache in front of
+ * this repository says so (`writeHead`), so reads stay `_id` lookups; a new thread costs two
+ * lookups and its first insert.
  */
 export interface ConversationRepository<State = Record<string, unknown>> {
   /** The newest version; `after`: a version known to exist (a cache's), where probing starts. */
@@ -127,6 +128,27 @@ export function createConversationRepository<State = Record<string, unknown>>(
     return { version, state, updatedAt: last?.createdAt ?? new Date(), headVersion: version };
   }
 
+  /**
+   * Version 1 is taken but the thread has no head: it was written before a crash let its head
+   * be written (version 1 is ours), or before heads existed. The head is written now, so the
+   * writer's next read finds where the thread stands.
+   */
+  async function findHeadless(botId: string, threadId: string): Promise<void> {
+    if (await heads.findOne({ _id: headId(botId, threadId) })) return;
+    const first = await readVersion(botId, threadId, 1);
+    if (!first) {
+      await legacy(botId, threadId);
+      return;
+    }
+    const newest = await newestFrom(botId, threadId, {
+      version: 1,
+      state: fromStorableKeys(first.state) as State,
+      updatedAt: first.at,
+      headVersion: 0,
+    });
+    await writeHead(botId, threadId, newest.version, newest.state);
+  }
+
   async function writeHead(botId: string, threadId: string, version: number, state: State) {
     try {
       await heads.updateOne(
@@ -148,16 +170,19 @@ export function createConversationRepository<State = Record<string, unknown>>(
         return newestFrom(botId, threadId, { ...after, updatedAt: new Date(0), headVersion: 0 });
       const head = await heads.findOne({ _id: headId(botId, threadId) });
       if (!head) {
-        // No head: a new thread, or one whose head a crash left unwritten (version 1 exists).
+        // A new thread (one lookup more, no write), or one whose head was never written (a
+        // crash): then its head is written where it stands. A thread from before heads makes
+        // the first `save` conflict, which finds it.
         const first = await readVersion(botId, threadId, 1);
         if (!first) return null;
-        await writeHead(botId, threadId, 1, fromStorableKeys(first.state) as State);
-        return newestFrom(botId, threadId, {
+        const newest = await newestFrom(botId, threadId, {
           version: 1,
           state: fromStorableKeys(first.state) as State,
           updatedAt: first.at,
-          headVersion: 1,
+          headVersion: 0,
         });
+        await writeHead(botId, threadId, newest.version, newest.state);
+        return { ...newest, headVersion: newest.version };
       }
       return newestFrom(botId, threadId, {
         version: head.version,
@@ -182,13 +207,10 @@ export function createConversationRepository<State = Record<string, unknown>>(
         );
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        // Version 1 taken without a head in our format: a thread stored before heads. Its
-        // head is written now, so the writer's next read finds where it stands.
-        if (version === 1 && !(await readVersion(botId, threadId, 1)))
-          await legacy(botId, threadId);
+        if (version === 1) await findHeadless(botId, threadId);
         return { ok: false, reason: 'conflict' };
       }
-      if (version !== 1 && version % HEAD_EVERY !== 0) return { ok: true, version, headVersion: 0 };
+      if (version % HEAD_EVERY !== 0) return { ok: true, version, headVersion: 0 };
       await writeHead(botId, threadId, version, state);
       return { ok: true, version, headVersion: version };
     },
