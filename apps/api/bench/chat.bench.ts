@@ -1,279 +1,367 @@
-// Load benchmark of the REST chat channel: realistic multi-turn conversations over many
-// threads (greeting → question → slot prompt → slot answer with a tool call → thanks), after
-// a warm-up, against the full stack (embedded database, trained model, dialogue, tool calls).
-// A bare Express endpoint runs in the same process and the same way, so the ratio is the figure.
+// Load benchmark of the REST chat channel against two references measured in the same run:
+// a bare Express JSON endpoint (Node's floor) and a bare endpoint doing one `_id` lookup and one
+// insert on the same database (the database's floor). Rounds alternate between the three at each
+// concurrency; the load comes from another process, so CPU figures are the server's. Then chat
+// latency at concurrency 1 as stored history grows (a growth curve, also written as SVG).
 //
-//   npm run bench:chat [-- --seconds 10 --concurrency 16]
-import { mkdtempSync, rmSync } from 'node:fs';
+//   npm run bench:chat [-- --seconds 6 --rounds 2 --levels 1,16,100 --growth 0,10000,100000,1000000]
+//   MONGODB_URI=mongodb://… npm run bench:chat        (any MongoDB instead of the embedded one)
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
 import express from 'express';
+import { MongoClient } from 'mongodb';
 import { pino } from 'pino';
+import { importBot, launchDevDatabase, type DevDatabase } from '@parley/store';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createDeps } from '../src/deps.js';
+import {
+  merge,
+  percentile,
+  printRows,
+  writeGrowthChart,
+  type GrowthPoint,
+  type RoundResult,
+  type Row,
+} from './bench-report.js';
+import { ORDERS_BOT, CONVERSATION } from './orders-bot.js';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
-    concurrency: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '6' },
+    rounds: { type: 'string', default: '2' },
+    levels: { type: 'string', default: '1,16,100' },
+    growth: { type: 'string', default: '0,10000,100000,1000000' },
+    'growth-seconds': { type: 'string', default: '6' },
+    out: { type: 'string', default: path.join(here, 'results') },
   },
 });
 const SECONDS = Number(values.seconds);
-const WARMUP = Number(values.warmup);
-const CONCURRENCY = Number(values.concurrency);
+const ROUNDS = Number(values.rounds);
+const LEVELS = values.levels.split(',').map(Number);
+const GROWTH = values.growth ? values.growth.split(',').map(Number) : [];
+const GROWTH_SECONDS = Number(values['growth-seconds']);
+const HISTORY_THREADS = 10_000;
+const run = promisify(execFile);
 
-const ORDERS_BOT = {
-  intents: [
-    {
-      intentId: 'greet',
-      name: 'Greet',
-      responses: ['Hi! How can I help?'],
-      trainingData: ['hi', 'hello', 'hey there', 'good morning', 'hello bot', 'hiya'].map(
-        (text) => ({ text }),
-      ),
-    },
-    {
-      intentId: 'thanks',
-      name: 'Thanks',
-      responses: ["You're welcome!"],
-      trainingData: [
-        'thanks',
-        'thank you',
-        'thanks a lot',
-        'cheers',
-        'much appreciated',
-        'great thanks',
-      ].map((text) => ({ text })),
-    },
-    {
-      intentId: 'order_status',
-      name: 'Order status',
-      responses: ['Order {{parameters.order_number}} is {{result.status}}.'],
-      parameters: [
-        { name: 'order_number', entity: 'order_number', prompt: 'What is your order number?' },
-      ],
-      toolCall: { method: 'GET', url: 'TOOL_URL/orders/{{parameters.order_number}}' },
-      trainingData: [
-        'where is my order',
-        'track my order',
-        'order status please',
-        'what is the status of my order',
-        'has my order shipped',
-        'where is order ORD-1234',
-        'track order ORD-9876',
-        'status of ORD-5555',
-      ].map((text) => {
-        const match = /ORD-\d+/.exec(text);
-        return {
-          text,
-          entities: match
-            ? [
-                {
-                  name: 'order_number',
-                  value: match[0],
-                  begin: match.index,
-                  end: match.index + match[0].length,
-                },
-              ]
-            : [],
-        };
-      }),
-    },
-    {
-      intentId: 'cancel',
-      name: 'Cancel',
-      responses: ['Ok, cancelled.'],
-      trainingData: ['cancel', 'stop', 'never mind', 'forget it'].map((text) => ({ text })),
-    },
-    { intentId: 'fallback', name: 'Fallback', responses: ["Sorry, I didn't get that."] },
-  ],
-  entities: [{ name: 'order_number', patterns: ['ORD-\\d{4}'] }],
-};
+/** Commands counted for the request they ran in; the rest (pollers) are background. */
+const requestScope = new AsyncLocalStorage<Record<string, number>>();
+let counting: { perRequest: Record<string, number>; first: number[]; later: number[] } | null =
+  null;
 
-const CONVERSATION = ['hello', 'where is my order', 'it is ORD-4242', 'thanks'];
-
-async function listen(app: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+async function listen(app: http.RequestListener) {
   const server = http.createServer(app);
-  server.keepAliveTimeout = 30_000;
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-interface Result {
-  messages: number;
-  errors: number;
-  latencies: number[];
-  seconds: number;
+/** CPU seconds a process used so far (Linux /proc; null elsewhere or for a remote database). */
+function processCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
-/** CONCURRENCY virtual users, each running conversations on fresh threads until time is up. */
 async function drive(
-  send: (threadId: string, text: string) => Promise<boolean>,
+  url: string,
+  concurrency: number,
   seconds: number,
   label: string,
-): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  let thread = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, user) => {
-      while (performance.now() < deadline) {
-        const threadId = `${label}-${user}-${thread++}`;
-        for (const text of CONVERSATION) {
-          const t0 = performance.now();
-          const ok = await send(threadId, text);
-          latencies.push(performance.now() - t0);
-          if (!ok) errors++;
-        }
-      }
-    }),
+  headers: Record<string, string> = {},
+): Promise<RoundResult> {
+  const job = { url, headers, conversation: CONVERSATION, concurrency, seconds, label };
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'load-client.ts'), JSON.stringify(job)],
+    { maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } },
   );
-  return {
-    messages: latencies.length,
-    errors,
-    latencies,
-    seconds: (performance.now() - started) / 1000,
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function row(name: string, result: Result) {
-  const sorted = [...result.latencies].sort((a, b) => a - b);
-  return {
-    name,
-    rate: result.messages / result.seconds,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    messages: result.messages,
-    errors: result.errors,
-  };
+  return JSON.parse(stdout) as RoundResult;
 }
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-    new Promise<number>((resolve, reject) => {
-      const payload = JSON.stringify(body);
-      const req = http.request(
-        url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'Content-Type': 'application/json',
-            'Content-Length': Buffer.byteLength(payload),
-            ...headers,
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
-
-  // The order service the tool call reaches, on loopback.
-  const orders = await listen((req, res) => {
-    res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ id: req.url?.split('/').pop(), status: 'shipped' }));
-  });
-
+  let devdb: DevDatabase | undefined;
+  const remote = process.env.MONGODB_URI;
+  const uri =
+    remote ?? (devdb = await launchDevDatabase({ dataDir: path.join(dataDir, 'db') })).uri;
+  const dbName = `parley_bench_${Date.now()}`;
   const config = loadConfig({
-    ...process.env,
+    MONGODB_URI: uri,
+    MONGODB_DB: dbName,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     CHAT_RATE_LIMIT_PER_CLIENT: '100000000',
     CHAT_RATE_LIMIT_PER_THREAD: '100000000',
-    ...(process.env.MONGODB_URI && { MONGODB_DB: `parley_bench_${Date.now()}` }),
   });
-  const deps = await createDeps(config, pino({ level: 'silent' }));
+  const deps = await createDeps(config, pino({ level: 'silent' }), { monitorCommands: true });
+  deps.store.client.on('commandStarted', (event) => {
+    const scope = requestScope.getStore();
+    if (scope) scope[event.commandName] = (scope[event.commandName] ?? 0) + 1;
+  });
+
+  const orders = await listen((req, res) => {
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ id: req.url?.split('/').pop(), status: 'shipped' }));
+  });
+  const floorClient = await MongoClient.connect(uri, { monitorCommands: true });
+  const servers: Array<{ close(): Promise<void> }> = [orders];
   try {
-    const bot = await deps.store.bots.create(
+    await deps.store.bots.create(
       { name: 'Bench', toolCalls: { allowPrivateNetworks: true } },
       'bench',
     );
-    const { importBot } = await import('@parley/store');
     const file = JSON.parse(
       JSON.stringify({ format: 'parley', version: 1, ...ORDERS_BOT }).replace(
         'TOOL_URL',
         orders.url,
       ),
     );
-    const imported = await importBot(deps.store, bot.id, file);
+    const imported = await importBot(deps.store, 'bench', file);
     if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported)}`);
-    const started = await deps.training.start(bot.id);
+    const started = await deps.training.start('bench');
     if (started.status !== 'queued')
       throw new Error(`training did not start: ${JSON.stringify(started)}`);
     await deps.training.idle();
+    await deps.models.refresh();
     const key = (await deps.store.apiKeys.create({ name: 'bench', role: 'viewer' })).key;
-    const parley = await listen(createApp(deps.app));
 
+    // Parley, with every database command counted for the request it served.
+    const parleyApp = createApp(deps.app);
+    const parley = await listen((req, res) => {
+      const scope: Record<string, number> = {};
+      res.on('finish', () => {
+        if (!counting) return;
+        const total = Object.values(scope).reduce((sum, n) => sum + n, 0);
+        for (const [name, n] of Object.entries(scope))
+          counting.perRequest[name] = (counting.perRequest[name] ?? 0) + n;
+        (req.headers['x-bench-first'] ? counting.first : counting.later).push(total);
+      });
+      requestScope.run(scope, () => parleyApp(req, res));
+    });
     const bare = express();
     bare.use(express.json());
     bare.post('/chat', (req, res) => {
-      res.json({
-        messages: [{ text: `echo ${String((req.body as { text?: string }).text)}` }],
-        intent: null,
-        entities: [],
-        complete: true,
-        missingParameters: [],
-      });
+      res.json({ messages: [{ text: `echo ${String((req.body as { text?: string }).text)}` }] });
     });
     const bareServer = await listen(bare);
+    // The database floor: the least a chat message can do — read one document by _id, insert one.
+    const floorDocs = floorClient.db(dbName).collection<{ _id: string; n: number }>('benchFloor');
+    await floorDocs.insertMany(Array.from({ length: 1000 }, (_, n) => ({ _id: `seed-${n}`, n })));
+    let floorSeq = 0;
+    const floorCommands: Record<string, number> = {};
+    floorClient.on('commandStarted', (event) => {
+      if (counting) floorCommands[event.commandName] = (floorCommands[event.commandName] ?? 0) + 1;
+    });
+    const floor = express();
+    floor.use(express.json());
+    floor.post('/chat', async (req, res) => {
+      const found = await floorDocs.findOne({ _id: `seed-${Math.floor(Math.random() * 1000)}` });
+      await floorDocs.insertOne({ _id: `floor-${process.pid}-${floorSeq++}`, n: found?.n ?? 0 });
+      res.json({ messages: [{ text: String((req.body as { text?: string }).text) }] });
+    });
+    const floorServer = await listen(floor);
+    servers.push(parley, bareServer, floorServer);
 
-    const parleySend = async (threadId: string, text: string) =>
-      (await post(
-        `${parley.url}/api/v1/bots/bench/chat`,
-        { threadId, text },
-        { Authorization: `Bearer ${key}` },
-      )) === 200;
-    const bareSend = async (threadId: string, text: string) =>
-      (await post(`${bareServer.url}/chat`, { threadId, text })) === 200;
+    const endpoints: Array<{ name: string; url: string; headers: Record<string, string> }> = [
+      {
+        name: 'Parley chat',
+        url: `${parley.url}/api/v1/bots/bench/chat`,
+        headers: { Authorization: `Bearer ${key}` },
+      },
+      { name: 'database floor', url: `${floorServer.url}/chat`, headers: {} },
+      { name: 'bare Express', url: `${bareServer.url}/chat`, headers: {} },
+    ];
+    // Warm-up: the model, the caches, the JIT.
+    for (const endpoint of endpoints) await drive(endpoint.url, 4, 2, 'warm', endpoint.headers);
 
-    await drive(parleySend, WARMUP, 'warm');
-    await drive(bareSend, WARMUP, 'warm');
-    const parleyResult = row('parley REST chat', await drive(parleySend, SECONDS, 'run'));
-    const bareResult = row('bare Express', await drive(bareSend, SECONDS, 'run'));
+    const rows: Row[] = [];
+    const split = { first: [] as number[], later: [] as number[] };
+    for (const concurrency of LEVELS) {
+      const totals = endpoints.map(() => ({
+        results: [] as RoundResult[],
+        cpu: 0,
+        db: 0,
+        commands: {} as Record<string, number>,
+      }));
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const [index, endpoint] of endpoints.entries()) {
+          counting = { perRequest: {}, first: [], later: [] };
+          for (const name of Object.keys(floorCommands)) delete floorCommands[name];
+          const cpu0 = process.cpuUsage();
+          const db0 = processCpuSeconds(devdb?.pid());
+          const result = await drive(
+            endpoint.url,
+            concurrency,
+            SECONDS,
+            `c${concurrency}-r${round}-${index}`,
+            endpoint.headers,
+          );
+          const cpu = process.cpuUsage(cpu0);
+          const db1 = processCpuSeconds(devdb?.pid());
+          const total = totals[index]!;
+          total.results.push(result);
+          total.cpu += (cpu.user + cpu.system) / 1000;
+          total.db += db0 !== null && db1 !== null ? (db1 - db0) * 1000 : NaN;
+          const counted = index === 0 ? counting.perRequest : index === 1 ? floorCommands : {};
+          for (const [name, n] of Object.entries(counted))
+            total.commands[name] = (total.commands[name] ?? 0) + n;
+          if (index === 0 && concurrency === 1) {
+            split.first.push(...counting.first);
+            split.later.push(...counting.later);
+          }
+          counting = null;
+        }
+      }
+      for (const [index, endpoint] of endpoints.entries()) {
+        const total = totals[index]!;
+        const merged = merge(total.results);
+        const messages = merged.latencies.length;
+        rows.push({
+          endpoint: endpoint.name,
+          concurrency,
+          rate: messages / merged.seconds,
+          p50: percentile(merged.latencies, 50),
+          p99: percentile(merged.latencies, 99),
+          errors: merged.errors,
+          messages,
+          nodeCpuMs: total.cpu / messages,
+          dbCpuMs: devdb ? total.db / messages : null,
+          commands: Object.fromEntries(
+            Object.entries(total.commands).map(([name, n]) => [name, n / messages]),
+          ),
+        });
+      }
+    }
 
+    const database = remote ? 'MONGODB_URI' : 'embedded FerretDB v1.24 (SQLite)';
     console.log(
-      `\nbench:chat — ${CONCURRENCY} concurrent users, ${SECONDS}s after ${WARMUP}s warm-up, ${CONVERSATION.length}-turn conversations with a tool call`,
+      `\nbench:chat — ${database}; node ${process.version}; ${os.cpus().length} cores; ${ROUNDS} alternating rounds of ${SECONDS} s per endpoint and concurrency`,
     );
     console.log(
-      `database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB (SQLite)'}; node ${process.version}; ${os.cpus().length} cores\n`,
+      `conversation on a fresh thread each time: ${CONVERSATION.map((t) => JSON.stringify(t)).join(' → ')} (slot filling, a tool call to a loopback server)\n`,
     );
-    console.log('| endpoint | messages/s | p50 ms | p99 ms | messages | errors |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of [parleyResult, bareResult]) {
+    printRows(rows);
+    console.log(
+      '\n| conns | chat / database floor (msgs/s) | chat p99 / floor p99 | chat / bare Express (msgs/s) |',
+    );
+    console.log('| ---: | ---: | ---: | ---: |');
+    for (const concurrency of LEVELS) {
+      const of = (name: string) =>
+        rows.find((r) => r.endpoint === name && r.concurrency === concurrency)!;
+      const [chat, floorRow, bareRow] = [
+        of('Parley chat'),
+        of('database floor'),
+        of('bare Express'),
+      ];
       console.log(
-        `| ${r.name} | ${r.rate.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.messages} | ${r.errors} |`,
+        `| ${concurrency} | ${(chat.rate / floorRow.rate).toFixed(2)} | ${(chat.p99 / floorRow.p99).toFixed(2)} | ${(chat.rate / bareRow.rate).toFixed(3)} |`,
       );
     }
-    console.log(`\nparley / bare throughput: ${(parleyResult.rate / bareResult.rate).toFixed(3)}`);
-    await parley.close();
-    await bareServer.close();
+    const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / Math.max(xs.length, 1);
+    console.log(
+      `\ndatabase commands per message at concurrency 1: first message of a thread (cold) ${mean(split.first).toFixed(2)}, the others (warm) ${mean(split.later).toFixed(2)}, a whole ${CONVERSATION.length}-message conversation ${mean([...split.first, ...split.later]).toFixed(2)}`,
+    );
+
+    const growth: GrowthPoint[] = [];
+    let stored = 0;
+    for (const target of GROWTH) {
+      stored = await prefill(deps.store.turns.append, stored, target);
+      const result = await drive(
+        endpoints[0]!.url,
+        1,
+        GROWTH_SECONDS,
+        `growth-${target}`,
+        endpoints[0]!.headers,
+      );
+      growth.push({
+        storedTurns: target,
+        p50: percentile(result.latencies, 50),
+        p99: percentile(result.latencies, 99),
+      });
+    }
+    if (growth.length > 0) {
+      console.log('\n| stored turns (10k threads) | chat p50 ms | chat p99 ms |');
+      console.log('| ---: | ---: | ---: |');
+      for (const point of growth)
+        console.log(
+          `| ${point.storedTurns.toLocaleString('en')} | ${point.p50.toFixed(2)} | ${point.p99.toFixed(2)} |`,
+        );
+      const base = growth[0]!.p50;
+      console.log(
+        `p50 at the largest history is ${(((growth.at(-1)!.p50 - base) / base) * 100).toFixed(1)} % from the empty one`,
+      );
+    }
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(
+      path.join(values.out, 'bench-chat.json'),
+      JSON.stringify({ database, rows, split, growth }, null, 2),
+    );
+    if (growth.length > 1) writeGrowthChart(path.join(values.out, 'bench-chat-growth.svg'), growth);
+    console.log(`\nresults: ${values.out}`);
   } finally {
-    agent.destroy();
-    await orders.close();
+    for (const server of servers) await server.close();
+    await floorClient
+      .db(dbName)
+      .dropDatabase()
+      .catch(() => undefined);
+    await floorClient.close();
     await deps.close();
+    await devdb?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Stores turns through the turn repository until `target`, spread over HISTORY_THREADS threads. */
+async function prefill(
+  append: (
+    turn: Parameters<Awaited<ReturnType<typeof createDeps>>['store']['turns']['append']>[0],
+  ) => Promise<void>,
+  from: number,
+  target: number,
+): Promise<number> {
+  const at = new Date();
+  const started = performance.now();
+  for (let next = from; next < target;) {
+    const batch = Array.from({ length: Math.min(256, target - next) }, (_, i) => next + i);
+    await Promise.all(
+      batch.map((n) =>
+        append({
+          botId: 'bench',
+          threadId: `history-${n % HISTORY_THREADS}`,
+          seq: Math.floor(n / HISTORY_THREADS) + 1,
+          at,
+          channel: 'rest',
+          userText: 'where is my order',
+          intentId: 'order_status',
+          fellBack: false,
+          latencyMs: 5,
+          messages: [{ text: 'What is your order number?' }],
+        }),
+      ),
+    );
+    next += batch.length;
+  }
+  if (target > from)
+    console.error(
+      `(stored ${(target - from).toLocaleString('en')} turns in ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+  return Math.max(from, target);
 }
 
 main().catch((error: unknown) => {

@@ -53,7 +53,16 @@ export interface Deps {
 }
 
 /** Wires the process: database (embedded when MONGODB_URI is unset), NLU, dialogue, HTTP deps. */
-export async function createDeps(config: Config, logger: Logger): Promise<Deps> {
+export interface DepsOptions {
+  /** Emit the database driver's command events (benchmarks count commands). */
+  monitorCommands?: boolean;
+}
+
+export async function createDeps(
+  config: Config,
+  logger: Logger,
+  options: DepsOptions = {},
+): Promise<Deps> {
   let devDatabase: DevDatabase | undefined;
   let uri = config.mongodbUri;
   if (!uri) {
@@ -76,7 +85,11 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
       'embedded development database started (set MONGODB_URI to use MongoDB)',
     );
   }
-  const store = await connectStore({ uri, dbName: config.mongodbDb });
+  const store = await connectStore({
+    uri,
+    dbName: config.mongodbDb,
+    ...(options.monitorCommands && { monitorCommands: true }),
+  });
   await mkdir(config.modelsDir, { recursive: true });
   if (await seedDefaultBot(store)) logger.info('seeded the default bot');
   // Every replica signs and checks login tokens with the same key, kept in the database.

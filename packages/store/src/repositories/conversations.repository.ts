@@ -21,11 +21,15 @@ export type SaveResult =
  * `[botId, threadId, seq]` in `_id`: inserting version n+1 is the compare-and-set (the unique
  * `_id` decides a race — an update filtered on `version` is not atomic on every server of the
  * common subset: FerretDB reads, then writes) and the transcript append, in one write. Reading
- * the newest version never sorts or filters: a head pointer (`conversations`, `_id`
- * `[botId, threadId]`) names a recent version with its state, and the next versions are
- * probed by `_id`. The head is written every HEAD_EVERY versions and when a cache in front of
- * this repository says so (`writeHead`), so reads stay `_id` lookups; a new thread costs two
- * lookups and its first insert.
+ * never sorts or filters: a head pointer (`conversations`, `_id` `[botId, threadId]`) names a
+ * recent version with its state, and later versions are read by `_id`. The head moves every
+ * HEAD_EVERY versions and when a cache in front says so (`writeHead`).
+ *
+ * FerretDB 1.24's SQLite backend does not use its `_id` index for reads (the query and the
+ * index spell the path differently), so a read walks the table until it finds the document and
+ * a read that finds nothing walks all of it; inserts check the unique index and stay cheap. The
+ * API's cache (services/conversations) therefore reads only documents that exist, and `load`
+ * here, which may read past the newest version, is for callers without one.
  */
 export interface ConversationRepository<State = Record<string, unknown>> {
   /** The newest version; `after`: a version known to exist (a cache's), where probing starts. */
@@ -41,6 +45,10 @@ export interface ConversationRepository<State = Record<string, unknown>> {
     state: State,
     turn: Turn,
   ): Promise<SaveResult>;
+  /** Version `seq` of a thread with its state, or null. */
+  version(botId: string, threadId: string, seq: number): Promise<StoredConversation<State> | null>;
+  /** What the head pointer names (a recent version with its state), or null. */
+  head(botId: string, threadId: string): Promise<StoredConversation<State> | null>;
   /** The turn recorded with version `seq`. */
   turn(botId: string, threadId: string, seq: number): Promise<Turn | null>;
   /** Points the head at `version` (never backwards). */
@@ -128,27 +136,6 @@ export function createConversationRepository<State = Record<string, unknown>>(
     return { version, state, updatedAt: last?.createdAt ?? new Date(), headVersion: version };
   }
 
-  /**
-   * Version 1 is taken but the thread has no head: it was written before a crash let its head
-   * be written (version 1 is ours), or before heads existed. The head is written now, so the
-   * writer's next read finds where the thread stands.
-   */
-  async function findHeadless(botId: string, threadId: string): Promise<void> {
-    if (await heads.findOne({ _id: headId(botId, threadId) })) return;
-    const first = await readVersion(botId, threadId, 1);
-    if (!first) {
-      await legacy(botId, threadId);
-      return;
-    }
-    const newest = await newestFrom(botId, threadId, {
-      version: 1,
-      state: fromStorableKeys(first.state) as State,
-      updatedAt: first.at,
-      headVersion: 0,
-    });
-    await writeHead(botId, threadId, newest.version, newest.state);
-  }
-
   async function writeHead(botId: string, threadId: string, version: number, state: State) {
     try {
       await heads.updateOne(
@@ -170,11 +157,10 @@ export function createConversationRepository<State = Record<string, unknown>>(
         return newestFrom(botId, threadId, { ...after, updatedAt: new Date(0), headVersion: 0 });
       const head = await heads.findOne({ _id: headId(botId, threadId) });
       if (!head) {
-        // A new thread (one lookup more, no write), or one whose head was never written (a
-        // crash): then its head is written where it stands. A thread from before heads makes
-        // the first `save` conflict, which finds it.
+        // A new thread, one whose head was never written (a crash: it is written now), or
+        // one from before heads.
         const first = await readVersion(botId, threadId, 1);
-        if (!first) return null;
+        if (!first) return legacy(botId, threadId);
         const newest = await newestFrom(botId, threadId, {
           version: 1,
           state: fromStorableKeys(first.state) as State,
@@ -207,12 +193,35 @@ export function createConversationRepository<State = Record<string, unknown>>(
         );
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        if (version === 1) await findHeadless(botId, threadId);
         return { ok: false, reason: 'conflict' };
       }
       if (version % HEAD_EVERY !== 0) return { ok: true, version, headVersion: 0 };
       await writeHead(botId, threadId, version, state);
       return { ok: true, version, headVersion: version };
+    },
+
+    async version(botId, threadId, seq) {
+      const doc = await readVersion(botId, threadId, seq);
+      return doc
+        ? {
+            version: doc.seq,
+            state: fromStorableKeys(doc.state) as State,
+            updatedAt: doc.at,
+            headVersion: 0,
+          }
+        : null;
+    },
+
+    async head(botId, threadId) {
+      const head = await heads.findOne({ _id: headId(botId, threadId) });
+      return head
+        ? {
+            version: head.version,
+            state: fromStorableKeys(head.state) as State,
+            updatedAt: head.updatedAt,
+            headVersion: head.version,
+          }
+        : null;
     },
 
     async turn(botId, threadId, seq) {

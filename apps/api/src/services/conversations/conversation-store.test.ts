@@ -45,6 +45,46 @@ describe('the instance cache in front of the conversations', () => {
     }
   });
 
+  it('starts a new thread with one insert, and never reads a document that does not exist', async () => {
+    const { store, raw, close } = await harness(100);
+    const mine = store as ReturnType<typeof createConversationStore>;
+    const other = createConversationStore({ conversations: raw.conversations });
+    const commands: string[] = [];
+    const emptyReads: unknown[] = [];
+    raw.client.on('commandStarted', (event) => commands.push(event.commandName));
+    raw.client.on('commandSucceeded', (event) => {
+      const batch = (event.reply as { cursor?: { firstBatch?: unknown[] } }).cursor?.firstBatch;
+      if (event.commandName === 'find' && batch?.length === 0) emptyReads.push(event);
+    });
+    const state = (n: number) => ({ n }) as unknown as ConversationState;
+    /** What the dialogue does per message: read, then write the next version (again on conflict). */
+    const send = async (conversations: ReturnType<typeof createConversationStore>, n: number) => {
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const version = (await conversations.load('bot', 'cold'))?.version ?? 0;
+        const saved = await conversations.save(
+          'bot',
+          'cold',
+          version,
+          state(n),
+          sampleTurn('bot', 'cold', version + 1),
+        );
+        if (saved.ok) return saved.version;
+      }
+      throw new Error('never saved');
+    };
+    try {
+      commands.length = 0;
+      expect(await send(other, 1)).toBe(1);
+      expect(commands).toEqual(['insert']);
+      for (let n = 2; n <= 20; n += 1) await send(other, n);
+      // This instance never saw the thread: it learns where it stands by reads that all find.
+      expect(await send(mine, 21)).toBe(21);
+      expect(emptyReads).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('reads a thread another instance moved on, and catches the head up when it forgets it', async () => {
     const { store, raw, close } = await harness(1);
     const mine = store as ReturnType<typeof createConversationStore>;

@@ -1,18 +1,27 @@
 import type { ConversationState, ConversationStore, TurnRecord } from '@parley/dialogue';
-import type { ConversationRepository, Store } from '@parley/store';
+import type { ConversationRepository, Store, StoredConversation } from '@parley/store';
 import type { Logger } from 'pino';
 
 /** Threads whose state this instance keeps in memory by default. */
 const DEFAULT_CACHE_THREADS = 10_000;
 
-interface Cached {
-  version: number;
-  state: ConversationState;
-  /** The version the head pointer names, as far as this instance knows. */
-  headVersion: number;
-  /** Set after a lost race: the version is known to exist, newer ones may too. */
-  stale: boolean;
-}
+type Stored = StoredConversation<ConversationState>;
+
+/**
+ * What this instance believes about a thread. `known`: the newest version it saw (it may have
+ * moved on elsewhere: the next write then conflicts). `new`: never seen — taken as a new
+ * thread until a write says otherwise. `discover`: it exists, where it stands is unknown.
+ */
+type Belief =
+  | {
+      kind: 'known';
+      version: number;
+      state: ConversationState;
+      headVersion: number;
+      stale: boolean;
+    }
+  | { kind: 'new' }
+  | { kind: 'discover' };
 
 export interface CachedConversationStore extends ConversationStore<ConversationState> {
   /** Writes the heads this instance is ahead of, and forgets every thread (shutdown). */
@@ -22,11 +31,15 @@ export interface CachedConversationStore extends ConversationStore<ConversationS
 }
 
 /**
- * The dialogue's conversation store over the repository, with the threads this instance
- * served recently kept in memory: a warm message costs one insert (the compare-and-set that
- * also records its turn). After a lost race the next read follows versions by `_id` from the
- * one known. When a thread leaves the cache its head pointer is brought up to date, so the next
- * cold read is one head lookup and one probe.
+ * The dialogue's conversation store over the repository, with what this instance knows of
+ * each thread kept in memory, so that per message the database sees inserts and `_id` reads of
+ * documents that exist — never a read that misses, which on the embedded FerretDB walks the
+ * whole collection. A warm message is one insert (the compare-and-set that also records its
+ * turn). A thread this instance never saw is taken as new: its first message is one insert.
+ * When a write conflicts (the thread is older than believed, or another instance moved it on),
+ * the thread is read from its head pointer and followed one version at a time, each step a
+ * read of a version that exists. When a thread leaves the cache its head is brought up to date.
+ * `maxThreads: 0` disables the cache (every read asks the database).
  */
 export function createConversationStore(deps: {
   conversations: ConversationRepository;
@@ -35,51 +48,84 @@ export function createConversationStore(deps: {
 }): CachedConversationStore {
   const repository = deps.conversations as unknown as ConversationRepository<ConversationState>;
   const maxThreads = deps.maxThreads ?? DEFAULT_CACHE_THREADS;
-  const cache = new Map<string, Cached>();
+  const beliefs = new Map<string, Belief>();
   const key = (botId: string, threadId: string) => JSON.stringify([botId, threadId]);
+  const view = (stored: { version: number; state: ConversationState }, updatedAt = new Date()) => ({
+    version: stored.version,
+    state: stored.state,
+    updatedAt,
+  });
 
-  function remember(id: string, entry: Cached) {
-    cache.delete(id);
-    cache.set(id, entry);
-    if (cache.size <= maxThreads) return;
-    const [oldestId, oldest] = cache.entries().next().value as [string, Cached];
-    cache.delete(oldestId);
+  function believe(id: string, belief: Belief) {
+    beliefs.delete(id);
+    beliefs.set(id, belief);
+    if (beliefs.size <= maxThreads) return;
+    const [oldestId, oldest] = beliefs.entries().next().value as [string, Belief];
+    beliefs.delete(oldestId);
     void catchUpHead(oldestId, oldest);
   }
 
-  async function catchUpHead(id: string, entry: Cached) {
-    if (entry.stale || entry.version <= entry.headVersion) return;
+  async function catchUpHead(id: string, belief: Belief) {
+    if (belief.kind !== 'known' || belief.stale || belief.version <= belief.headVersion) return;
     const [botId, threadId] = JSON.parse(id) as [string, string];
     try {
-      await repository.writeHead(botId, threadId, entry.version, entry.state);
+      await repository.writeHead(botId, threadId, belief.version, belief.state);
     } catch (error) {
-      // Only reads get slower (more probes); nothing is lost.
+      // Only reads get slower (more steps); nothing is lost.
       deps.logger?.warn({ err: error, botId }, 'could not move a conversation head');
     }
   }
 
+  /** Where a thread stands, from its head (or its first version), without a read that misses. */
+  async function discover(botId: string, threadId: string): Promise<Stored | null> {
+    const head = await repository.head(botId, threadId);
+    if (head) return head;
+    const first = await repository.version(botId, threadId, 1);
+    // Neither: a thread from before heads (or deleted meanwhile), read the thorough way.
+    return first ?? (await repository.load(botId, threadId));
+  }
+
   return {
     async load(botId, threadId) {
-      const id = key(botId, threadId);
-      const cached = cache.get(id);
-      if (cached && !cached.stale) {
-        remember(id, cached);
-        // The dialogue never mutates a state it reads (processTurn builds a new one).
-        return { version: cached.version, state: cached.state, updatedAt: new Date() };
+      if (maxThreads === 0) {
+        const stored = await repository.load(botId, threadId);
+        return stored && view(stored, stored.updatedAt);
       }
-      const stored = await repository.load(
-        botId,
-        threadId,
-        cached ? { version: cached.version, state: cached.state } : undefined,
+      const id = key(botId, threadId);
+      const belief = beliefs.get(id) ?? { kind: 'new' };
+      if (belief.kind === 'new') {
+        believe(id, belief);
+        return null;
+      }
+      if (belief.kind === 'known' && !belief.stale) {
+        believe(id, belief);
+        // The dialogue never mutates a state it reads (processTurn builds a new one).
+        return view(belief);
+      }
+      let stored: Stored | null;
+      if (belief.kind === 'known') {
+        // The write after this version conflicted: the next one exists, follow it.
+        stored = await repository.version(botId, threadId, belief.version + 1);
+        if (!stored) stored = await discover(botId, threadId);
+      } else {
+        stored = await discover(botId, threadId);
+      }
+      if (!stored) {
+        believe(id, { kind: 'new' });
+        return null;
+      }
+      const headVersion = Math.max(
+        stored.headVersion,
+        belief.kind === 'known' ? belief.headVersion : 0,
       );
-      if (!stored) return null;
-      remember(id, {
+      believe(id, {
+        kind: 'known',
         version: stored.version,
         state: stored.state,
-        headVersion: Math.max(stored.headVersion, cached?.headVersion ?? 0),
+        headVersion,
         stale: false,
       });
-      return { version: stored.version, state: stored.state, updatedAt: stored.updatedAt };
+      return view(stored, stored.updatedAt);
     },
 
     async save(botId, threadId, expectedVersion, state, turn: TurnRecord) {
@@ -91,17 +137,18 @@ export function createConversationStore(deps: {
         state,
         turn as unknown as Parameters<Store['turns']['append']>[0],
       );
-      const before = cache.get(id);
+      const before = beliefs.get(id);
       if (!saved.ok) {
-        if (before) before.stale = true;
+        if (before?.kind === 'known') before.stale = true;
+        else if (maxThreads > 0) believe(id, { kind: 'discover' });
         return saved;
       }
-      remember(id, {
-        version: saved.version,
-        state,
-        headVersion: Math.max(saved.headVersion, before?.headVersion ?? 0),
-        stale: false,
-      });
+      const headVersion = Math.max(
+        saved.headVersion,
+        before?.kind === 'known' ? before.headVersion : 0,
+      );
+      if (maxThreads > 0)
+        believe(id, { kind: 'known', version: saved.version, state, headVersion, stale: false });
       return { ok: true, version: saved.version };
     },
 
@@ -109,12 +156,12 @@ export function createConversationStore(deps: {
       return (await repository.turn(botId, threadId, seq)) as unknown as TurnRecord | null;
     },
 
-    forget: () => cache.clear(),
+    forget: () => beliefs.clear(),
 
     async flush() {
-      const entries = [...cache.entries()];
-      cache.clear();
-      await Promise.all(entries.map(([id, entry]) => catchUpHead(id, entry)));
+      const entries = [...beliefs.entries()];
+      beliefs.clear();
+      await Promise.all(entries.map(([id, belief]) => catchUpHead(id, belief)));
     },
   };
 }
