@@ -15,6 +15,8 @@ export const ZConfig = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
     .optional(),
   MONGODB_DB: z.string().min(1).optional(),
+  /** The embedded database's SQLite synchronous mode (see the README's performance section). */
+  EMBEDDED_DB_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   DATA_DIR: z.string().min(1).optional(),
   MODELS_DIR: z.string().min(1).optional(),
   LOG_LEVEL: ZLogLevel.default('info'),
@@ -99,6 +101,7 @@ export interface Config {
   host: string;
   mongodbUri: string | undefined;
   mongodbDb: string | undefined;
+  embeddedDbSynchronous: 'normal' | 'full';
   dataDir: string;
   modelsDir: string;
   logLevel: z.infer<typeof ZLogLevel>;
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     mongodbUri: values.MONGODB_URI,
     mongodbDb: values.MONGODB_DB,
+    embeddedDbSynchronous: values.EMBEDDED_DB_SYNCHRONOUS,
     dataDir,
     modelsDir: path.resolve(base, values.MODELS_DIR ?? path.join(dataDir, 'models')),
     logLevel: values.LOG_LEVEL,

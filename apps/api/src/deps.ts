@@ -70,6 +70,7 @@ export async function createDeps(
     await mkdir(dataDir, { recursive: true });
     devDatabase = await launchDevDatabase({
       dataDir,
+      synchronous: config.embeddedDbSynchronous,
       onRestart: ({ code, signal, error }) =>
         error
           ? logger.error(

@@ -29,15 +29,20 @@ func main() {
 	dataDir := flag.String("data", ".data/devdb", "directory for the SQLite database files")
 	logLevel := flag.String("log-level", "error", "log level: debug, info, warn or error")
 	watchStdin := flag.Bool("watch-stdin", false, "exit when standard input closes (the parent process died)")
+	synchronous := flag.String("synchronous", "normal", "SQLite synchronous mode: normal (no fsync per write; a power loss may drop the last writes, a crash of any process does not) or full")
 	flag.Parse()
 
-	if err := run(*listen, *dataDir, *logLevel, *watchStdin); err != nil {
+	if *synchronous != "normal" && *synchronous != "full" {
+		fmt.Fprintf(os.Stderr, "parley-devdb: -synchronous must be normal or full, not %q\n", *synchronous)
+		os.Exit(2)
+	}
+	if err := run(*listen, *dataDir, *logLevel, *watchStdin, *synchronous); err != nil {
 		fmt.Fprintf(os.Stderr, "parley-devdb: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(listen, dataDir, logLevel string, watchStdin bool) error {
+func run(listen, dataDir, logLevel string, watchStdin bool, synchronous string) error {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return fmt.Errorf("bad -log-level %q: %w", logLevel, err)
@@ -62,7 +67,8 @@ func run(listen, dataDir, logLevel string, watchStdin bool) error {
 		Listener:  ferretdb.ListenerConfig{TCP: listen},
 		Logger:    logger,
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + filepath.ToSlash(abs) + "/",
+		// FerretDB adds WAL mode and a busy timeout; synchronous is ours to choose.
+		SQLiteURL: "file:" + filepath.ToSlash(abs) + "/?_pragma=synchronous(" + synchronous + ")",
 	})
 	if err != nil {
 		return err
