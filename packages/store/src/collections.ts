@@ -9,6 +9,8 @@ export const COLLECTIONS = {
   models: 'models',
   apiKeys: 'apiKeys',
   webhookEvents: 'webhookEvents',
+  webhookQueue: 'webhookQueue',
+  locks: 'locks',
   users: 'users',
   auditLog: 'auditLog',
   leases: 'leases',
