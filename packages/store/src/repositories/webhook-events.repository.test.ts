@@ -67,6 +67,10 @@ describe('WebhookEventRepository', () => {
       outbox: [{ text: 'one' }, { text: 'two', 'odd.key': 1 }],
       sentIds: ['m_1', null],
     });
+    await events.postpone(id, new Date(Date.now() + 60_000), 'Graph unavailable');
+    const [queued] = await events.queuedForThread('bot', 'messenger', 'out');
+    expect(queued?.retryAt?.getTime()).toBeGreaterThan(Date.now());
+    expect((await events.get(id))?.error).toBe('Graph unavailable');
     await events.finish(id, 'failed', 'Graph said no');
     expect(await events.get(id)).toMatchObject({ status: 'failed', error: 'Graph said no' });
   });

@@ -41,6 +41,8 @@ export interface QueuedWebhookEvent {
   threadId: string;
   timestamp: number;
   receivedAt: Date;
+  /** Set when processing failed for a passing reason: not to be tried before then. */
+  retryAt: Date | null;
 }
 
 export interface RecordResult {
@@ -75,6 +77,8 @@ export interface WebhookEventRepository {
   saveOutbox(id: string, outbox: Array<Record<string, unknown>>): Promise<void>;
   /** Remembers that outbox part `index` was delivered as `messageId`. */
   markSent(id: string, index: number, messageId: string): Promise<void>;
+  /** Leaves an event queued, not to be tried again before `until` (the platform was unavailable). */
+  postpone(id: string, until: Date, error: string): Promise<void>;
   /** Ends an event's processing and takes it off the queue. */
   finish(id: string, status: 'done' | 'failed', error?: string): Promise<void>;
   /** Takes a marker off the queue without touching its event (one whose event is finished or gone). */
@@ -108,6 +112,7 @@ interface QueueDoc {
   threadId: string;
   timestamp: number;
   receivedAt: Date;
+  retryAt?: Date;
 }
 
 export const webhookEventId = (botId: string, channel: string, eventId: string): string =>
@@ -192,6 +197,11 @@ export function createWebhookEventRepository(db: Db): WebhookEventRepository {
       await events.updateOne({ _id: id }, { $set: { [`sent.p${index}`]: messageId } });
     },
 
+    async postpone(id, until, error) {
+      await events.updateOne({ _id: id }, { $set: { error } });
+      await queue.updateOne({ _id: id }, { $set: { retryAt: until } });
+    },
+
     async finish(id, status, error) {
       await events.updateOne(
         { _id: id },
@@ -230,6 +240,7 @@ function toQueued(doc: QueueDoc): QueuedWebhookEvent {
     threadId: doc.threadId,
     timestamp: doc.timestamp,
     receivedAt: doc.receivedAt,
+    retryAt: doc.retryAt ?? null,
   };
 }
 
