@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { DialogueManager } from '@parley/dialogue';
-import { ZMessengerSettings, type MessengerSettings } from '@parley/domain';
+import { readChannelSettings, type MessengerSettings } from '@parley/domain';
 import type { IntegrationStatus, Store, WebhookEvent } from '@parley/store';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { GraphClient, SendFailure } from './graph-client.js';
@@ -110,7 +110,7 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
     const pageToken = (await store.integrations.getSecrets(event.botId, MESSENGER_CHANNEL))
       .pageAccessToken;
     if (!pageToken) return fail(event, 'no page access token is configured', true);
-    const settings = readSettings(integration.settings, logger);
+    const settings = readChannelSettings(MESSENGER_CHANNEL, integration.settings);
 
     const context = { event, data: data.data, pageToken, holding, attempts };
     let outbox = event.outbox as OutgoingMessage[] | null;
@@ -205,6 +205,10 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
       await events.markSent(event.id, index, sent.messageId ?? `sent:${index}`);
     }
     await events.finish(event.id, 'done');
+    logger.debug(
+      { bot: event.botId, event: event.eventId, parts: outbox.length, attempts: context.attempts },
+      'messenger: answered an event',
+    );
     if (!status.healthy)
       await store.integrations.recordStatus(event.botId, MESSENGER_CHANNEL, { healthy: true });
     return 'next';
@@ -257,15 +261,4 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   }
 
   return { runThread };
-}
-
-/** Settings stored before validation existed may be off: what can be read is used. */
-function readSettings(settings: Record<string, unknown>, logger: Logger): MessengerSettings {
-  const parsed = ZMessengerSettings.safeParse(settings);
-  if (parsed.success) return parsed.data;
-  logger.warn(
-    { issues: parsed.error.issues },
-    'messenger: invalid channel settings, using defaults',
-  );
-  return ZMessengerSettings.parse({});
 }

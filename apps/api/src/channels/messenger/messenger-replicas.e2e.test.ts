@@ -30,6 +30,7 @@ describe('Messenger on two API processes sharing one database', () => {
   let store: ConnectedStore;
   let first: ApiProcess;
   let second: ApiProcess;
+  const killedLogs: string[] = [];
   /** The tool the bot calls; the first call never answers (the instance dies waiting). */
   const toolCalls: number[] = [];
   const tool = http.createServer((_req, res) => {
@@ -47,7 +48,7 @@ describe('Messenger on two API processes sharing one database', () => {
     MESSENGER_GRAPH_VERSION: graph.version,
     MESSENGER_LEASE_MS: String(LEASE_MS),
     MESSENGER_POLL_MS: '200',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'debug',
   });
   const texts = (sender: string) =>
     graph.delivered(sender).map((item) => (item.message as { text?: string }).text);
@@ -133,8 +134,16 @@ describe('Messenger on two API processes sharing one database', () => {
     expect(await store.turns.listThread('default', `messenger:${PAGE_ID}:crash`)).toHaveLength(1);
 
     // A restarted first process finds nothing left to send.
+    killedLogs.push(...first.logs);
     first = await startApiProcess(env('replica-a'), await freePort());
     await pause(LEASE_MS + 500);
     expect(messageRequests('crash')).toHaveLength(1);
   }, 60_000);
+
+  it('never logs the page token or the app secret, even at debug level', () => {
+    const logs = [...killedLogs, ...first.logs, ...second.logs].join('\n');
+    expect(logs).toContain('messenger: answered an event'); // they did log about their work
+    expect(logs).not.toContain(PAGE_TOKEN);
+    expect(logs).not.toContain(APP_SECRET);
+  });
 });

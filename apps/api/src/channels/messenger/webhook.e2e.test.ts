@@ -35,6 +35,7 @@ describe('the Messenger webhook, end to end', () => {
     MESSENGER_GRAPH_VERSION: graph.version,
     MESSENGER_LEASE_MS: '600',
     MESSENGER_POLL_MS: '100',
+    PUBLIC_URL: 'https://bots.example.com',
   });
   let server: http.Server;
   let baseUrl = '';
@@ -203,7 +204,7 @@ describe('the Messenger webhook, end to end', () => {
         .expect(200);
       const res = await postWebhook(baseUrl, 'nosecret', raw, { appSecret: '' });
       expect(res.status).toBe(403);
-      expect((await res.json()).detail).toMatch(/no Messenger app secret/);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/no Messenger app secret/);
     });
 
     it('answers 400 with field paths for a signed body that is not a webhook delivery', async () => {
@@ -211,12 +212,10 @@ describe('the Messenger webhook, end to end', () => {
         baseUrl,
         'default',
         { object: 'page', entry: [{ messaging: 'x' }] },
-        {
-          appSecret: APP_SECRET,
-        },
+        { appSecret: APP_SECRET },
       );
       expect(res.status).toBe(400);
-      const problem = await res.json();
+      const problem = (await res.json()) as { errors: Array<{ path: string }> };
       expect(problem.errors.map((error: { path: string }) => error.path)).toEqual(
         expect.arrayContaining(['body.entry.0.id', 'body.entry.0.messaging']),
       );
@@ -272,6 +271,52 @@ describe('the Messenger webhook, end to end', () => {
     await deliver([{ sender: 'tapper', postback: '/greet' }]);
     await deliver([{ sender: 'tapper', attachment: true }]);
     expect(texts('tapper')).toEqual(['Hello from Parley', 'I only read text, sorry!']);
+  });
+
+  it('with forced intents off (the default), lets only the welcome postback and offered quick replies force an intent', async () => {
+    await admin()
+      .post('/api/v1/admin/bots')
+      .set('Authorization', auth())
+      .send({ id: 'strict', name: 'Strict' })
+      .expect(201);
+    const intents = [
+      { intentId: 'fallback', name: 'Fallback', responses: ['I did not get that.'] },
+      {
+        intentId: 'init_conversation',
+        name: 'Welcome',
+        responses: ['Welcome!'],
+        quickReplies: [{ title: 'Greet me', payload: '/greet' }],
+      },
+      { intentId: 'greet', name: 'Greet', responses: ['Hello from Parley'] },
+    ];
+    for (const intent of intents)
+      await admin()
+        .post('/api/v1/admin/bots/strict/intents')
+        .set('Authorization', auth())
+        .send(intent)
+        .expect(201);
+    await admin()
+      .put('/api/v1/admin/bots/strict/integrations/messenger')
+      .set('Authorization', auth())
+      .send({
+        settings: { pageId: PAGE_ID },
+        secrets: { pageAccessToken: PAGE_TOKEN, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN },
+      })
+      .expect(200);
+    const send = async (event: TestEvent) => {
+      const res = await postWebhook(baseUrl, 'strict', webhookBody([event]), {
+        appSecret: APP_SECRET,
+      });
+      expect(res.status).toBe(200);
+      await composed().deps.messenger.idle();
+    };
+    await send({ sender: 'strict-user', text: '/greet' });
+    await send({ sender: 'strict-user', postback: '/init_conversation' });
+    await send({ sender: 'strict-user', text: 'Greet me', quickReply: '/greet' });
+    expect(texts('strict-user')).toEqual(['I did not get that.', 'Welcome!', 'Hello from Parley']);
+    expect(graph.delivered('strict-user')[1]!.message.quick_replies).toEqual([
+      { content_type: 'text', title: 'Greet me', payload: '/greet' },
+    ]);
   });
 
   it('sends a 2,500-character reply as two messages, in order, losing no word', async () => {
@@ -383,7 +428,7 @@ describe('the Messenger webhook, end to end', () => {
     );
     expect(view.messenger).toEqual({
       webhookPath: '/api/v1/channels/messenger/default/webhook',
-      webhookUrl: null,
+      webhookUrl: 'https://bots.example.com/api/v1/channels/messenger/default/webhook',
       signatureConfigured: true,
       verifyTokenConfigured: true,
       pageAccessTokenConfigured: true,

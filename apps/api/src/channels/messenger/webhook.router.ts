@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ZMessengerSettings } from '@parley/domain';
+import { readChannelSettings } from '@parley/domain';
 import type { Store } from '@parley/store';
 import { HttpProblem } from '../../http/problem.js';
 import type { Metrics } from '../../metrics/metrics.js';
@@ -91,8 +91,7 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
           })),
         );
       const body = parsed.data;
-      const settings = ZMessengerSettings.safeParse(integration!.settings);
-      const pageId = settings.success ? settings.data.pageId : undefined;
+      const { pageId } = readChannelSettings(MESSENGER_CHANNEL, integration!.settings);
 
       const threads = new Set<string>();
       for (const event of body.object === 'page' ? readEvents(body) : []) {
