@@ -140,6 +140,30 @@ describe('Messenger on two API processes sharing one database', () => {
     expect(messageRequests('crash')).toHaveLength(1);
   }, 60_000);
 
+  it('logs a reply Graph refuses (400) once, as a warning, without retrying it', async () => {
+    graph.failNextMessages(400);
+    const res = await postWebhook(
+      second.baseUrl,
+      'default',
+      webhookBody([{ sender: 'refused', text: '/greet', mid: 'm_refused_1' }]),
+      { appSecret: APP_SECRET },
+    );
+    expect(res.status).toBe(200);
+    await graph.waitFor(() => messageRequests('refused').length > 0);
+    await pause(LEASE_MS + 500); // a retry, by either process, would show by now
+    expect(messageRequests('refused').map((item) => item.status)).toEqual([400]);
+    const warnings = [...first.logs, ...second.logs].filter((line) =>
+      line.includes('Graph API refused a reply'),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0]!)).toMatchObject({
+      level: 40,
+      event: 'm_refused_1',
+      status: 400,
+      code: 100,
+    });
+  }, 30_000);
+
   it('never logs the page token or the app secret, even at debug level', () => {
     const logs = [...killedLogs, ...first.logs, ...second.logs].join('\n');
     expect(logs).toContain('messenger: answered an event'); // they did log about their work
