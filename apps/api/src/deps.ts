@@ -153,6 +153,7 @@ export async function createDeps(
   const threadTokens = createThreadTokens(await store.settings.getOrCreateSecret('threadTokenKey'));
   const messenger = createMessengerChannel({
     store,
+    reads: cached.integrations,
     dialogue,
     logger,
     metrics,

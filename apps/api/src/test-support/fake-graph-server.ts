@@ -49,6 +49,8 @@ export async function startFakeGraphServer(options: {
   /** Page tokens the fake accepts. */
   tokens: string[];
   version?: string;
+  /** A loopback port to listen on; any free one when absent. */
+  port?: number;
 }): Promise<FakeGraphServer> {
   const version = options.version ?? 'v23.0';
   const requests: GraphRequest[] = [];
@@ -119,7 +121,7 @@ export async function startFakeGraphServer(options: {
     answer(200, { recipient_id: recipient, message_id: messageId });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -29,6 +29,8 @@ export type StoredEvent = z.infer<typeof ZStoredEvent>;
 
 export interface EventProcessorDeps {
   store: Pick<Store, 'webhookEvents' | 'locks' | 'integrations'>;
+  /** Channel settings and secrets as chat reads them (cached until they change). */
+  reads: Pick<Store['integrations'], 'get' | 'getSecrets'>;
   dialogue: DialogueManager;
   graph: GraphClient;
   logger: Logger;
@@ -64,6 +66,8 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   const { store, graph, logger, metrics } = deps;
   const events = store.webhookEvents;
   const typingAfterMs = deps.typingAfterMs ?? DEFAULT_TYPING_AFTER_MS;
+  /** What this instance last wrote of each bot's channel health (the cached read may be older). */
+  const health = new Map<string, boolean>();
 
   async function runThread(botId: string, threadId: string): Promise<ThreadRunOutcome> {
     const name = `messenger:${JSON.stringify([botId, threadId])}`;
@@ -105,10 +109,9 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
     if (attempts > MAX_ATTEMPTS) return fail(event, `gave up after ${MAX_ATTEMPTS} attempts`);
     const data = ZStoredEvent.safeParse(event.data);
     if (!data.success) return fail(event, 'unreadable event record');
-    const integration = await store.integrations.get(event.botId, MESSENGER_CHANNEL);
+    const integration = await deps.reads.get(event.botId, MESSENGER_CHANNEL);
     if (!integration?.enabled) return fail(event, 'the Messenger integration is off or gone');
-    const pageToken = (await store.integrations.getSecrets(event.botId, MESSENGER_CHANNEL))
-      .pageAccessToken;
+    const pageToken = (await deps.reads.getSecrets(event.botId, MESSENGER_CHANNEL)).pageAccessToken;
     if (!pageToken) return fail(event, 'no page access token is configured', true);
     const settings = readChannelSettings(MESSENGER_CHANNEL, integration.settings);
 
@@ -209,8 +212,10 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
       { bot: event.botId, event: event.eventId, parts: outbox.length, attempts: context.attempts },
       'messenger: answered an event',
     );
-    if (!status.healthy)
+    if (!(health.get(event.botId) ?? status.healthy)) {
       await store.integrations.recordStatus(event.botId, MESSENGER_CHANNEL, { healthy: true });
+      health.set(event.botId, true);
+    }
     return 'next';
   }
 
@@ -258,6 +263,7 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
       lastErrorAt: new Date(),
       ...(unhealthy ? { healthy: false } : {}),
     });
+    if (unhealthy) health.set(event.botId, false);
   }
 
   return { runThread };

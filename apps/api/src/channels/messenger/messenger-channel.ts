@@ -19,6 +19,8 @@ const BUSY_RETRY_MS = 100;
 
 export interface MessengerChannelOptions {
   store: Store;
+  /** Channel settings and secrets as chat reads them; the store's own when absent. */
+  reads?: Pick<Store['integrations'], 'get' | 'getSecrets'>;
   dialogue: DialogueManager;
   logger: Logger;
   metrics?: Metrics;
@@ -57,7 +59,8 @@ export function createMessengerChannel(options: MessengerChannelOptions): Messen
     'sendMessage' in options.graph
       ? options.graph
       : createGraphClient({ baseUrl: options.graph.url, version: options.graph.version });
-  const processor = createEventProcessor({ ...options, graph });
+  const reads = options.reads ?? store.integrations;
+  const processor = createEventProcessor({ ...options, reads, graph });
   const key = (botId: string, threadId: string) => JSON.stringify([botId, threadId]);
   const queue = createThreadQueue({
     concurrency: options.concurrency,
@@ -106,6 +109,7 @@ export function createMessengerChannel(options: MessengerChannelOptions): Messen
     router: (registry) =>
       createWebhookRouter({
         store,
+        reads,
         registry,
         bodyLimitBytes: options.bodyLimitBytes,
         metrics: options.metrics,

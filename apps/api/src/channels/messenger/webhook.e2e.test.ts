@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { webhookEventId } from '@parley/store';
 import { useComposedApp } from '../../test-support/composed-app.js';
-import { startFakeGraphServer } from '../../test-support/fake-graph-server.js';
+import {
+  startFakeGraphServer,
+  type FakeGraphServer,
+} from '../../test-support/fake-graph-server.js';
+import { freePort } from '../../test-support/free-port.js';
 import {
   PAGE_ID,
   postWebhook,
@@ -18,31 +22,39 @@ const VERIFY_TOKEN = 'e2e-verify-token';
 const PAGE_TOKEN = 'EAAB-e2e-page-token';
 const LONG_REPLY = Array.from({ length: 420 }, (_, i) => `word${i}`).join(' ');
 
-const graph = await startFakeGraphServer({ tokens: [PAGE_TOKEN] });
-/** A tool the bot calls that takes its time, so the reply is slow. */
-const slowTool = http.createServer((_req, res) => {
-  setTimeout(
-    () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"shipped"}'),
-    700,
-  );
-});
-await new Promise<void>((resolve) => slowTool.listen(0, '127.0.0.1', resolve));
-const toolUrl = `http://127.0.0.1:${(slowTool.address() as AddressInfo).port}`;
+// The Graph API's address goes into the app's configuration, before the servers start.
+const GRAPH_PORT = await freePort();
+const GRAPH_VERSION = 'v23.0';
 
 describe('the Messenger webhook, end to end', () => {
   const composed = useComposedApp({
-    MESSENGER_GRAPH_URL: graph.url,
-    MESSENGER_GRAPH_VERSION: graph.version,
+    MESSENGER_GRAPH_URL: `http://127.0.0.1:${GRAPH_PORT}`,
+    MESSENGER_GRAPH_VERSION: GRAPH_VERSION,
     MESSENGER_LEASE_MS: '600',
     MESSENGER_POLL_MS: '100',
     PUBLIC_URL: 'https://bots.example.com',
   });
   let server: http.Server;
   let baseUrl = '';
+  let graph: FakeGraphServer;
+  /** A tool the bot calls that takes its time, so the reply is slow. */
+  const slowTool = http.createServer((_req, res) => {
+    setTimeout(
+      () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"shipped"}'),
+      700,
+    );
+  });
   const admin = () => request(composed().app);
   const auth = () => composed().admin;
 
   beforeAll(async () => {
+    graph = await startFakeGraphServer({
+      tokens: [PAGE_TOKEN],
+      port: GRAPH_PORT,
+      version: GRAPH_VERSION,
+    });
+    await new Promise<void>((resolve) => slowTool.listen(0, '127.0.0.1', resolve));
+    const toolUrl = `http://127.0.0.1:${(slowTool.address() as AddressInfo).port}`;
     server = composed().app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -99,7 +111,7 @@ describe('the Messenger webhook, end to end', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
-    await graph.close();
+    await graph?.close();
     await new Promise((resolve) => slowTool.close(resolve));
   });
 
@@ -395,6 +407,31 @@ describe('the Messenger webhook, end to end', () => {
     });
     await graph.waitFor(() => texts('orphan').length > 0, 5000);
     expect(texts('orphan')).toEqual(['Hello from Parley']);
+  });
+
+  it('answers an event whose turn was taken before its instance died with that turn’s reply, recording no second turn', async () => {
+    const threadId = messengerThreadId(PAGE_ID, 'half-done');
+    // The dead instance got as far as the dialogue: the turn is in the log, nothing was sent.
+    const first = await composed().deps.dialogue.handleMessage({
+      botId: 'default',
+      threadId,
+      text: '/note{"n":"once"}',
+      channel: 'messenger',
+      forcing: 'any',
+      clientMessageId: 'm_half_1',
+    });
+    expect(first.ok).toBe(true);
+    await composed().deps.store.webhookEvents.record({
+      botId: 'default',
+      channel: 'messenger',
+      eventId: 'm_half_1',
+      threadId,
+      timestamp: Date.now(),
+      data: { kind: 'text', pageId: PAGE_ID, senderId: 'half-done', text: '/note{"n":"once"}' },
+    });
+    await graph.waitFor(() => texts('half-done').length > 0, 5000);
+    expect(texts('half-done')).toEqual(['noted once']);
+    expect(await turnsOf('half-done')).toHaveLength(1);
   });
 
   it('keeps each sender’s replies in order with 5 senders × 10 interleaved messages', async () => {

@@ -11,9 +11,12 @@ import { verifySignature } from './signature.js';
 import { readEvents, ZWebhookBody } from './webhook-events.js';
 
 export const WEBHOOK_PATH = '/api/v1/channels/messenger/:botId/webhook';
+const LAST_EVENT_EVERY_MS = 5000;
 
 export interface WebhookRouterDeps {
   store: Pick<Store, 'integrations' | 'webhookEvents'>;
+  /** Channel settings and secrets as chat reads them (cached until they change). */
+  reads: Pick<Store['integrations'], 'get' | 'getSecrets'>;
   registry: OpenApiRegistry;
   bodyLimitBytes: number;
   metrics?: Metrics;
@@ -39,7 +42,10 @@ const ZHandshake = z.object({
  */
 export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   const router = Router();
-  const { integrations, webhookEvents } = deps.store;
+  const { reads: integrations } = deps;
+  const { webhookEvents } = deps.store;
+  /** When this instance last wrote each bot's `lastEventAt`: once per few seconds is enough. */
+  const lastEventWrites = new Map<string, number>();
   document(deps.registry);
 
   router.get(WEBHOOK_PATH, async (req: Request, res: Response) => {
@@ -124,7 +130,13 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       }
       if (body.object !== 'page')
         deps.metrics?.messengerEvents.inc({ bot: botId, kind: 'unsupported' });
-      await integrations.recordStatus(botId, MESSENGER_CHANNEL, { lastEventAt: new Date() });
+      const now = Date.now();
+      if (now - (lastEventWrites.get(botId) ?? 0) >= LAST_EVENT_EVERY_MS) {
+        lastEventWrites.set(botId, now);
+        await deps.store.integrations.recordStatus(botId, MESSENGER_CHANNEL, {
+          lastEventAt: new Date(now),
+        });
+      }
       res.status(200).type('text/plain').send('EVENT_RECEIVED');
       for (const threadId of threads) deps.onRecorded(botId, threadId);
     },
