@@ -10,6 +10,7 @@ export const COLLECTIONS = {
   apiKeys: 'apiKeys',
   webhookEvents: 'webhookEvents',
   webhookQueue: 'webhookQueue',
+  webhookOutcomes: 'webhookOutcomes',
   locks: 'locks',
   users: 'users',
   auditLog: 'auditLog',

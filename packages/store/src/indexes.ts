@@ -23,8 +23,9 @@ const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.apiKeys]: [{ key: { hash: 1 }, name: 'hash', unique: true }],
   [COLLECTIONS.webhookEvents]: [
     { key: { botId: 1, channel: 1, eventId: 1 }, name: 'botId_channel_eventId', unique: true },
-    { key: { finishedAt: 1 }, name: 'finishedAt' },
+    { key: { receivedAt: 1 }, name: 'receivedAt' },
   ],
+  [COLLECTIONS.webhookOutcomes]: [{ key: { finishedAt: 1 }, name: 'finishedAt' }],
   [COLLECTIONS.webhookQueue]: [
     { key: { botId: 1, channel: 1, threadId: 1 }, name: 'botId_channel_threadId' },
     { key: { receivedAt: 1 }, name: 'receivedAt' },

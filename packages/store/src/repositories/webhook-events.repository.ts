@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import type { Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
 import { COLLECTIONS } from '../collections.js';
 import { isDuplicateKeyError } from '../errors.js';
 import { fromStorableKeys, toStorableKeys } from '../safe-keys.js';
@@ -19,20 +19,6 @@ export interface NewWebhookEvent {
   data: Record<string, unknown>;
 }
 
-export interface WebhookEvent extends NewWebhookEvent {
-  id: string;
-  receivedAt: Date;
-  status: WebhookEventStatus;
-  /** How many times processing started (a crash mid-way makes it more than one). */
-  attempts: number;
-  /** The replies to send, once worked out; null before. */
-  outbox: Array<Record<string, unknown>> | null;
-  /** The platform's message id of each outbox part already sent; null for a part not yet sent. */
-  sentIds: Array<string | null>;
-  error: string | null;
-  finishedAt: Date | null;
-}
-
 /** An unfinished event, as the queue lists it. */
 export interface QueuedWebhookEvent {
   id: string;
@@ -45,6 +31,29 @@ export interface QueuedWebhookEvent {
   retryAt: Date | null;
 }
 
+/** An unfinished event with its processing state. */
+export interface PendingWebhookEvent extends QueuedWebhookEvent {
+  eventId: string;
+  data: Record<string, unknown>;
+  /** How many times processing started (a crash mid-way makes it more than one). */
+  attempts: number;
+  /** The replies to send, once worked out; null before. */
+  outbox: Array<Record<string, unknown>> | null;
+  /** The platform's message id of each outbox part already sent; null for a part not yet sent. */
+  sentIds: Array<string | null>;
+  /** Why the last attempt did not finish it, if it did not. */
+  error: string | null;
+}
+
+/** What the log knows of an event, finished or not. */
+export interface WebhookEvent extends NewWebhookEvent {
+  id: string;
+  receivedAt: Date;
+  status: WebhookEventStatus;
+  error: string | null;
+  finishedAt: Date | null;
+}
+
 export interface RecordResult {
   id: string;
   /** False for a redelivery of an event already recorded. */
@@ -55,18 +64,24 @@ export interface RecordResult {
 
 /**
  * Channel events recorded before they are acknowledged, so that none is lost and none is
- * answered twice. Each event is one document whose `_id` is made of (botId, channel,
- * eventId): the unique `_id` turns a redelivery into a no-op on every replica. Unfinished
- * events also have a small marker in a queue collection, which is all that the per-thread
- * and the recovery queries read: on the embedded FerretDB every filter other than `_id`
- * scans its collection, and the queue stays short while the event log grows.
- *
- * Writes to an event after it is recorded come from the one instance holding its thread's
+ * answered twice. Three collections, each doc named by (botId, channel, eventId) in `_id`:
+ * - `webhookEvents`: the log, one immutable document per event; its unique `_id` turns a
+ *   redelivery into a no-op on every replica;
+ * - `webhookQueue`: one document per unfinished event, holding the processing state
+ *   (attempts, outbox, sent message ids), deleted when the event is finished;
+ * - `webhookOutcomes`: how each finished event ended.
+ * The per-event reads and updates go to the queue, which stays as short as the backlog:
+ * the embedded FerretDB walks a collection for any read, even by `_id`, and the log grows
+ * with traffic. The log and the outcomes are only inserted into on the way (and read for a
+ * redelivery). Updates to a queued event come from the one instance holding its thread's
  * lock (see LockRepository), so plain `_id` updates are enough.
  */
 export interface WebhookEventRepository {
-  /** Records an event once; a redelivery of a still-unfinished event is queued again. */
+  /** Records an event once; a redelivery of an event that was recorded but never queued is queued. */
   record(event: NewWebhookEvent): Promise<RecordResult>;
+  /** An unfinished event with its processing state; null once finished (or never recorded). */
+  getPending(id: string): Promise<PendingWebhookEvent | null>;
+  /** What the log knows of an event (reads the log: not for the per-message path). */
   get(id: string): Promise<WebhookEvent | null>;
   /** A thread's unfinished events, oldest first. */
   queuedForThread(botId: string, channel: string, threadId: string): Promise<QueuedWebhookEvent[]>;
@@ -79,15 +94,13 @@ export interface WebhookEventRepository {
   markSent(id: string, index: number, messageId: string): Promise<void>;
   /** Leaves an event queued, not to be tried again before `until` (the platform was unavailable). */
   postpone(id: string, until: Date, error: string): Promise<void>;
-  /** Ends an event's processing and takes it off the queue. */
+  /** Ends an event's processing: its outcome is recorded and it leaves the queue. */
   finish(id: string, status: 'done' | 'failed', error?: string): Promise<void>;
-  /** Takes a marker off the queue without touching its event (one whose event is finished or gone). */
-  unqueue(id: string): Promise<void>;
-  /** Forgets finished events older than the date (a cleanup timer calls it; no TTL index needed). */
+  /** Forgets finished events received before the date (a cleanup timer; no TTL index needed). */
   deleteFinishedBefore(date: Date): Promise<number>;
 }
 
-interface WebhookEventDoc {
+interface EventDoc {
   _id: string;
   botId: string;
   channel: string;
@@ -96,73 +109,84 @@ interface WebhookEventDoc {
   timestamp: number;
   data: Record<string, unknown>;
   receivedAt: Date;
-  status: WebhookEventStatus;
+}
+
+interface QueueDoc extends EventDoc {
   attempts: number;
   outbox: Array<Record<string, unknown>> | null;
   /** `p<index>` → message id: a field per part, so marking one is a single `$set`. */
   sent: Record<string, string>;
+  retryAt?: Date;
   error: string | null;
-  finishedAt: Date | null;
 }
 
-interface QueueDoc {
+interface OutcomeDoc {
   _id: string;
-  botId: string;
-  channel: string;
-  threadId: string;
-  timestamp: number;
-  receivedAt: Date;
-  retryAt?: Date;
+  status: 'done' | 'failed';
+  error: string | null;
+  finishedAt: Date;
 }
 
 export const webhookEventId = (botId: string, channel: string, eventId: string): string =>
   JSON.stringify([botId, channel, eventId]);
 
 export function createWebhookEventRepository(db: Db): WebhookEventRepository {
-  const events = db.collection<WebhookEventDoc>(COLLECTIONS.webhookEvents);
+  const events = db.collection<EventDoc>(COLLECTIONS.webhookEvents);
   const queue = db.collection<QueueDoc>(COLLECTIONS.webhookQueue);
+  const outcomes = db.collection<OutcomeDoc>(COLLECTIONS.webhookOutcomes);
 
-  async function enqueue(doc: WebhookEventDoc): Promise<void> {
-    const { _id, botId, channel, threadId, timestamp, receivedAt } = doc;
-    try {
-      await queue.insertOne({ _id, botId, channel, threadId, timestamp, receivedAt });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-  }
+  const queued = (event: EventDoc): QueueDoc => ({
+    ...event,
+    attempts: 0,
+    outbox: null,
+    sent: {},
+    error: null,
+  });
 
   return {
-    async record(event) {
-      const doc: WebhookEventDoc = {
-        _id: webhookEventId(event.botId, event.channel, event.eventId),
-        ...event,
-        data: toStorableKeys(event.data),
+    async record(input) {
+      const event: EventDoc = {
+        _id: webhookEventId(input.botId, input.channel, input.eventId),
+        ...input,
+        data: toStorableKeys(input.data),
         receivedAt: new Date(),
-        status: 'pending',
-        attempts: 0,
-        outbox: null,
-        sent: {},
-        error: null,
-        finishedAt: null,
       };
-      try {
-        await events.insertOne(doc);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        const known = await events.findOne({ _id: doc._id });
-        const pending = known?.status === 'pending';
-        // The first delivery may have been recorded by a process that died before it
-        // queued the event (and so before it acknowledged): queue it now.
-        if (known && pending) await enqueue(known);
-        return { id: doc._id, isNew: false, pending };
+      const result = (isNew: boolean, pending: boolean) => ({ id: event._id, isNew, pending });
+      if (await insertOnce(events, event)) {
+        await insertOnce(queue, queued(event));
+        return result(true, true);
       }
-      await enqueue(doc);
-      return { id: doc._id, isNew: true, pending: true };
+      if (await queue.findOne({ _id: event._id })) return result(false, true);
+      if (await outcomes.findOne({ _id: event._id })) return result(false, false);
+      // Recorded by a process that died before it queued the event (and so before it
+      // acknowledged it): queue it now.
+      await insertOnce(queue, queued(event));
+      return result(false, true);
+    },
+
+    async getPending(id) {
+      const doc = await queue.findOne({ _id: id });
+      return doc ? toPending(doc) : null;
     },
 
     async get(id) {
-      const doc = await events.findOne({ _id: id });
-      return doc ? toEvent(doc) : null;
+      const pending = await queue.findOne({ _id: id });
+      const doc = pending ?? (await events.findOne({ _id: id }));
+      if (!doc) return null;
+      const outcome = pending ? null : await outcomes.findOne({ _id: id });
+      return {
+        id: doc._id,
+        botId: doc.botId,
+        channel: doc.channel,
+        eventId: doc.eventId,
+        threadId: doc.threadId,
+        timestamp: doc.timestamp,
+        data: fromStorableKeys(doc.data),
+        receivedAt: doc.receivedAt,
+        status: outcome?.status ?? 'pending',
+        error: outcome?.error ?? pending?.error ?? null,
+        finishedAt: outcome?.finishedAt ?? null,
+      };
     },
 
     async queuedForThread(botId, channel, threadId) {
@@ -180,7 +204,7 @@ export function createWebhookEventRepository(db: Db): WebhookEventRepository {
     },
 
     async startAttempt(id) {
-      const doc = await events.findOneAndUpdate(
+      const doc = await queue.findOneAndUpdate(
         { _id: id },
         { $inc: { attempts: 1 } },
         // No projection: FerretDB 1.24's findAndModify does not implement one.
@@ -190,38 +214,50 @@ export function createWebhookEventRepository(db: Db): WebhookEventRepository {
     },
 
     async saveOutbox(id, outbox) {
-      await events.updateOne({ _id: id }, { $set: { outbox: toStorableKeys(outbox) } });
+      await queue.updateOne({ _id: id }, { $set: { outbox: toStorableKeys(outbox) } });
     },
 
     async markSent(id, index, messageId) {
-      await events.updateOne({ _id: id }, { $set: { [`sent.p${index}`]: messageId } });
+      await queue.updateOne({ _id: id }, { $set: { [`sent.p${index}`]: messageId } });
     },
 
     async postpone(id, until, error) {
-      await events.updateOne({ _id: id }, { $set: { error } });
-      await queue.updateOne({ _id: id }, { $set: { retryAt: until } });
+      await queue.updateOne({ _id: id }, { $set: { retryAt: until, error } });
     },
 
     async finish(id, status, error) {
-      await events.updateOne(
-        { _id: id },
-        { $set: { status, error: error ?? null, finishedAt: new Date() } },
-      );
-      await queue.deleteOne({ _id: id });
-    },
-
-    async unqueue(id) {
+      // The outcome first: a redelivery that finds the event neither queued nor finished queues it.
+      await insertOnce(outcomes, {
+        _id: id,
+        status,
+        error: error ?? null,
+        finishedAt: new Date(),
+      });
       await queue.deleteOne({ _id: id });
     },
 
     async deleteFinishedBefore(date) {
-      const result = await events.deleteMany({
-        status: { $in: ['done', 'failed'] },
-        finishedAt: { $lt: date },
-      });
-      return result.deletedCount;
+      const stillQueued = await queue.find({ receivedAt: { $lt: date } }).toArray();
+      const keep = stillQueued.map((doc) => doc._id);
+      const deleted = await events.deleteMany({ receivedAt: { $lt: date }, _id: { $nin: keep } });
+      await outcomes.deleteMany({ finishedAt: { $lt: date } });
+      return deleted.deletedCount;
     },
   };
+}
+
+/** Inserts unless a document with that `_id` exists; true when this call inserted it. */
+async function insertOnce<T extends { _id: string }>(
+  collection: Collection<T>,
+  doc: OptionalUnlessRequiredId<T>,
+): Promise<boolean> {
+  try {
+    await collection.insertOne(doc);
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
 }
 
 function oldestFirst(a: QueueDoc, b: QueueDoc): number {
@@ -244,23 +280,15 @@ function toQueued(doc: QueueDoc): QueuedWebhookEvent {
   };
 }
 
-function toEvent(doc: WebhookEventDoc): WebhookEvent {
+function toPending(doc: QueueDoc): PendingWebhookEvent {
   const outbox = doc.outbox ? fromStorableKeys(doc.outbox) : null;
-  const sentIds = (outbox ?? []).map((_, index) => doc.sent[`p${index}`] ?? null);
   return {
-    id: doc._id,
-    botId: doc.botId,
-    channel: doc.channel,
+    ...toQueued(doc),
     eventId: doc.eventId,
-    threadId: doc.threadId,
-    timestamp: doc.timestamp,
     data: fromStorableKeys(doc.data),
-    receivedAt: doc.receivedAt,
-    status: doc.status,
     attempts: doc.attempts,
     outbox,
-    sentIds,
+    sentIds: (outbox ?? []).map((_, index) => doc.sent[`p${index}`] ?? null),
     error: doc.error,
-    finishedAt: doc.finishedAt,
   };
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { DialogueManager } from '@parley/dialogue';
 import { readChannelSettings, type MessengerSettings } from '@parley/domain';
-import type { IntegrationStatus, Store, WebhookEvent } from '@parley/store';
+import type { IntegrationStatus, PendingWebhookEvent, Store } from '@parley/store';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { GraphClient, SendFailure } from './graph-client.js';
 import { toOutgoingMessages, type OutgoingMessage } from './outgoing-messages.js';
@@ -100,11 +100,8 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   }
 
   async function processEvent(id: string, holding: Holding): Promise<Step> {
-    const event = await events.get(id);
-    if (!event || event.status !== 'pending') {
-      await events.unqueue(id);
-      return 'next';
-    }
+    const event = await events.getPending(id);
+    if (!event) return 'next'; // finished meanwhile
     const attempts = await events.startAttempt(id);
     if (attempts > MAX_ATTEMPTS) return fail(event, `gave up after ${MAX_ATTEMPTS} attempts`);
     const data = ZStoredEvent.safeParse(event.data);
@@ -131,7 +128,7 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   }
 
   interface EventContext {
-    event: WebhookEvent;
+    event: PendingWebhookEvent;
     data: StoredEvent;
     pageToken: string;
     holding: Holding;
@@ -179,7 +176,7 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
 
   function outgoing(
     messages: Parameters<typeof toOutgoingMessages>[0],
-    event: WebhookEvent,
+    event: PendingWebhookEvent,
   ): OutgoingMessage[] {
     const converted = toOutgoingMessages(messages);
     for (const warning of converted.warnings)
@@ -251,13 +248,13 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
     return 'stop';
   }
 
-  async function fail(event: WebhookEvent, error: string, unhealthy = false): Promise<Step> {
+  async function fail(event: PendingWebhookEvent, error: string, unhealthy = false): Promise<Step> {
     await events.finish(event.id, 'failed', error);
     await recordError(event, error, unhealthy);
     return 'next';
   }
 
-  async function recordError(event: WebhookEvent, error: string, unhealthy = false) {
+  async function recordError(event: PendingWebhookEvent, error: string, unhealthy = false) {
     await store.integrations.recordStatus(event.botId, MESSENGER_CHANNEL, {
       lastError: error,
       lastErrorAt: new Date(),
