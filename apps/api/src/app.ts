@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type Request, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -39,6 +39,8 @@ export interface AppDeps {
   /** Origins of an admin UI hosted elsewhere on the same site (CORS with credentials). */
   adminOrigins?: string[];
   version?: string;
+  /** The API's public base URL (PUBLIC_URL), for URLs the admin shows. */
+  publicUrl?: string;
   importHooks?: AdminRouterDeps['importHooks'];
   adminExtensions?: AdminRouterDeps['extensions'];
   /** Public routers (chat channels) mounted before the admin API. */
@@ -46,6 +48,8 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** Channel webhooks whose handlers check a signature over the raw body. */
+const SIGNED_WEBHOOK = /^\/api\/v1\/channels\/[^/?]+\/[^/?]+\/webhook\/?(?:\?|$)/i;
 const LOGIN_ATTEMPTS = 10;
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
@@ -72,10 +76,13 @@ export function createApp(deps: AppDeps): Express {
   const metrics = deps.metrics ?? createMetrics();
   app.use(httpMetrics(metrics));
   app.use(helmet());
+  // Signed webhooks read their bytes themselves: the signature covers them as sent.
   app.use(
     express.json({
       limit: deps.bodyLimitBytes,
-      type: ['application/json', 'application/*+json'],
+      type: (req) =>
+        !SIGNED_WEBHOOK.test(req.url ?? '') &&
+        Boolean((req as Request).is(['application/json', 'application/*+json'])),
       verify: (_req, _res, body) => checkJsonDepth(body),
     }),
   );
@@ -108,6 +115,7 @@ export function createApp(deps: AppDeps): Express {
       registry,
       sessions: deps.sessions,
       importHooks: deps.importHooks,
+      publicUrl: deps.publicUrl,
       extensions: deps.adminExtensions,
     }),
   );

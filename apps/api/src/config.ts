@@ -89,6 +89,34 @@ export const ZConfig = z.object({
     .default(16_384),
   /** The built web chat widget (widget.js, its hashed copy, manifest.json). */
   WIDGET_DIR: z.string().min(1).optional(),
+  /** Facebook's Graph API (a local server in tests). */
+  MESSENGER_GRAPH_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+  MESSENGER_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like v23.0')
+    .default('v23.0'),
+  /** How long an instance holds a Messenger conversation; a dead instance's events wait this long. */
+  MESSENGER_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(200)
+    .max(10 * 60_000)
+    .default(30_000),
+  /** How often each instance looks for Messenger events left behind. */
+  MESSENGER_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(10 * 60_000)
+    .default(5000),
+  /** Messenger conversations answered at once by one instance. */
+  MESSENGER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** How long finished Messenger events are kept to recognise a redelivery. */
+  MESSENGER_EVENT_RETENTION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(48),
 });
 
 function isOrigin(value: string): boolean {
@@ -121,6 +149,14 @@ export interface Config {
   chatContextMaxBytes: number;
   conversationContextMaxBytes: number;
   widgetDir: string;
+  messenger: {
+    graphUrl: string;
+    graphVersion: string;
+    leaseMs: number;
+    pollMs: number;
+    concurrency: number;
+    retentionMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -168,6 +204,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetDir: values.WIDGET_DIR
       ? path.resolve(base, values.WIDGET_DIR)
       : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../widget/dist'),
+    messenger: {
+      graphUrl: values.MESSENGER_GRAPH_URL,
+      graphVersion: values.MESSENGER_GRAPH_VERSION,
+      leaseMs: values.MESSENGER_LEASE_MS,
+      pollMs: values.MESSENGER_POLL_MS,
+      concurrency: values.MESSENGER_CONCURRENCY,
+      retentionMs: values.MESSENGER_EVENT_RETENTION_HOURS * 60 * 60_000,
+    },
   };
 }
 

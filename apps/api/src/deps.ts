@@ -17,6 +17,10 @@ import { createRateLimiter } from './http/rate-limiter.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { addNluTestRoutes } from './routes/admin/nlu-test.router.js';
 import { addTrainingRoutes } from './routes/admin/training.router.js';
+import {
+  createMessengerChannel,
+  type MessengerChannel,
+} from './channels/messenger/messenger-channel.js';
 import { createChatRouter } from './routes/chat/chat.router.js';
 import { createThreadTokens } from './routes/chat/thread-token.js';
 import { createWidgetRouter } from './routes/widget/widget.router.js';
@@ -46,6 +50,7 @@ export interface Deps {
   models: ModelRuntime;
   training: TrainingService;
   dialogue: DialogueManager;
+  messenger: MessengerChannel;
   /** What createApp needs, wired from the above. */
   app: AppDeps;
   /** Everything to release on shutdown, in order. */
@@ -146,11 +151,27 @@ export async function createDeps(
     },
   });
   const threadTokens = createThreadTokens(await store.settings.getOrCreateSecret('threadTokenKey'));
+  const messenger = createMessengerChannel({
+    store,
+    reads: cached.integrations,
+    dialogue,
+    logger,
+    metrics,
+    graph: { url: config.messenger.graphUrl, version: config.messenger.graphVersion },
+    instanceId: config.instanceId,
+    bodyLimitBytes: config.bodyLimitBytes,
+    leaseMs: config.messenger.leaseMs,
+    pollMs: config.messenger.pollMs,
+    concurrency: config.messenger.concurrency,
+    retentionMs: config.messenger.retentionMs,
+  });
+  messenger.start();
 
   const app: AppDeps = {
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     store,
     ping: store.ping,
     sessions,
@@ -187,6 +208,7 @@ export async function createDeps(
         registry,
         widgetDir: config.widgetDir,
       }),
+      messenger.router(registry),
     ],
   };
 
@@ -198,10 +220,12 @@ export async function createDeps(
     models,
     training,
     dialogue,
+    messenger,
     app,
     async close() {
       models.stop();
       watcher.stop();
+      await messenger.stop();
       await training.shutdown();
       await conversations.flush();
       await store.close();

@@ -12,6 +12,9 @@ const REDACT = [
   '*.secret',
   '*.secrets',
   '*.token',
+  '*.pageAccessToken',
+  '*.appSecret',
+  '*.verifyToken',
 ];
 
 export function createLogger(level: string): Logger {

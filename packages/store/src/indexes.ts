@@ -25,6 +25,12 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { botId: 1, channel: 1, eventId: 1 }, name: 'botId_channel_eventId', unique: true },
     { key: { receivedAt: 1 }, name: 'receivedAt' },
   ],
+  [COLLECTIONS.webhookOutcomes]: [{ key: { finishedAt: 1 }, name: 'finishedAt' }],
+  [COLLECTIONS.webhookQueue]: [
+    { key: { botId: 1, channel: 1, threadId: 1 }, name: 'botId_channel_threadId' },
+    { key: { receivedAt: 1 }, name: 'receivedAt' },
+  ],
+  [COLLECTIONS.locks]: [{ key: { expiresAt: 1 }, name: 'expiresAt' }],
   [COLLECTIONS.users]: [{ key: { username: 1 }, name: 'username', unique: true }],
   [COLLECTIONS.leases]: [{ key: { name: 1, term: -1 }, name: 'name_term' }],
   [COLLECTIONS.auditLog]: [{ key: { at: -1 }, name: 'at' }],

@@ -5,6 +5,7 @@ import {
   type AuditLogRepository,
 } from './repositories/audit-log.repository.js';
 import { createLeaseRepository, type LeaseRepository } from './repositories/leases.repository.js';
+import { createLockRepository, type LockRepository } from './repositories/locks.repository.js';
 import {
   createSettingsRepository,
   type SettingsRepository,
@@ -58,6 +59,7 @@ export interface Store {
   users: UserRepository;
   auditLog: AuditLogRepository;
   leases: LeaseRepository;
+  locks: LockRepository;
   settings: SettingsRepository;
   sessions: SessionRepository;
 }
@@ -99,6 +101,7 @@ export function createStore(db: Db): Store {
     users: createUserRepository(db),
     auditLog: createAuditLogRepository(db),
     leases: createLeaseRepository(db),
+    locks: createLockRepository(db),
     settings: createSettingsRepository(db),
     sessions: createSessionRepository(db),
   };

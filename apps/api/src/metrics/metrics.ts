@@ -12,6 +12,8 @@ export interface Metrics {
   toolCallErrors: Counter<'bot' | 'intent'>;
   llmCalls: Counter<'bot' | 'outcome'>;
   llmTokens: Counter<'bot' | 'kind'>;
+  messengerEvents: Counter<'bot' | 'kind'>;
+  messengerSends: Counter<'bot' | 'outcome'>;
 }
 
 export function createMetrics(): Metrics {
@@ -76,6 +78,18 @@ export function createMetrics(): Metrics {
       name: 'parley_llm_tokens_total',
       help: 'LLM tokens used (prompt, completion)',
       labelNames: ['bot', 'kind'],
+      registers,
+    }),
+    messengerEvents: new Counter({
+      name: 'parley_messenger_events_total',
+      help: 'Messenger webhook events by kind: text, payload, attachment (answered); echo, delivery, read, unsupported, other_page, duplicate (ignored)',
+      labelNames: ['bot', 'kind'],
+      registers,
+    }),
+    messengerSends: new Counter({
+      name: 'parley_messenger_sends_total',
+      help: 'Send API requests by outcome: sent, retried, failed',
+      labelNames: ['bot', 'outcome'],
       registers,
     }),
   };

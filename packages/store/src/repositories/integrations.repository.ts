@@ -12,7 +12,24 @@ export interface Integration {
   settings: Record<string, unknown>;
   secretNames: string[];
   updatedAt: Date;
+  status: IntegrationStatus;
 }
+
+/** What the channel adapter last saw, for the admin. */
+export interface IntegrationStatus {
+  lastEventAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: string | null;
+  /** False once the platform refused the channel's credentials, until a send works or the secrets change. */
+  healthy: boolean;
+}
+
+const UNKNOWN_STATUS: IntegrationStatus = {
+  lastEventAt: null,
+  lastErrorAt: null,
+  lastError: null,
+  healthy: true,
+};
 
 export interface IntegrationUpdate {
   enabled?: boolean;
@@ -27,6 +44,8 @@ export interface IntegrationRepository {
   upsert(botId: string, channel: Channel, update: IntegrationUpdate): Promise<Integration>;
   /** Secret values, for the channel adapter only. */
   getSecrets(botId: string, channel: Channel): Promise<Record<string, string>>;
+  /** Updates the status fields given; nothing happens when the integration does not exist. */
+  recordStatus(botId: string, channel: Channel, status: Partial<IntegrationStatus>): Promise<void>;
   deleteAll(botId: string): Promise<number>;
 }
 
@@ -37,6 +56,7 @@ interface IntegrationDoc {
   settings: Record<string, unknown>;
   secrets: Record<string, string>;
   updatedAt: Date;
+  status?: Partial<IntegrationStatus>;
 }
 
 export function createIntegrationRepository(db: Db): IntegrationRepository {
@@ -69,6 +89,11 @@ export function createIntegrationRepository(db: Db): IntegrationRepository {
         ),
         secrets: toStorableKeys(secrets),
         updatedAt: new Date(),
+        // New credentials may well work: the channel finds out on its next send.
+        status: {
+          ...current?.status,
+          ...(Object.keys(update.secrets ?? {}).length > 0 ? { healthy: true } : {}),
+        },
       };
       await integrations.replaceOne({ botId, channel }, doc, { upsert: true });
       return toIntegration(doc);
@@ -77,6 +102,14 @@ export function createIntegrationRepository(db: Db): IntegrationRepository {
     async getSecrets(botId, channel) {
       const doc = await integrations.findOne({ botId, channel }, { projection: { secrets: 1 } });
       return doc ? fromStorableKeys(doc.secrets) : {};
+    },
+
+    async recordStatus(botId, channel, status) {
+      const fields = Object.fromEntries(
+        Object.entries(status).map(([name, value]) => [`status.${name}`, value]),
+      );
+      if (Object.keys(fields).length > 0)
+        await integrations.updateOne({ botId, channel }, { $set: fields });
     },
 
     async deleteAll(botId) {
@@ -94,5 +127,6 @@ function toIntegration(doc: IntegrationDoc): Integration {
     settings: fromStorableKeys(doc.settings),
     secretNames: Object.keys(fromStorableKeys(doc.secrets)).sort(),
     updatedAt: doc.updatedAt,
+    status: { ...UNKNOWN_STATUS, ...doc.status },
   };
 }

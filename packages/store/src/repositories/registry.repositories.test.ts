@@ -81,18 +81,6 @@ describe('ApiKeyRepository', () => {
   });
 });
 
-describe('WebhookEventRepository', () => {
-  const store = useTestStore();
-
-  it('accepts an event id once per bot and channel', async () => {
-    const events = store().webhookEvents;
-    expect(await events.recordOnce('bot', 'messenger', 'mid.1')).toBe(true);
-    expect(await events.recordOnce('bot', 'messenger', 'mid.1')).toBe(false);
-    expect(await events.recordOnce('other', 'messenger', 'mid.1')).toBe(true);
-    expect(await events.deleteOlderThan(new Date(Date.now() + 1000))).toBe(2);
-  });
-});
-
 describe('IntegrationRepository', () => {
   const store = useTestStore();
 
@@ -110,5 +98,37 @@ describe('IntegrationRepository', () => {
     });
     expect(JSON.stringify(await integrations.get('bot', 'messenger'))).not.toContain('"t"');
     expect(await integrations.getSecrets('bot', 'messenger')).toEqual({ pageToken: 't' });
+  });
+
+  it('keeps the channel status across setting changes; new secrets make it healthy again', async () => {
+    const integrations = store().integrations;
+    await integrations.upsert('status-bot', 'messenger', { settings: { pageId: '1' } });
+    expect((await integrations.get('status-bot', 'messenger'))?.status).toEqual({
+      lastEventAt: null,
+      lastErrorAt: null,
+      lastError: null,
+      healthy: true,
+    });
+    const at = new Date('2026-03-01T10:00:00Z');
+    await integrations.recordStatus('status-bot', 'messenger', {
+      lastEventAt: at,
+      lastErrorAt: at,
+      lastError: 'token rejected',
+      healthy: false,
+    });
+    await integrations.upsert('status-bot', 'messenger', { settings: { pageId: '2' } });
+    expect((await integrations.get('status-bot', 'messenger'))?.status).toEqual({
+      lastEventAt: at,
+      lastErrorAt: at,
+      lastError: 'token rejected',
+      healthy: false,
+    });
+    await integrations.upsert('status-bot', 'messenger', { secrets: { pageAccessToken: 'new' } });
+    expect((await integrations.get('status-bot', 'messenger'))?.status).toMatchObject({
+      lastError: 'token rejected',
+      healthy: true,
+    });
+    await integrations.recordStatus('nobody', 'messenger', { healthy: false });
+    expect(await integrations.get('nobody', 'messenger')).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export interface AdminContext {
   basePath: string;
   store: Store;
   audit: Audit;
+  /** The API's public base URL (PUBLIC_URL), for URLs the admin shows; absent in some tests. */
+  publicUrl?: string;
 }
 
 /** Throws a 404 problem unless the bot exists; returns it otherwise. */

@@ -19,6 +19,8 @@ export interface AdminRouterDeps {
   registry: OpenApiRegistry;
   sessions: SessionService;
   importHooks?: ImportHooks;
+  /** The API's public base URL, for URLs the admin shows (the Messenger callback). */
+  publicUrl?: string;
   /** Further route groups (training, models, parse …) added by their own modules. */
   extensions?: Array<(ctx: AdminContext) => void>;
 }
@@ -29,6 +31,7 @@ export function createAdminRouter({
   registry,
   sessions,
   importHooks,
+  publicUrl,
   extensions = [],
 }: AdminRouterDeps): Router {
   const router = Router();
@@ -38,6 +41,7 @@ export function createAdminRouter({
     basePath: ADMIN_BASE_PATH,
     store,
     audit: createAudit(store.auditLog),
+    publicUrl,
   };
   addBotRoutes(ctx);
   addIntentRoutes(ctx);

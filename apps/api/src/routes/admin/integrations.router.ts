@@ -6,6 +6,8 @@ import {
   readChannelSettings,
   type ChannelName,
 } from '@parley/domain';
+import type { Integration } from '@parley/store';
+import { messengerSetup } from '../../channels/messenger/messenger-setup.js';
 import { defineRoute } from '../../http/define-route.js';
 import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
@@ -29,6 +31,7 @@ export function addIntegrationRoutes({
   basePath,
   store,
   audit,
+  publicUrl,
 }: AdminContext): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
@@ -41,12 +44,7 @@ export function addIntegrationRoutes({
     handler: async ({ params }) => {
       await requireBot(store, params.botId);
       const integrations = await store.integrations.list(params.botId);
-      return {
-        integrations: integrations.map((integration) => ({
-          ...integration,
-          settings: readChannelSettings(integration.channel, integration.settings),
-        })),
-      };
+      return { integrations: integrations.map((integration) => view(integration, publicUrl)) };
     },
   });
 
@@ -75,10 +73,7 @@ export function addIntegrationRoutes({
           secretsChanged: Object.keys(body.secrets ?? {}),
         },
       );
-      return {
-        ...integration,
-        settings: readChannelSettings(params.channel, integration.settings),
-      };
+      return view(integration, publicUrl);
     },
   });
 }
@@ -90,6 +85,17 @@ function checkedSettings(channel: ChannelName, settings: Record<string, unknown>
   throw new z.ZodError(
     parsed.error.issues.map((issue) => ({ ...issue, path: ['body', 'settings', ...issue.path] })),
   );
+}
+
+/** An integration as the admin sees it: its settings read with the channel's schema, its status, and for Messenger how to connect it. */
+function view(integration: Integration, publicUrl: string | undefined) {
+  const read = {
+    ...integration,
+    settings: readChannelSettings(integration.channel, integration.settings),
+  };
+  return integration.channel === 'messenger'
+    ? { ...read, messenger: messengerSetup(integration, publicUrl) }
+    : read;
 }
 
 /** The widget's public key identifies the bot in browsers; it is made once and kept. */
