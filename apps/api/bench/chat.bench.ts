@@ -307,6 +307,48 @@ async function main() {
         `p50 at the largest history is ${(((growth.at(-1)!.p50 - base) / base) * 100).toFixed(1)} % from the empty one`,
       );
     }
+    const targets: Array<[string, boolean]> = [];
+    const chatRow = (c: number) =>
+      rows.find((r) => r.endpoint === 'Parley chat' && r.concurrency === c);
+    const floorRow = (c: number) =>
+      rows.find((r) => r.endpoint === 'database floor' && r.concurrency === c);
+    if (growth.length > 1) {
+      const change = Math.abs(growth.at(-1)!.p50 - growth[0]!.p50) / growth[0]!.p50;
+      targets.push([
+        `latency at 1 connection within 10 % from 0 to ${growth.at(-1)!.storedTurns.toLocaleString('en')} stored turns (${(change * 100).toFixed(1)} %)`,
+        change <= 0.1 || growth.at(-1)!.p50 <= growth[0]!.p50,
+      ]);
+    }
+    if (split.later.length > 0) {
+      targets.push([
+        `warm message ≤ 1.5 database commands (${mean(split.later).toFixed(2)})`,
+        mean(split.later) <= 1.5,
+      ]);
+      targets.push([
+        `cold message ≤ 3 database commands (${mean(split.first).toFixed(2)})`,
+        mean(split.first) <= 3,
+      ]);
+    }
+    for (const c of LEVELS) {
+      const chat = chatRow(c)!;
+      targets.push([
+        `Node CPU ≤ 1.5 ms per message at ${c} (${chat.nodeCpuMs.toFixed(2)})`,
+        chat.nodeCpuMs <= 1.5,
+      ]);
+      if (c < 16) continue;
+      const floor = floorRow(c)!;
+      targets.push([
+        `throughput ≥ 60 % of the database floor at ${c} (${((chat.rate / floor.rate) * 100).toFixed(0)} %)`,
+        chat.rate >= 0.6 * floor.rate,
+      ]);
+      targets.push([
+        `p99 ≤ 3 × the floor's at ${c} (${(chat.p99 / floor.p99).toFixed(2)} ×)`,
+        chat.p99 <= 3 * floor.p99,
+      ]);
+      targets.push([`no errors at ${c} (${chat.errors})`, chat.errors === 0]);
+    }
+    console.log('\ntargets:');
+    for (const [what, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'}  ${what}`);
     mkdirSync(values.out, { recursive: true });
     writeFileSync(
       path.join(values.out, 'bench-chat.json'),

@@ -80,13 +80,19 @@ export function startingState(
   stored: unknown,
   nowMs: number,
   options: SessionOptions,
+  /** States this process produced itself: known valid, not parsed again. */
+  trusted?: WeakSet<object>,
 ): { state: ConversationState; newSession: boolean } {
   if (stored === null || stored === undefined) {
     return { state: createInitialState(nowMs), newSession: true };
   }
-  const parsed = ZConversationState.safeParse(stored);
-  if (!parsed.success) return { state: createInitialState(nowMs), newSession: true };
-  const state = parsed.data;
+  let state: ConversationState;
+  if (typeof stored === 'object' && trusted?.has(stored)) state = stored as ConversationState;
+  else {
+    const parsed = ZConversationState.safeParse(stored);
+    if (!parsed.success) return { state: createInitialState(nowMs), newSession: true };
+    state = parsed.data;
+  }
   const idleMs = nowMs - state.lastMessageAt;
   if (idleMs <= options.sessionIdleMinutes * 60_000) return { state, newSession: false };
   const context = options.keepContextOnExpiry ? state.context : {};

@@ -61,6 +61,8 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
   const toolCaller = deps.toolCaller ?? createHttpToolCaller();
   const maxRetries = deps.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
   const threads = createThreadQueue();
+  // States this manager wrote: a store that hands them back (an instance cache) needs no re-parse.
+  const produced = new WeakSet<object>();
 
   async function process(message: UserMessage): Promise<HandleMessageResult> {
     const started = performance.now();
@@ -84,6 +86,7 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
         stored?.state ?? null,
         nowMs,
         bot.settings.dialogue,
+        produced,
       );
       const answered = await answeredBefore(message, state);
       if (answered) return { ok: true, reply: replyFromTurn(answered, state) };
@@ -127,6 +130,7 @@ export function createDialogueManager(deps: DialogueManagerDeps): DialogueManage
         await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
         continue;
       }
+      produced.add(next);
       deps.onTurn?.(turn);
       return { ok: true, reply: reply(message, result, saved.version) };
     }
