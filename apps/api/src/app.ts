@@ -36,6 +36,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Bearer token that may read /metrics besides admin credentials. */
   metricsToken?: string;
+  /** Check every response against its declared schema (development and tests). */
+  checkResponses?: boolean;
   /** Origins of an admin UI hosted elsewhere on the same site (CORS with credentials). */
   adminOrigins?: string[];
   version?: string;
@@ -56,7 +58,7 @@ const LOGIN_WINDOW_MS = 15 * 60_000;
 /** The Express app, without listening: tests mount it directly. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
-  const registry = createOpenApiRegistry();
+  const registry = createOpenApiRegistry({ checkResponses: deps.checkResponses ?? false });
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(
@@ -121,7 +123,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(createOpenApiRouter(registry, deps.version ?? '0.1.0'));
 
-  app.use(notFoundHandler);
+  app.use(notFoundHandler(registry));
   app.use(errorHandler);
   return app;
 }

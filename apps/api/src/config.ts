@@ -37,6 +37,8 @@ export const ZConfig = z.object({
   CHAT_RATE_LIMIT_PER_THREAD: z.coerce.number().int().min(1).default(60),
   /** How often each instance checks whether a bot's active model changed. */
   MODEL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** Development and tests: check every response against its declared schema (a mismatch is a 500). */
+  CHECK_RESPONSES: z.stringbool().default(false),
   /** How often each instance checks for changes made elsewhere (bots, channel keys, API keys): the staleness bound of its caches. */
   CHANGE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /** Names this instance in training leases; hostname and pid by default. */
@@ -140,6 +142,7 @@ export interface Config {
   chatRateLimitPerThread: number;
   modelPollMs: number;
   changePollMs: number;
+  checkResponses: boolean;
   instanceId: string;
   publicUrl: string;
   adminOrigins: string[];
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatRateLimitPerThread: values.CHAT_RATE_LIMIT_PER_THREAD,
     modelPollMs: values.MODEL_POLL_MS,
     changePollMs: values.CHANGE_POLL_MS,
+    checkResponses: values.CHECK_RESPONSES,
     instanceId: values.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     adminOrigins: values.ADMIN_ORIGINS.map((origin) => new URL(origin).origin),

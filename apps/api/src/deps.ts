@@ -178,6 +178,7 @@ export async function createDeps(
     metrics,
     ...(config.metricsToken && { metricsToken: config.metricsToken }),
     adminOrigins: config.adminOrigins,
+    checkResponses: config.checkResponses,
     importHooks: {
       train: async (botId) => {
         const started = await training.start(botId);

@@ -80,6 +80,7 @@ export function defineRoute<
         res.status(status === 200 ? 204 : status).end();
         return;
       }
+      if (registry.checkResponses && spec.response) checkResponse(spec, result);
       res.status(status).json(result);
     },
   );
@@ -92,6 +93,19 @@ function rememberRoute(path: string) {
     res.locals.routeTemplate = `${req.baseUrl}${path}`;
     next();
   };
+}
+
+/** The response as JSON against its declared schema: a mismatch is a server bug, a 500. */
+function checkResponse(
+  spec: { method: string; path: string; response?: z.ZodType },
+  result: unknown,
+) {
+  const parsed = spec.response!.safeParse(JSON.parse(JSON.stringify(result)));
+  if (parsed.success) return;
+  const where = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(
+    `the response of ${spec.method.toUpperCase()} ${spec.path} does not match its schema: ${where.join('; ')}`,
+  );
 }
 
 function hasBody(req: Request): boolean {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DuplicateKeyError, isDatabaseUnavailable, StoreValidationError } from '@parley/store';
 
 const DATABASE_RETRY_AFTER_S = 2;
+import type { OpenApiRegistry } from '../openapi/openapi-registry.js';
 import { JsonTooDeepError } from './json-depth.js';
 import { HttpProblem, sendProblem } from './problem.js';
 
@@ -79,15 +80,29 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   });
 };
 
-export const notFoundHandler: RequestHandler = (req, res) => {
-  sendProblem(res, {
-    status: 404,
-    code: 'NOT_FOUND',
-    title: 'Not found',
-    detail: `No route for ${req.method} ${req.path}`,
-    instance: req.originalUrl,
-  });
-};
+/** 405 with `Allow` when the path exists with other methods, else 404. */
+export function notFoundHandler(registry: Pick<OpenApiRegistry, 'methodsFor'>): RequestHandler {
+  return (req, res) => {
+    const allowed = registry.methodsFor(req.path);
+    if (allowed.length > 0) {
+      res.setHeader('Allow', [...allowed, 'OPTIONS'].join(', '));
+      return sendProblem(res, {
+        status: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        title: 'Method not allowed',
+        detail: `${req.method} is not allowed on ${req.path}; use ${allowed.join(' or ')}.`,
+        instance: req.originalUrl,
+      });
+    }
+    sendProblem(res, {
+      status: 404,
+      code: 'NOT_FOUND',
+      title: 'Not found',
+      detail: `No route for ${req.method} ${req.path}`,
+      instance: req.originalUrl,
+    });
+  };
+}
 
 function httpStatusOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

@@ -17,6 +17,10 @@ interface RecordedRoute {
 
 export interface OpenApiRegistry {
   add(basePath: string, route: RecordedRoute): void;
+  /** The methods routes answer on a concrete path (`/api/v1/admin/bots/x`), upper case. */
+  methodsFor(path: string): string[];
+  /** Set in development and tests: every response is checked against its declared schema. */
+  checkResponses: boolean;
   /** The OpenAPI 3.1 document of every route added so far. */
   document(info: { title: string; version: string }): Record<string, unknown>;
 }
@@ -64,12 +68,26 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
 }
 
 /** Collects routes as they are defined and renders them as OpenAPI 3.1. */
-export function createOpenApiRegistry(): OpenApiRegistry {
-  const routes: Array<RecordedRoute & { fullPath: string }> = [];
+export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}): OpenApiRegistry {
+  const routes: Array<RecordedRoute & { fullPath: string; pattern: RegExp }> = [];
 
   return {
+    checkResponses: options.checkResponses ?? false,
+
     add(basePath, route) {
-      routes.push({ ...route, fullPath: (basePath + route.path).replace(/:(\w+)/g, '{$1}') });
+      const full = basePath + route.path;
+      routes.push({
+        ...route,
+        fullPath: full.replace(/:(\w+)/g, '{$1}'),
+        pattern: new RegExp(
+          `^${full.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`,
+        ),
+      });
+    },
+
+    methodsFor(path) {
+      const methods = routes.filter((r) => r.pattern.test(path)).map((r) => r.method.toUpperCase());
+      return [...new Set(methods)];
     },
 
     document(info) {
@@ -103,11 +121,13 @@ export function createOpenApiRegistry(): OpenApiRegistry {
               }
             : { description: 'Success' },
         };
+        // 503: any route may meet the database restarting (DATABASE_UNAVAILABLE, Retry-After).
         const errors = new Set([
           400,
           ...(route.role === 'public' ? [] : [401, 403]),
           ...(route.body ? [413, 415] : []),
           ...(route.errors ?? []),
+          503,
         ]);
         for (const code of errors) {
           responses[String(code)] = {

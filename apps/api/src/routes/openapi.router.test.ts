@@ -26,3 +26,18 @@ describe('OpenAPI document', () => {
     expect(res.text).toContain('/api/v1/openapi.json');
   });
 });
+
+describe('methods a path does not support', () => {
+  const t = useTestApp();
+
+  it('answer 405 with Allow; unknown paths 404', async () => {
+    const res = await request(t().app).delete('/api/v1/admin/bots').set('Authorization', t().admin);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, POST, OPTIONS');
+    expect(res.body.code).toBe('METHOD_NOT_ALLOWED');
+    await request(t().app)
+      .get('/api/v1/admin/nothing-here')
+      .set('Authorization', t().admin)
+      .expect(404);
+  });
+});

@@ -28,6 +28,7 @@ export async function startApiProcess(
       LOG_LEVEL: 'info',
       PORT: String(port),
       HOST: '127.0.0.1',
+      CHECK_RESPONSES: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

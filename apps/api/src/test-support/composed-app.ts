@@ -31,6 +31,7 @@ export function useComposedApp(env: Record<string, string> = {}): () => Composed
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       MODEL_POLL_MS: '200',
+      CHECK_RESPONSES: 'true',
       ...env,
     });
     const deps = await createDeps(config, pino({ level: 'silent' }));

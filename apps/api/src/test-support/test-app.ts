@@ -34,6 +34,7 @@ export function useTestApp(
       logger: pino({ level: 'silent' }),
       bodyLimitBytes: 1024 * 1024,
       trustProxy: 0,
+      checkResponses: true,
       store,
       ping: store.ping,
       sessions,
