@@ -117,7 +117,7 @@ describe('one validator for every way a bot is written', () => {
       intents: [fallback],
       entities: [{ name: 'code', patterns: ['(unclosed'] }],
     });
-    expect(imported.status).toBe(400);
+    expect(imported.status).toBe(422);
     expect(imported.body.errors[0]).toMatchObject({
       path: 'entities[0].patterns[0]',
       message: expect.stringMatching(/not a valid regex/),
@@ -126,14 +126,14 @@ describe('one validator for every way a bot is written', () => {
       .post('/api/v1/admin/bots/default/entities')
       .set('Authorization', t().admin)
       .send({ name: 'code', patterns: ['(unclosed'] });
-    expect(created.status).toBe(400);
+    expect(created.status).toBe(422);
     expect(created.body.errors[0].path).toBe('body.patterns.0');
   });
 
   it('accepts on import exactly the templates the intents API accepts', async () => {
     const broken = { intentId: 'broken', name: 'Broken', responses: ['{{#if x}}never closed'] };
     const imported = await importFile({ intents: [fallback, broken], entities: [] });
-    expect(imported.status).toBe(400);
+    expect(imported.status).toBe(422);
     expect(imported.body.errors[0].path).toBe('intents[1].responses[0]');
     const jsonBody = {
       intentId: 'tags',
@@ -156,7 +156,7 @@ describe('one validator for every way a bot is written', () => {
 
   it('needs allowRemovals to remove every intent or the fallback', async () => {
     const none = await importFile({ intents: [], entities: [] });
-    expect(none.status).toBe(400);
+    expect(none.status).toBe(422);
     expect(none.body.errors[0].message).toMatch(/allowRemovals/);
     const noFallback = await importFile({
       intents: [{ intentId: 'hi', name: 'Hi', responses: ['Hi'] }],

@@ -26,14 +26,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   }
   const invalid =
     error instanceof z.ZodError
-      ? HttpProblem.invalid(
-          error.issues.map((issue) => ({
-            path: issue.path.join('.') || '(root)',
-            message: issue.message,
-          })),
-        )
+      ? zodProblem(error)
       : error instanceof StoreValidationError
-        ? HttpProblem.invalid(error.issues, error.message)
+        ? HttpProblem.unprocessable(error.issues, error.message)
         : null;
   if (invalid) return sendProblem(res, { ...invalid.problem, instance });
   if (isDatabaseUnavailable(error)) {
@@ -79,6 +74,20 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     instance,
   });
 };
+
+/**
+ * 400 when a request breaks its published schema; 422 when only refinements no JSON Schema can
+ * express refused it (the shape was right), so a schema-valid request is never a 400.
+ */
+function zodProblem(error: z.ZodError): HttpProblem {
+  const errors = error.issues.map((issue) => ({
+    path: issue.path.join('.') || '(root)',
+    message: issue.message,
+  }));
+  return error.issues.every((issue) => issue.code === 'custom')
+    ? HttpProblem.unprocessable(errors)
+    : HttpProblem.invalid(errors);
+}
 
 /** 405 with `Allow` when the path exists with other methods, else 404. */
 export function notFoundHandler(registry: Pick<OpenApiRegistry, 'methodsFor'>): RequestHandler {

@@ -55,6 +55,24 @@ export class HttpProblem extends Error {
     });
   }
 
+  /**
+   * 422 listing every field that has the right shape but breaks a rule no schema can say
+   * (a span that does not read its value, a template that does not compile, an unknown
+   * cursor): the request is understood, its content is refused.
+   */
+  static unprocessable(
+    errors: Array<{ path: string; message: string }>,
+    detail = 'One or more fields break a rule of their content.',
+  ): HttpProblem {
+    return new HttpProblem({
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      title: 'Invalid content',
+      detail,
+      errors,
+    });
+  }
+
   static conflict(detail: string): HttpProblem {
     return new HttpProblem({ status: 409, code: 'CONFLICT', title: 'Conflict', detail });
   }

@@ -59,12 +59,41 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'Unavailable for a moment (see `Retry-After`).',
 };
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+/**
+ * A zod schema as JSON Schema for the document. Recursive parts (JSON values) come out as
+ * `$defs` referenced from the schema's own root; they move into `components.schemas`, whose
+ * references resolve from anywhere in the document.
+ */
+function jsonSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  components: Record<string, unknown>,
+): Record<string, unknown> {
+  const {
+    $schema: _ignored,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
-  }) as Record<string, unknown>;
-  return rest;
+  }) as Record<string, unknown> & { $defs?: Record<string, unknown> };
+  if (!$defs) return rest;
+  const names = new Map<string, string>();
+  for (const name of Object.keys($defs))
+    names.set(name, `Def${Object.keys(components).length + names.size}`);
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) =>
+        key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/')
+          ? [key, `#/components/schemas/${names.get(item.slice('#/$defs/'.length))}`]
+          : [key, rewrite(item)],
+      ),
+    );
+  };
+  for (const [name, def] of Object.entries($defs)) components[names.get(name)!] = rewrite(def);
+  return rewrite(rest) as Record<string, unknown>;
 }
 
 /** Collects routes as they are defined and renders them as OpenAPI 3.1. */
@@ -92,6 +121,7 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
 
     document(info) {
       const paths: Record<string, Record<string, unknown>> = {};
+      const schemas: Record<string, unknown> = { Problem: PROBLEM };
       for (const route of routes) {
         const parameters: unknown[] = [];
         for (const [where, schema] of [
@@ -99,7 +129,7 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
           ['query', route.query],
         ] as const) {
           if (!schema) continue;
-          const json = jsonSchema(schema, 'input') as {
+          const json = jsonSchema(schema, 'input', schemas) as {
             properties?: Record<string, unknown>;
             required?: string[];
           };
@@ -117,7 +147,9 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
           [status]: route.response
             ? {
                 description: 'Success',
-                content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+                content: {
+                  'application/json': { schema: jsonSchema(route.response, 'output', schemas) },
+                },
               }
             : { description: 'Success' },
         };
@@ -126,6 +158,8 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
           400,
           ...(route.role === 'public' ? [] : [401, 403]),
           ...(route.body ? [413, 415] : []),
+          // 422: the shape is right, a rule of the content is not (spans, templates, cursors).
+          ...(route.body || route.query ? [422] : []),
           ...(route.errors ?? []),
           503,
         ]);
@@ -152,8 +186,9 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
           ...(parameters.length > 0 && { parameters }),
           ...(route.body && {
             requestBody: {
-              required: true,
-              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              // A body whose fields are all optional may be left out (it reads as {}).
+              required: !route.body.safeParse({}).success,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input', schemas) } },
             },
           }),
           responses,
@@ -164,7 +199,7 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
         info,
         paths,
         components: {
-          schemas: { Problem: PROBLEM },
+          schemas,
           securitySchemes: {
             bearer: {
               type: 'http',

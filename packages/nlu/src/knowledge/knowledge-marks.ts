@@ -5,7 +5,12 @@ import { runSteps, runStepsYielding } from '../util/event-loop.js';
 import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
-import { loadWordClusters, wordCluster, wordClustersVersion } from './word-clusters.js';
+import {
+  loadWordClusters,
+  wordCluster,
+  wordClustersVersion,
+  wordClustersFileDigest,
+} from './word-clusters.js';
 
 /** Word classes of general knowledge, the same for every bot. */
 export type KnowledgeClass = 'country' | 'region' | 'city' | 'given-name' | 'time' | 'number';
@@ -124,6 +129,24 @@ const KNOWLEDGE_PACKAGES = ['cities-list', 'human-names', 'i18n-iso-countries', 
  * Versions of the data packages behind the knowledge features, for the model manifest: a model
  * is only as reproducible as the word lists it was trained with.
  */
+/**
+ * What identifies the knowledge data whether or not it is loaded yet: the package versions and
+ * a digest of the clusters file. The training hash uses it (knowledgeVersions, for manifests,
+ * names the clusters only once loaded).
+ */
+export function knowledgeFingerprint(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  return {
+    ...Object.fromEntries(
+      KNOWLEDGE_PACKAGES.map((name) => [
+        name,
+        (require(`${name}/package.json`) as { version: string }).version,
+      ]),
+    ),
+    'word-clusters': wordClustersFileDigest(),
+  };
+}
+
 export function knowledgeVersions(): Record<string, string> {
   const require = createRequire(import.meta.url);
   const clusters = wordClustersVersion();

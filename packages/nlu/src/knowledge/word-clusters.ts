@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -35,6 +36,17 @@ export async function loadWordClusters(): Promise<void> {
   const text = (await promisify(gunzip)(await readFile(CLUSTERS_FILE))).toString('utf8');
   const clusters = await runStepsYielding(parseSteps(text));
   loaded ??= clusters;
+}
+
+let fileDigest: string | undefined;
+
+/** A digest of the shipped clusters file, known without loading it (for the training hash). */
+export function wordClustersFileDigest(): string {
+  fileDigest ??= createHash('sha256')
+    .update(readFileSync(CLUSTERS_FILE))
+    .digest('hex')
+    .slice(0, 16);
+  return fileDigest;
 }
 
 /** The version of the loaded clusters; undefined until a labeller has needed them. */

@@ -1,5 +1,5 @@
 import { DEFAULT_NLU_CONFIG, type NluConfig } from '../config.js';
-import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
+import { knowledgeFingerprint } from '../knowledge/knowledge-marks.js';
 import type { TrainingData } from '../types.js';
 import { canonicalJson, sha256 } from '../util/canonical-json.js';
 import { MODEL_FORMAT_VERSION } from './model-format.js';
@@ -35,7 +35,7 @@ export function hashTrainingData(
     systemEntities: [...(data.systemEntities ?? [])].sort(),
     config,
     modelFormat: MODEL_FORMAT_VERSION,
-    knowledge: knowledgeVersions(),
+    knowledge: knowledgeFingerprint(),
   };
   return sha256(canonicalJson(normalized));
 }

@@ -93,9 +93,11 @@ export function addAccessRoutes(
     tag: 'Access',
     role: 'admin',
     params: ZIdParams,
-    body: z
-      .object({ role: ZRole.optional(), password: ZPassword.optional() })
-      .refine((body) => body.role || body.password, 'give a role, a password or both'),
+    // A role, a password or both: said as a union so the published schema says it too.
+    body: z.union([
+      z.object({ role: ZRole, password: ZPassword.optional() }),
+      z.object({ role: ZRole.optional(), password: ZPassword }),
+    ]),
     errors: [404],
     handler: async ({ params, body, principal }) => {
       const user = await store.users.update(params.id, {

@@ -119,7 +119,7 @@ describe('admin bots API', () => {
         .post('/api/v1/admin/bots')
         .set('Authorization', t().admin)
         .send({ name: 'Sneaky', nlu: { pipeline: 'llm', llm: { baseUrl, model: 'm' } } });
-      expect(refused.status).toBe(400);
+      expect(refused.status).toBe(422);
       expect(refused.body.errors[0]).toMatchObject({
         path: 'body.nlu.llm.baseUrl',
         message: expect.stringMatching(/allowPrivateNetworks/),

@@ -154,5 +154,6 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
 
 function refuseLlmEndpoint(settings: BotSettings): void {
   const problem = llmEndpointProblem(settings);
-  if (problem) throw HttpProblem.invalid([{ path: 'body.nlu.llm.baseUrl', message: problem }]);
+  if (problem)
+    throw HttpProblem.unprocessable([{ path: 'body.nlu.llm.baseUrl', message: problem }]);
 }

@@ -140,5 +140,5 @@ function checkPatterns(patterns: string[]): void {
       ];
     }
   });
-  if (errors.length > 0) throw HttpProblem.invalid(errors);
+  if (errors.length > 0) throw HttpProblem.unprocessable(errors);
 }

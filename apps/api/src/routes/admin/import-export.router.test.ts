@@ -75,7 +75,7 @@ describe('admin import/export API', () => {
       .post(`${base}/import?allowRemovals=true`)
       .set('Authorization', t().admin)
       .send(bad)
-      .expect(400);
+      .expect(422);
     expect(res.body.code).toBe('IMPORT_INVALID');
     expect(res.body.errors.map((error: { path: string }) => error.path)).toEqual([
       'intents[0].parameters[0].entity',

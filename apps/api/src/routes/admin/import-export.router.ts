@@ -27,8 +27,9 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
       /** Needed when the file would leave the bot without any intent, or without its fallback. */
       allowRemovals: z.enum(['true', 'false']).default('false'),
     }),
-    body: z.unknown(),
-    errors: [404],
+    /** An ai-chatbot-framework export or a Parley file; its content is checked as a whole (422). */
+    body: z.record(z.string(), z.unknown()),
+    errors: [404, 422],
     handler: async ({ params, query, body, principal }) => {
       const bot = await requireBot(store, params.botId);
       const existing = query.allowRemovals === 'true' ? [] : await store.intents.list(params.botId);
@@ -45,7 +46,7 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
         throw HttpProblem.notFound(`Bot "${params.botId}"`);
       if (!result.ok && result.reason === 'invalid') {
         throw new HttpProblem({
-          status: 400,
+          status: 422,
           code: 'IMPORT_INVALID',
           title: 'The file is not a valid bot',
           detail: `${result.issues.length} problem(s) found; nothing was imported.`,

@@ -31,7 +31,7 @@ describe('admin intents and entities API', () => {
           },
         ],
       })
-      .expect(400);
+      .expect(422);
     expect(res.body.errors).toEqual([
       { path: 'body.parameters.0.entity', message: 'unknown entity "order_number"' },
       { path: 'body.trainingData.0.entities.0.name', message: 'unknown entity "order_number"' },
@@ -69,7 +69,7 @@ describe('admin intents and entities API', () => {
       .put(`${base}/intents/check_order`)
       .set('Authorization', t().admin)
       .send({ ...orderIntent, responses: ['ok', 'Order {{#if parameters.x}} unclosed'] });
-    expect(badTemplate.status).toBe(400);
+    expect(badTemplate.status).toBe(422);
     expect(badTemplate.body.errors[0]).toMatchObject({
       path: 'body.responses.1',
       message: expect.stringContaining('does not compile'),
@@ -122,7 +122,7 @@ describe('admin intents and entities API', () => {
       .put(`${base}/entities/order_number`)
       .set('Authorization', t().admin)
       .send({ name: 'order_number', patterns: ['ORD(\\d+'] });
-    expect(badRegex.status).toBe(400);
+    expect(badRegex.status).toBe(422);
     expect(badRegex.body.errors[0].path).toBe('body.patterns.0');
   });
 

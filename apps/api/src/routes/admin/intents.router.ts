@@ -117,7 +117,7 @@ async function checkAgainstBot(
   const issues = [...checkIntent(intent, entities), ...checkIntentTemplates(intent)];
   if (issues.length === 0) return;
   // Definition issues say `trainingData[0].text`; request errors say `body.trainingData.0.text`.
-  throw HttpProblem.invalid(
+  throw HttpProblem.unprocessable(
     issues.map((issue) => ({
       path: `body.${issue.path.replace(/\[(\d+)\]/g, '.$1')}`,
       message: issue.message,

@@ -225,7 +225,7 @@ describe('REST chat end to end: import, train, chat', () => {
       .set('Authorization', t().admin)
       .send({ threadId: 'a' });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].path).toBe('body.text');
+    expect(missing.body.errors[0].path).toBe('body');
     const reserved = await request(t().app)
       .post('/api/v1/bots/default/chat')
       .set('Authorization', t().admin)

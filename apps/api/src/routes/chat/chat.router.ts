@@ -43,21 +43,19 @@ const ZThreadId = z
 const ZText = z.string().min(1).max(5000);
 const ZBotIdParams = z.object({ botId: z.string().min(1).max(100) });
 
-const ZChatBody = z
-  .object({
-    /** Absent: a new thread (its id comes back in the reply). */
-    threadId: ZThreadId.optional(),
-    text: ZText.optional(),
-    /** `welcome`: the conversation opens; the bot's welcome intent answers. */
-    event: z.enum(['welcome']).optional(),
-    context: ZClientContext,
-    /** The client's id for this message: sent again (a retry), it gets the first answer. */
-    clientMessageId: z.string().min(1).max(100).optional(),
-  })
-  .refine((body) => (body.text === undefined) !== (body.event === undefined), {
-    message: 'send either text or event',
-    path: ['text'],
-  });
+const ZChatFields = z.object({
+  /** Absent: a new thread (its id comes back in the reply). */
+  threadId: ZThreadId.optional(),
+  context: ZClientContext,
+  /** The client's id for this message: sent again (a retry), it gets the first answer. */
+  clientMessageId: z.string().min(1).max(100).optional(),
+});
+
+/** A message (`text`) or an event (`welcome`: the conversation opens, the welcome intent answers). */
+const ZChatBody = z.union([
+  ZChatFields.extend({ text: ZText }),
+  ZChatFields.extend({ event: z.enum(['welcome']) }),
+]);
 
 /** ai-chatbot-framework's REST contract. */
 const ZAcfChatBody = z.object({ thread_id: ZThreadId, text: ZText, context: ZClientContext });
@@ -149,8 +147,8 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
         {
           botId: params.botId,
           threadId: body.threadId,
-          text: body.text ?? '',
-          ...(body.event && { event: body.event }),
+          text: 'text' in body ? body.text : '',
+          ...('event' in body && { event: body.event }),
           ...(body.clientMessageId && { clientMessageId: body.clientMessageId }),
           context: body.context,
         },
