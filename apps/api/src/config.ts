@@ -89,6 +89,8 @@ export const ZConfig = z.object({
     .default(16_384),
   /** The built web chat widget (widget.js, its hashed copy, manifest.json). */
   WIDGET_DIR: z.string().min(1).optional(),
+  /** The built admin UI (index.html and assets); apps/admin/dist by default. */
+  ADMIN_DIST_DIR: z.string().min(1).optional(),
 });
 
 function isOrigin(value: string): boolean {
@@ -121,6 +123,7 @@ export interface Config {
   chatContextMaxBytes: number;
   conversationContextMaxBytes: number;
   widgetDir: string;
+  adminDistDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetDir: values.WIDGET_DIR
       ? path.resolve(base, values.WIDGET_DIR)
       : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../widget/dist'),
+    adminDistDir: values.ADMIN_DIST_DIR && path.resolve(base, values.ADMIN_DIST_DIR),
   };
 }
 

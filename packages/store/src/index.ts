@@ -20,6 +20,7 @@ export type * from './repositories/integrations.repository.js';
 export type * from './repositories/intents.repository.js';
 export type * from './repositories/models.repository.js';
 export type * from './repositories/turns.repository.js';
+export type * from './repositories/review.repository.js';
 export type * from './repositories/webhook-events.repository.js';
 export type * from './repositories/users.repository.js';
 export type * from './repositories/audit-log.repository.js';
