@@ -44,6 +44,8 @@ export interface AppDeps {
   adminExtensions?: AdminRouterDeps['extensions'];
   /** The built admin single-page app (null: not built, /admin says how to build it). */
   adminUiDir?: string | null;
+  /** This deployment's public base URL (PUBLIC_URL), shown by the admin in snippets. */
+  publicUrl?: string;
   /** Public routers (chat channels) mounted before the admin API. */
   channels?: (registry: OpenApiRegistry) => Router[];
 }
@@ -115,7 +117,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(createOpenApiRouter(registry, deps.version ?? '0.1.0'));
-  app.use(createAdminUiRouter({ distDir: deps.adminUiDir ?? null }));
+  app.use(createAdminUiRouter({ distDir: deps.adminUiDir ?? null, publicUrl: deps.publicUrl }));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

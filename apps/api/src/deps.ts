@@ -162,6 +162,7 @@ export async function createDeps(
     ...(config.metricsToken && { metricsToken: config.metricsToken }),
     adminOrigins: config.adminOrigins,
     adminUiDir: findAdminDist(config.adminDistDir),
+    publicUrl: config.publicUrl,
     importHooks: {
       train: async (botId) => {
         const started = await training.start(botId);

@@ -15,7 +15,7 @@ writeFileSync(path.join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('the admin UI at /admin', () => {
-  const t = useTestApp(() => ({ adminUiDir: dist }));
+  const t = useTestApp(() => ({ adminUiDir: dist, publicUrl: 'https://bots.example' }));
 
   it.each(['/admin', '/admin/', '/admin/bots/default/intents', '/admin/login?next=%2Fbots'])(
     'answers %s with index.html under a CSP without inline script or eval',
@@ -37,7 +37,7 @@ describe('the admin UI at /admin', () => {
 
   it('tells the app where the API is for this deployment', async () => {
     const res = await request(t().app).get('/admin/config.json').expect(200);
-    expect(res.body).toEqual({ apiBaseUrl: '' });
+    expect(res.body).toEqual({ apiBaseUrl: '', publicUrl: 'https://bots.example' });
   });
 
   it('leaves the API routes alone', async () => {

@@ -36,7 +36,14 @@ export function findAdminDist(configured?: string): string | null {
  * The admin single-page app at /admin: its files, `config.json` for this deployment (the
  * API is on the same origin), and index.html for every deep link.
  */
-export function createAdminUiRouter({ distDir }: { distDir: string | null }): Router {
+export function createAdminUiRouter({
+  distDir,
+  publicUrl,
+}: {
+  distDir: string | null;
+  /** Where browsers and other sites reach this API (embed snippets, webhook URLs). */
+  publicUrl?: string;
+}): Router {
   const router = Router();
   const strict = (res: Response) => {
     res.setHeader('Content-Security-Policy', ADMIN_CSP);
@@ -47,7 +54,7 @@ export function createAdminUiRouter({ distDir }: { distDir: string | null }): Ro
   router.get(`${ADMIN_UI_PATH}/config.json`, (_req, res) => {
     strict(res);
     res.setHeader('Cache-Control', 'no-cache');
-    res.json({ apiBaseUrl: '' });
+    res.json({ apiBaseUrl: '', ...(publicUrl && { publicUrl }) });
   });
 
   if (!distDir) {
