@@ -86,6 +86,15 @@ describe('admin API for the bot builder screens', () => {
     await deps.training.idle();
     const trained = await request(app).get(`${base}/model-status`).set('Authorization', admin);
     expect(trained.body.upToDate).toBe(true);
+    // The cross-validation report says what it got wrong and what each threshold would cost.
+    const [model] = (await request(app).get(`${base}/models`).set('Authorization', admin)).body
+      .models;
+    expect(Array.isArray(model.metrics.misclassified)).toBe(true);
+    expect(model.metrics.thresholdTradeoff).toContainEqual({
+      threshold: 0.6,
+      inScopeAccuracy: expect.any(Number),
+      fallbackRate: expect.any(Number),
+    });
 
     const greet = (await request(app).get(`${base}/intents/greet`).set('Authorization', admin))
       .body;
