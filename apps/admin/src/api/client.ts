@@ -1,3 +1,4 @@
+import { connectionStatus } from './connection-status';
 import { ApiError } from './problem';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -55,8 +56,11 @@ export class ApiClient {
       });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      throw ApiError.network(this.baseUrl || window.location.origin, error);
+      const failure = ApiError.network(this.baseUrl || window.location.origin, error);
+      connectionStatus.failed(failure);
+      throw failure;
     }
+    connectionStatus.reached();
     if (!res.ok) {
       const error = await ApiError.fromResponse(res);
       if (res.status === 401 && !options.expectUnauthenticated) this.unauthorizedListener?.();

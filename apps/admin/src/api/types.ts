@@ -20,7 +20,13 @@ export interface Bot {
     ambiguityMargin: number;
     ambiguity: 'fallback' | 'clarify';
     entityThreshold?: number;
-    llm: { baseUrl?: string; model?: string; timeoutMs: number; hasApiKey: boolean };
+    llm: {
+      baseUrl?: string;
+      model?: string;
+      timeoutMs: number;
+      hasApiKey: boolean;
+      allowPrivateNetworks?: boolean;
+    };
   };
   dialogue: {
     fallbackIntentId: string;

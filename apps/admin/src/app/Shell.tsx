@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { useConnectionProblem } from '../api/connection-status';
 import { useBots } from '../api/queries';
 import { usePermissions, useSession, VIEWER_REASON } from '../auth/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -20,6 +21,7 @@ export function Shell() {
   const { state, logout } = useSession();
   const { role } = usePermissions();
   const bots = useBots();
+  const offline = useConnectionProblem();
   const navigate = useNavigate();
   const match = useMatch('/bots/:botId/*');
   const botId = match?.params.botId;
@@ -90,6 +92,7 @@ export function Shell() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
+          {offline && <ErrorNotice error={offline} />}
           {role === 'viewer' && (
             <p className="notice info" id="viewer-reason">
               Read-only. {VIEWER_REASON}

@@ -43,7 +43,11 @@ function Users() {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [deleting, setDeleting] = useState<User | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.users });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.users }),
+      queryClient.invalidateQueries({ queryKey: keys.audit }),
+    ]);
   const create = useMutation({
     mutationFn: () => api.post<User>('/admin/users', { username, password, role }),
     onSuccess: () => {
@@ -197,7 +201,11 @@ function ApiKeys() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.apiKeys });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.apiKeys }),
+      queryClient.invalidateQueries({ queryKey: keys.audit }),
+    ]);
   const create = useMutation({
     mutationFn: () => api.post<ApiKeyRecord & { key: string }>('/admin/api-keys', { name, role }),
     onSuccess: (record) => {

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/api-context';
 import { enc, keys, useIntentSummaries } from '../../api/queries';
 import type { Intent, IntentSummary } from '../../api/types';
+import { usePermissions } from '../../auth/session';
 import { ConfirmDelete } from '../../ui/ConfirmDelete';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
@@ -25,6 +26,7 @@ export default function IntentsPage() {
   const api = useApi();
   const queryClient = useQueryClient();
   const intents = useIntentSummaries(botId);
+  const { canWrite } = usePermissions();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [deleting, setDeleting] = useState<IntentSummary | null>(null);
@@ -83,9 +85,15 @@ export default function IntentsPage() {
         <h1>Intents</h1>
         <ModelStatusBadge botId={botId} />
         <div className="actions">
-          <Link className="button primary" to={`/bots/${botId}/intents/new`}>
-            New intent
-          </Link>
+          {canWrite ? (
+            <Link className="button primary" to={`/bots/${botId}/intents/new`}>
+              New intent
+            </Link>
+          ) : (
+            <WriteButton type="button" className="primary">
+              New intent
+            </WriteButton>
+          )}
         </div>
       </div>
       <div className="field" style={{ maxWidth: 360 }}>

@@ -50,6 +50,14 @@ export function TrainPanel({ botId }: { botId: string }) {
       )}
       <div aria-live="polite">
         {finished?.status === 'ready' && (
+          <div className="stack" style={{ marginTop: 12 }}>
+            <label htmlFor="train-done">Version {finished.version}: done — 100 %</label>
+            <progress id="train-done" max={100} value={100}>
+              100 %
+            </progress>
+          </div>
+        )}
+        {finished?.status === 'ready' && (
           <p className="notice ok">
             Version {finished.version} is trained and active
             {typeof finished.metrics?.intentAccuracy === 'number' &&

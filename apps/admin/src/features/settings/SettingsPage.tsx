@@ -37,7 +37,7 @@ export default function SettingsPage() {
   const bot = useBot(botId);
   if (bot.isPending) return <Loading what="Loading settings" />;
   if (bot.error) return <ErrorNotice error={bot.error} />;
-  return <SettingsForm key={bot.data.updatedAt} bot={bot.data} />;
+  return <SettingsForm key={bot.data.id} bot={bot.data} />;
 }
 
 function SettingsForm({ bot }: { bot: Bot }) {
@@ -45,7 +45,8 @@ function SettingsForm({ bot }: { bot: Bot }) {
   const queryClient = useQueryClient();
   const { canWrite } = usePermissions();
   const models = useModels(bot.id);
-  const original = useMemo(() => editable(bot), [bot]);
+  // What is saved: the starting point of the form, replaced by the API's answer on save.
+  const [original, setOriginal] = useState<Editable>(() => editable(bot));
   const [draft, setDraft] = useState<Editable>(original);
   const [newKey, setNewKey] = useState<string | null>(null);
   const zones = useMemo(timeZones, []);
@@ -58,6 +59,8 @@ function SettingsForm({ bot }: { bot: Bot }) {
       api.patch<Bot>(`/admin/bots/${enc(bot.id)}`, body),
     onSuccess: (updated) => {
       setNewKey(null);
+      setOriginal(editable(updated));
+      setDraft(editable(updated));
       queryClient.setQueryData(keys.bot(bot.id), updated);
       void queryClient.invalidateQueries({ queryKey: keys.bots });
     },
