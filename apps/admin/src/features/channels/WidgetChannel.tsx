@@ -7,12 +7,27 @@ import { CopyField } from './CopyField';
 import { useIntegration } from './useIntegration';
 
 const DEFAULTS = {
-  title: 'Chat',
+  title: '',
   greeting: '',
   primaryColor: '#1f6feb',
   position: 'bottom-right',
   language: 'en',
 };
+
+/** The languages the widget has its own strings in (the API checks the same list). */
+const WIDGET_LANGUAGES: Array<[string, string]> = [
+  ['en', 'English'],
+  ['fr', 'Français'],
+  ['de', 'Deutsch'],
+  ['es', 'Español'],
+];
+
+/** Empty title or greeting: the widget's own default, so the setting is left out. */
+function withoutEmpty(settings: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(settings).filter(([, value]) => !(typeof value === 'string' && !value.trim())),
+  );
+}
 
 function isOrigin(value: string): boolean {
   try {
@@ -54,7 +69,7 @@ export function WidgetChannel({ botId }: { botId: string }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate({ enabled, settings: draft });
+          save.mutate({ enabled, settings: withoutEmpty(draft) });
         }}
       >
         <label className="checkbox">
@@ -90,7 +105,9 @@ export function WidgetChannel({ botId }: { botId: string }) {
         </div>
         <div className="columns">
           <div className="field">
-            <label htmlFor="widget-title-input">Title</label>
+            <label htmlFor="widget-title-input">
+              Title (empty: “Chat” in the widget’s language)
+            </label>
             <input
               id="widget-title-input"
               value={String(draft.title)}
@@ -131,12 +148,18 @@ export function WidgetChannel({ botId }: { botId: string }) {
           </div>
           <div className="field">
             <label htmlFor="widget-language">Language of the widget’s buttons</label>
-            <input
+            <select
               id="widget-language"
               value={String(draft.language)}
               disabled={disabled}
               onChange={(event) => setDraft({ ...draft, language: event.target.value })}
-            />
+            >
+              {WIDGET_LANGUAGES.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
           </div>
         </div>
         <label className="checkbox">

@@ -114,7 +114,7 @@ export default function ConversationsPage() {
             <option value="rest">REST</option>
             <option value="widget">Widget</option>
             <option value="messenger">Messenger</option>
-            <option value="admin-test">Test chat</option>
+            <option value="test">Test chat (admin)</option>
           </select>
         </div>
         <div className="field">
