@@ -233,6 +233,25 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await checkScreen(page, '05-intents');
   });
 
+  it('asks before leaving an intent with unsaved changes', async () => {
+    await page.goto(botUrl('/intents/greet'));
+    await page.locator('#intent-name').fill('Greeting');
+    await page.getByText('Unsaved changes').waitFor();
+    await page.getByRole('link', { name: 'Entities' }).click();
+    const ask = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Stay on this page' }).click();
+    assert.equal(await page.locator('#intent-name').inputValue(), 'Greeting');
+    await page.getByRole('link', { name: 'Entities' }).click();
+    await page
+      .getByRole('dialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Leave and discard' })
+      .click();
+    await page.getByRole('heading', { name: 'Entities', exact: true }).waitFor();
+    await page.goto(botUrl('/intents/greet'));
+    assert.equal(await page.locator('#intent-name').inputValue(), 'Greet');
+  });
+
   it('annotates a city with the mouse and another with the keyboard only', async () => {
     await page.goto(botUrl('/intents/weather/examples'));
     const byMouse = page.getByRole('group', { name: /: weather in Paris$/ });
@@ -343,6 +362,13 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await page.getByRole('dialog').getByLabel('Id (optional)').fill('orders');
     await page.getByRole('dialog').getByRole('button', { name: 'Create bot' }).click();
     await page.getByRole('heading', { name: 'Intents', exact: true }).waitFor();
+    // An empty bot cannot be trained: the reason is said in the bot builder's words.
+    await page.getByRole('link', { name: 'Train & models' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The bot needs at least 2 intents with training examples' })
+      .waitFor();
     await page.getByRole('link', { name: 'Import & export' }).click();
     await page
       .getByLabel('Bot file (JSON)')
@@ -374,6 +400,37 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     // the good import is still there: nothing was written by the bad file
     await page.getByRole('link', { name: 'Intents' }).click();
     await page.getByRole('cell', { name: 'check_order_status', exact: true }).waitFor();
+  });
+
+  it('keeps the examples list fast with 2,000 examples (only the visible rows are drawn)', async () => {
+    const saved = await page.evaluate(async () => {
+      const base = '/api/v1/admin/bots/orders/intents/check_order_status';
+      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
+      const intent = await (await fetch(base)).json();
+      const many = Array.from({ length: 2000 }, (_, i) => ({
+        text: `where is my parcel number ${i}`,
+        entities: [],
+      }));
+      const res = await fetch(base, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify({ ...intent, trainingData: [...intent.trainingData, ...many] }),
+      });
+      return res.status;
+    });
+    assert.equal(saved, 200);
+    const started = Date.now();
+    await page.goto(url('/bots/orders/intents/check_order_status/examples'));
+    await page.getByText(/of 20\d\d examples/).waitFor();
+    const drawn = await page.getByRole('listitem').count();
+    assert.ok(drawn < 60, `${drawn} rows drawn for 2,000 examples`);
+    await page
+      .locator('.examples-list')
+      .evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+    await page.getByRole('group', { name: /: where is my parcel number 1999$/ }).waitFor();
+    await page.getByLabel('Filter').fill('number 1234');
+    await page.getByRole('group', { name: /: where is my parcel number 1234$/ }).waitFor();
+    assert.ok(Date.now() - started < 10_000, 'shown, scrolled and filtered within seconds');
   });
 
   it('sets up the REST and widget channels', async () => {
