@@ -40,6 +40,12 @@ export function MessengerChannel({ botId }: { botId: string }) {
     status?: { healthy?: boolean; lastEventAt?: string | null; lastError?: string | null };
   };
   const health = status.status ?? status;
+  // What the Messenger backend reports about its setup, once it is there.
+  const setup = (
+    integration as { messenger?: { webhookUrl?: string | null; signatureConfigured?: boolean } }
+  ).messenger;
+  const webhookUrl = setup?.webhookUrl ?? `${publicUrl}/api/v1/channels/messenger/${botId}/webhook`;
+  const signed = setup?.signatureConfigured ?? integration.secretNames?.includes('appSecret');
   const changedSecrets = Object.fromEntries(
     Object.entries(secrets).filter(
       (entry): entry is [string, string | null] => entry[1] !== undefined,
@@ -53,8 +59,16 @@ export function MessengerChannel({ botId }: { botId: string }) {
       </h2>
       <CopyField
         label="Webhook URL: paste it as the callback URL in Meta’s console"
-        value={`${publicUrl}/api/v1/channels/messenger/${botId}/webhook`}
+        value={webhookUrl}
       />
+      <p>
+        Signature check:{' '}
+        {signed ? (
+          <span className="badge ok">configured</span>
+        ) : (
+          <span className="badge warn">not configured — set the app secret</span>
+        )}
+      </p>
       {(health.lastEventAt !== undefined || health.healthy !== undefined) && (
         <p>
           {health.healthy === false ? (
