@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useApi } from '../../api/api-context';
 import { enc, keys } from '../../api/queries';
 import type { Intent, TrainingExample } from '../../api/types';
@@ -14,7 +15,17 @@ export function useExampleEdits(botId: string, intentId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   const key = keys.intent(botId, intentId);
+  const mutationKey = ['examples', botId, intentId];
+  // Leaving inside the app lets a save finish; closing or reloading the tab would cut it off.
+  const saving = useIsMutating({ mutationKey }) > 0;
+  useEffect(() => {
+    if (!saving) return undefined;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [saving]);
   return useMutation({
+    mutationKey,
     scope: { id: `examples:${botId}:${intentId}` },
     mutationFn: async (_edit: ExamplesEdit) => {
       const current = queryClient.getQueryData<Intent>(key);
