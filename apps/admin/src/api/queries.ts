@@ -99,9 +99,10 @@ export function useSystemEntities() {
   });
 }
 
-export function useModels(botId: string) {
+export function useModels(botId: string, options: { refetchInterval?: number | false } = {}) {
   const api = useApi();
   return useQuery({
+    ...options,
     queryKey: keys.models(botId),
     queryFn: () =>
       api.get<{ activeModelId: string | null; models: ModelVersion[] }>(

@@ -50,6 +50,11 @@ async function chat(text: string, threadId: string) {
   };
 }
 
+/** The examples page has saved every change (a reload or a new address would ask first). */
+async function examplesSaved(target: Page) {
+  await target.getByRole('status').filter({ hasText: 'all changes saved' }).waitFor();
+}
+
 async function createIntent(
   name: string,
   responses: string[],
@@ -72,7 +77,7 @@ async function createIntent(
   await page.getByRole('button', { name: `Add ${examples.length} example(s)` }).click();
   await page
     .getByRole('status')
-    .filter({ hasText: `${examples.length} of ${examples.length} examples` })
+    .filter({ hasText: `${examples.length} of ${examples.length} examples · all changes saved` })
     .waitFor();
 }
 
@@ -291,6 +296,7 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     assert.equal(await page.getByRole('listbox').count(), 0);
 
     // Saved: the tags are there after a reload, at the offsets the API checks.
+    await examplesSaved(page);
     await page.reload();
     await page.getByRole('button', { name: 'remove city: Berlin' }).waitFor();
     const stored = await page.evaluate(async () => {
@@ -325,6 +331,7 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await page.getByRole('button', { name: 'remove city: Paris' }).nth(1).waitFor();
     await page.getByRole('button', { name: 'remove city: Lisbon' }).waitFor();
     await page.getByText('Model out of date — train').waitFor();
+    await examplesSaved(page);
     await page.getByRole('link', { name: 'Train & models' }).click();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByText(/is trained and active/).waitFor({ timeout: 120_000 });

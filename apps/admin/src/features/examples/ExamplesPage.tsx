@@ -172,7 +172,12 @@ export default function ExamplesPage() {
           />
         </div>
         <p className="muted" role="status">
-          {shown.length} of {examples.length} examples
+          {shown.length} of {examples.length} examples ·{' '}
+          {edits.isPending
+            ? 'saving…'
+            : edits.isError
+              ? 'last change not saved'
+              : 'all changes saved'}
         </p>
       </div>
       <p className="small muted" id={ANNOTATION_HELP_ID}>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { enc, keys, useModels } from '../../api/queries';
 import type { ModelVersion } from '../../api/types';
@@ -11,10 +11,13 @@ import type { ModelVersion } from '../../api/types';
 export function useTraining(botId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const models = useModels(botId);
+  const [watching, setWatching] = useState(false);
+  // The registry is asked again every few seconds while a job runs, in case the stream drops.
+  const models = useModels(botId, { refetchInterval: watching ? 2000 : false });
   const running = models.data?.models.find(
     (model) => model.status === 'queued' || model.status === 'training',
   );
+  const lastRunning = useRef<string | undefined>(undefined);
   const [live, setLive] = useState<ModelVersion | null>(null);
   const [finished, setFinished] = useState<ModelVersion | null>(null);
 
@@ -26,6 +29,19 @@ export function useTraining(botId: string) {
   };
 
   const runningId = running?.id;
+  useEffect(() => setWatching(Boolean(runningId)), [runningId]);
+  // A job that ended while the stream was not listening is reported from the registry.
+  useEffect(() => {
+    const ended = lastRunning.current;
+    lastRunning.current = runningId;
+    if (!ended || runningId) return;
+    const model = models.data?.models.find((m) => m.id === ended);
+    if (model && (model.status === 'ready' || model.status === 'failed')) {
+      setLive(null);
+      setFinished((current) => current ?? model);
+    }
+  }, [runningId, models.data]);
+
   useEffect(() => {
     if (!runningId) return undefined;
     const source = new EventSource(

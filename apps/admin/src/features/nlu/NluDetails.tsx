@@ -1,3 +1,4 @@
+import { Link, useParams } from 'react-router';
 import type { ExtractedEntity, ParseResult, ToolCallOutcome } from '../../api/types';
 import { percent } from '../../ui/format';
 
@@ -56,6 +57,7 @@ export interface NluDetailsProps {
 /** Why the bot answered as it did: ranking, entities, slots, tool call and the answering intent. */
 export function NluDetails(props: NluDetailsProps) {
   const { text, nlu, intentId, fellBack, parameters = {}, missingParameters = [] } = props;
+  const { botId } = useParams();
   return (
     <div className="stack">
       <h3>Message</h3>
@@ -63,8 +65,12 @@ export function NluDetails(props: NluDetailsProps) {
       <p>
         Answered by <strong>{intentId ?? 'a clarifying question'}</strong>
         {fellBack && <span className="badge warn"> fell back</span>}
-        {intentId && (
-          <span className="muted small"> — one of the responses of intent “{intentId}”</span>
+        {intentId && botId && (
+          <span className="small">
+            {' '}
+            — with one of{' '}
+            <Link to={`/bots/${botId}/intents/${intentId}`}>the responses of “{intentId}”</Link>
+          </span>
         )}
       </p>
       {nlu ? (
