@@ -99,15 +99,31 @@ export function useSystemEntities() {
   });
 }
 
+export interface ModelRegistry {
+  activeModelId: string | null;
+  /** What the API instance that answered serves: the active model once it has loaded it. */
+  runtime?: { activeModelId: string | null; state: 'loaded' | 'none' | 'failed'; error?: string };
+  models: ModelVersion[];
+}
+
+/** Whether the serving instance has not caught up with the active model yet. */
+export function switching(registry: ModelRegistry | undefined): boolean {
+  return Boolean(
+    registry?.runtime &&
+    registry.activeModelId &&
+    registry.runtime.state !== 'failed' &&
+    registry.runtime.activeModelId !== registry.activeModelId,
+  );
+}
+
 export function useModels(botId: string, options: { refetchInterval?: number | false } = {}) {
   const api = useApi();
   return useQuery({
-    ...options,
     queryKey: keys.models(botId),
-    queryFn: () =>
-      api.get<{ activeModelId: string | null; models: ModelVersion[] }>(
-        `/admin/bots/${enc(botId)}/models`,
-      ),
+    queryFn: () => api.get<ModelRegistry>(`/admin/bots/${enc(botId)}/models`),
+    // Until the instance serves the new active model (it polls for it), ask again.
+    refetchInterval: (query) =>
+      switching(query.state.data) ? 1000 : (options.refetchInterval ?? false),
   });
 }
 

@@ -50,6 +50,31 @@ async function chat(text: string, threadId: string) {
   };
 }
 
+/** Waits for the Train panel to report the end of a job; on a timeout, says what the registry holds. */
+async function trained(target: Page, text: RegExp = /is trained and active/) {
+  try {
+    await target.getByText(text).waitFor({ timeout: 120_000 });
+  } catch (error) {
+    await screenshot(target, `failure-training-${Date.now()}`);
+    const registry = await target.evaluate(async () => {
+      const res = await fetch(`/api/v1/admin/bots/${location.pathname.split('/')[3]}/models`);
+      return res.text();
+    });
+    throw new Error(`${(error as Error).message}\nregistry: ${registry.slice(0, 2000)}`);
+  }
+}
+
+/** After "Version N is trained and active": this API instance answers with version N. */
+async function waitServing(target: Page) {
+  const notice = await target.getByText(/Version \d+ is trained and active/).innerText();
+  const version = /Version (\d+)/.exec(notice)![1];
+  if (!target.url().endsWith('/models'))
+    await target.getByRole('link', { name: 'Train & models' }).click();
+  await target
+    .getByText(`This server answers with version ${version}.`)
+    .waitFor({ timeout: 30_000 });
+}
+
 /** The examples page has saved every change (a reload or a new address would ask first). */
 async function examplesSaved(target: Page) {
   await target.getByRole('status').filter({ hasText: 'all changes saved' }).waitFor();
@@ -89,6 +114,13 @@ before(async () => {
 });
 
 after(async () => {
+  if (process.env.PARLEY_DEBUG_LOGS)
+    console.log(
+      parley?.api.logs
+        .filter((l) => /train|error|warn/i.test(l))
+        .slice(-40)
+        .join('\n'),
+    );
   await browser?.close();
   await tools?.close();
   await parley?.stop();
@@ -315,7 +347,8 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await done.waitFor({ timeout: 120_000 });
     assert.equal(await done.getAttribute('value'), '100');
     await page.getByText(/Version 1 is trained and active/).waitFor();
-    await page.getByText('Model up to date').waitFor();
+    await page.getByText('Model up to date').waitFor({ timeout: 30_000 });
+    await waitServing(page);
     await checkScreen(page, '11-models');
   });
 
@@ -334,7 +367,8 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await examplesSaved(page);
     await page.getByRole('link', { name: 'Train & models' }).click();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByText(/is trained and active/).waitFor({ timeout: 120_000 });
+    await trained(page, /is trained and active/);
+    await waitServing(page);
   });
 
   it('chats in Try it through slot filling to the tool call', async () => {
@@ -374,9 +408,10 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
   it('retrains and rolls back to the first version', async () => {
     await page.goto(botUrl('/models'));
     await page.getByRole('button', { name: 'Retrain anyway' }).click();
-    await page.getByText(/Version 3 is trained and active/).waitFor({ timeout: 120_000 });
+    await trained(page, /Version 3 is trained and active/);
     await page.getByRole('button', { name: 'Activate version 1' }).click();
     await page.getByText('Version 1 is now active.').waitFor();
+    await page.getByText('This server answers with version 1.').waitFor({ timeout: 30_000 });
     const v1 = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'v1' }) });
     await v1.getByText('active', { exact: true }).waitFor();
   });
@@ -487,6 +522,7 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await page.goto(botUrl('/models'));
     await page.getByRole('button', { name: 'Activate version 3' }).click();
     await page.getByText('Version 3 is now active.').waitFor();
+    await page.getByText('This server answers with version 3.').waitFor({ timeout: 30_000 });
     const first = await chat('howdy partner', 'visitor-1');
     assert.notEqual(first.intent?.name, 'greet');
 
@@ -506,9 +542,14 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await card.getByRole('button', { name: 'Add example' }).click();
     await page.getByText('Added “howdy partner” to greet').waitFor();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByText(/Version 4 is trained and active/).waitFor({ timeout: 120_000 });
+    await trained(page, /Version 4 is trained and active/);
 
-    const again = await chat('howdy partner', 'visitor-2');
+    // Every API instance follows the new model within seconds (it polls the active model).
+    let again = await chat('howdy partner', 'visitor-2');
+    for (let i = 0; i < 40 && again.intent?.name !== 'greet'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      again = await chat('howdy partner', `visitor-2-${i}`);
+    }
     assert.equal(again.intent?.name, 'greet');
     assert.equal(again.messages[0]?.text, 'Hello! How can I help?');
   });
@@ -657,7 +698,8 @@ describe('hostile text', () => {
     await page.getByText('Saved.').waitFor();
     await page.goto(botUrl('/models'));
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByText(/is trained and active/).waitFor({ timeout: 120_000 });
+    await trained(page, /is trained and active/);
+    await waitServing(page);
     await page.getByRole('link', { name: 'Try it' }).click();
     await page.getByLabel('Message', { exact: true }).fill(`${HOSTILE} from the user`);
     await page.getByLabel('Message', { exact: true }).press('Enter');

@@ -6,6 +6,7 @@ import { entityColour } from './entity-colors';
  * option creates a new entity. Esc cancels. Focus comes here when it opens.
  */
 export function EntityPicker({
+  position,
   selectedText,
   entityNames,
   onPick,
@@ -13,6 +14,8 @@ export function EntityPicker({
   onCancel,
   creating,
 }: {
+  /** Where it floats (viewport coordinates); in the flow when absent. */
+  position?: { top: number; left: number } | null;
   selectedText: string;
   entityNames: readonly string[];
   onPick: (name: string) => void;
@@ -59,7 +62,12 @@ export function EntityPicker({
   };
 
   return (
-    <div className="picker-inline card" role="dialog" aria-label={`Tag "${selectedText}" as`}>
+    <div
+      className={position ? 'picker' : 'picker-inline card'}
+      style={position ? { position: 'fixed', top: position.top, left: position.left } : undefined}
+      role="dialog"
+      aria-label={`Tag "${selectedText}" as`}
+    >
       <p className="small" id={`${id}-title`}>
         Tag <strong>“{selectedText}”</strong> as:
       </p>

@@ -21,6 +21,8 @@ export interface ExampleRowProps {
 }
 
 const HELP_ID = 'annotation-help';
+/** Room the entity picker needs on screen, to open it above a row near the bottom. */
+const PICKER_HEIGHT = 300;
 
 /** One training example: tag words by mouse or keyboard, edit its text, delete it. */
 export function ExampleRow({
@@ -39,6 +41,7 @@ export function ExampleRow({
   const textRef = useRef<HTMLElement>(null);
   const [keys, setKeys] = useState<WordSelection | null>(null);
   const [pending, setPending] = useState<Range | null>(null);
+  const [anchor, setAnchor] = useState<{ top: number; left: number } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const words = useMemo(
@@ -77,6 +80,15 @@ export function ExampleRow({
     if (example.entities.some((s) => s.begin < snapped.end && snapped.begin < s.end)) {
       announce('That selection overlaps a tag already there: remove that tag first.');
       return;
+    }
+    // The picker floats over the list (fixed), so opening it never changes a row's height.
+    const rect = textRef.current?.getBoundingClientRect();
+    if (rect) {
+      const below = rect.bottom + PICKER_HEIGHT < window.innerHeight;
+      setAnchor({
+        top: below ? rect.bottom + 4 : Math.max(4, rect.top - PICKER_HEIGHT),
+        left: rect.left,
+      });
     }
     setPending(snapped);
   };
@@ -175,6 +187,7 @@ export function ExampleRow({
         />
         {pending && (
           <EntityPicker
+            position={anchor}
             selectedText={example.text.slice(pending.begin, pending.end)}
             entityNames={entityNames}
             onPick={(name) => tag(pending, name)}

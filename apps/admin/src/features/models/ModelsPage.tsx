@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/api-context';
-import { enc, keys, useModels } from '../../api/queries';
+import { enc, keys, switching, useModels } from '../../api/queries';
 import type { ModelVersion } from '../../api/types';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
@@ -52,6 +52,24 @@ export default function ModelsPage() {
       {message && (
         <p className="notice ok" role="status">
           {message}
+        </p>
+      )}
+      {models.data?.runtime?.state === 'failed' && (
+        <div className="notice error" role="alert">
+          <strong>
+            The active model could not be loaded; the bot answers with entities and the fallback
+            only.
+          </strong>
+          {models.data.runtime.error && <div>{models.data.runtime.error}</div>}
+        </div>
+      )}
+      {models.data && (
+        <p role="status" className="muted">
+          {switching(models.data)
+            ? 'Switching to the new active version…'
+            : models.data.runtime?.state === 'loaded'
+              ? `This server answers with version ${models.data.models.find((m) => m.id === models.data.runtime?.activeModelId)?.version ?? '?'}.`
+              : ''}
         </p>
       )}
       {models.isPending && <Loading what="Loading models" />}

@@ -11,7 +11,8 @@ function eta(seconds: number | undefined): string {
 
 /** The Train button with the job's live progress (phase, percent, ETA) and its outcome. */
 export function TrainPanel({ botId }: { botId: string }) {
-  const { job, finished, train, dismiss } = useTraining(botId);
+  const { job, finished, train, dismiss, starting } = useTraining(botId);
+  const busy = Boolean(job) || starting || train.isPending;
   const percent = job?.progress.percent ?? 0;
   return (
     <section className="card" aria-labelledby="train-title">
@@ -23,14 +24,14 @@ export function TrainPanel({ botId }: { botId: string }) {
           type="button"
           className="primary"
           onClick={() => train.mutate(false)}
-          disabled={Boolean(job) || train.isPending}
+          disabled={busy}
         >
-          {job ? 'Training…' : 'Train'}
+          {busy ? 'Training…' : 'Train'}
         </WriteButton>
         <WriteButton
           type="button"
           onClick={() => train.mutate(true)}
-          disabled={Boolean(job) || train.isPending}
+          disabled={busy}
           title="Train again even if the data has not changed"
         >
           Retrain anyway

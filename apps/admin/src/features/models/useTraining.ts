@@ -1,23 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { enc, keys, useModels } from '../../api/queries';
 import type { ModelVersion } from '../../api/types';
 
+const ENDED = new Set(['ready', 'failed']);
+
 /**
  * The bot's training job, live: the running job is found in the model registry (so a page
- * reload picks it up again) and followed through its Server-Sent Events stream.
+ * reload picks it up again) and followed through its Server-Sent Events stream; the registry,
+ * asked every 2 s while a job is followed, reports the end when the stream could not (a short
+ * job that ended before the stream opened, a dropped connection).
  */
 export function useTraining(botId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const [watching, setWatching] = useState(false);
-  // The registry is asked again every few seconds while a job runs, in case the stream drops.
-  const models = useModels(botId, { refetchInterval: watching ? 2000 : false });
+  /** The job this page follows: the one it started, or one found running. */
+  const [followed, setFollowed] = useState<string | null>(null);
+  const models = useModels(botId, { refetchInterval: followed ? 2000 : false });
   const running = models.data?.models.find(
     (model) => model.status === 'queued' || model.status === 'training',
   );
-  const lastRunning = useRef<string | undefined>(undefined);
   const [live, setLive] = useState<ModelVersion | null>(null);
   const [finished, setFinished] = useState<ModelVersion | null>(null);
 
@@ -28,19 +31,24 @@ export function useTraining(botId: string) {
     void queryClient.invalidateQueries({ queryKey: keys.bots });
   };
 
+  const end = (model: ModelVersion) => {
+    setLive(null);
+    setFinished(model);
+    setFollowed(null);
+    refresh();
+  };
+
   const runningId = running?.id;
-  useEffect(() => setWatching(Boolean(runningId)), [runningId]);
-  // A job that ended while the stream was not listening is reported from the registry.
   useEffect(() => {
-    const ended = lastRunning.current;
-    lastRunning.current = runningId;
-    if (!ended || runningId) return;
-    const model = models.data?.models.find((m) => m.id === ended);
-    if (model && (model.status === 'ready' || model.status === 'failed')) {
-      setLive(null);
-      setFinished((current) => current ?? model);
-    }
-  }, [runningId, models.data]);
+    if (runningId) setFollowed(runningId);
+  }, [runningId]);
+
+  useEffect(() => {
+    if (!followed) return;
+    const model = models.data?.models.find((m) => m.id === followed);
+    if (model && ENDED.has(model.status)) end(model);
+    // `end` only sets state and invalidates queries.
+  }, [followed, models.data]);
 
   useEffect(() => {
     if (!runningId) return undefined;
@@ -51,20 +59,14 @@ export function useTraining(botId: string) {
     const onProgress = (event: MessageEvent<string>) =>
       setLive(JSON.parse(event.data) as ModelVersion);
     const onEnd = (event: MessageEvent<string>) => {
-      const model = JSON.parse(event.data) as ModelVersion;
-      setLive(null);
-      setFinished(model);
       source.close();
-      refresh();
+      end(JSON.parse(event.data) as ModelVersion);
     };
     source.addEventListener('progress', onProgress);
     source.addEventListener('done', onEnd);
     source.addEventListener('failed', onEnd);
-    // The stream ends without `done` when the server goes away: ask the registry instead.
-    source.onerror = () => {
-      source.close();
-      setTimeout(refresh, 1000);
-    };
+    // A dropped stream is not retried: the registry poll above takes over.
+    source.onerror = () => source.close();
     return () => source.close();
   }, [api, botId, runningId]);
 
@@ -76,16 +78,22 @@ export function useTraining(botId: string) {
       ),
     onMutate: () => setFinished(null),
     onSuccess: (result) => {
-      if (result.status === 'skipped') setFinished(result.model);
-      refresh();
+      if (result.status === 'skipped') end(result.model);
+      else {
+        setFollowed(result.jobId);
+        refresh();
+      }
     },
   });
 
+  const job = live ?? running ?? null;
   return {
     models,
-    job: live ?? running ?? null,
+    job,
     finished,
     train,
+    /** A job was started here and has not been seen running or ended yet. */
+    starting: Boolean(followed) && !job,
     dismiss: () => setFinished(null),
   };
 }

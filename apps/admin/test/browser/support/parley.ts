@@ -28,15 +28,25 @@ export async function startParley(): Promise<Parley> {
       ADMIN_DIST_DIR: path.join(ADMIN_DIR, 'dist'),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       MODEL_POLL_MS: '300',
+      CHANGE_POLL_MS: '200',
       ...(process.env.MONGODB_URI && {
         MONGODB_DB: `parley_admin_browser_${Date.now().toString(36)}`,
       }),
     },
     port,
   );
-  const line = api.logs.find((entry) => entry.includes('First run'));
-  const setupUrl = line ? /create the first admin at (\S+?)(?:"|$)/.exec(line)?.[1] : undefined;
-  if (!setupUrl) throw new Error(`the API printed no setup link:\n${api.logs.join('\n')}`);
+  // The link is logged while the API starts; its line may arrive just after /readyz answers.
+  let setupUrl: string | undefined;
+  for (let waited = 0; !setupUrl && waited < 10_000; waited += 100) {
+    const line = api.logs.find((entry) => entry.includes('First run'));
+    setupUrl = line ? /create the first admin at (\S+?)(?:"|$)/.exec(line)?.[1] : undefined;
+    if (!setupUrl) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!setupUrl) {
+    await api.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`the API printed no setup link:\n${api.logs.join('\n')}`);
+  }
   let stopped = false;
   const stopApi = async () => {
     if (stopped) return;
