@@ -54,7 +54,12 @@ try {
   }
   const key = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'tools/fuzz/create-key.ts'), readFileSync(path.join(dataDir, 'devdb.uri'), 'utf8').trim()],
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'tools/fuzz/create-key.ts'),
+      readFileSync(path.join(dataDir, 'devdb.uri'), 'utf8').trim(),
+    ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
   ).stdout.trim();
   if (!key.startsWith('pk_')) throw new Error('could not create an admin key');

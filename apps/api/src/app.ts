@@ -20,6 +20,7 @@ import {
   createAdminRouter,
   type AdminRouterDeps,
 } from './routes/admin/admin.router.js';
+import { createAdminUiRouter } from './routes/admin-ui.router.js';
 import { createAuthRouter } from './routes/auth.router.js';
 import { createHealthRouter } from './routes/health/health.router.js';
 import { createOpenApiRouter } from './routes/openapi.router.js';
@@ -45,6 +46,8 @@ export interface AppDeps {
   publicUrl?: string;
   importHooks?: AdminRouterDeps['importHooks'];
   adminExtensions?: AdminRouterDeps['extensions'];
+  /** The built admin single-page app (null: not built, /admin says how to build it). */
+  adminUiDir?: string | null;
   /** Public routers (chat channels) mounted before the admin API. */
   channels?: (registry: OpenApiRegistry) => Router[];
 }
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(createOpenApiRouter(registry, deps.version ?? '0.1.0'));
+  app.use(createAdminUiRouter({ distDir: deps.adminUiDir ?? null, publicUrl: deps.publicUrl }));
 
   app.use(notFoundHandler(registry));
   app.use(errorHandler);

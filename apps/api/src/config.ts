@@ -119,6 +119,8 @@ export const ZConfig = z.object({
     .min(1)
     .max(24 * 90)
     .default(48),
+  /** The built admin UI (index.html and assets); apps/admin/dist by default. */
+  ADMIN_DIST_DIR: z.string().min(1).optional(),
 });
 
 function isOrigin(value: string): boolean {
@@ -160,6 +162,7 @@ export interface Config {
     concurrency: number;
     retentionMs: number;
   };
+  adminDistDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -216,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: values.MESSENGER_CONCURRENCY,
       retentionMs: values.MESSENGER_EVENT_RETENTION_HOURS * 60 * 60_000,
     },
+    adminDistDir: values.ADMIN_DIST_DIR && path.resolve(base, values.ADMIN_DIST_DIR),
   };
 }
 

@@ -15,12 +15,16 @@ import type { Config } from './config.js';
 import { SETUP_TOKEN_NAME } from './routes/auth.router.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { addModelStatusRoutes } from './routes/admin/model-status.router.js';
 import { addNluTestRoutes } from './routes/admin/nlu-test.router.js';
+import { addSuggestionRoutes } from './routes/admin/suggestions.router.js';
+import { addToolCallTryRoutes } from './routes/admin/tool-call-try.router.js';
 import { addTrainingRoutes } from './routes/admin/training.router.js';
 import {
   createMessengerChannel,
   type MessengerChannel,
 } from './channels/messenger/messenger-channel.js';
+import { findAdminDist } from './routes/admin-ui.router.js';
 import { createChatRouter } from './routes/chat/chat.router.js';
 import { createThreadTokens } from './routes/chat/thread-token.js';
 import { createWidgetRouter } from './routes/widget/widget.router.js';
@@ -179,6 +183,7 @@ export async function createDeps(
     ...(config.metricsToken && { metricsToken: config.metricsToken }),
     adminOrigins: config.adminOrigins,
     checkResponses: config.checkResponses,
+    adminUiDir: findAdminDist(config.adminDistDir),
     importHooks: {
       train: async (botId) => {
         const started = await training.start(botId);
@@ -189,6 +194,9 @@ export async function createDeps(
       (ctx) => addTrainingRoutes(ctx, { training, modelsDir: config.modelsDir, models }),
       (ctx) =>
         addNluTestRoutes(ctx, { bots, dialogue, contextMaxBytes: config.chatContextMaxBytes }),
+      (ctx) => addModelStatusRoutes(ctx, { engine }),
+      (ctx) => addSuggestionRoutes(ctx, { bots }),
+      (ctx) => addToolCallTryRoutes(ctx),
     ],
     channels: (registry) => [
       createChatRouter({

@@ -21,6 +21,7 @@ export type * from './repositories/intents.repository.js';
 export type * from './repositories/models.repository.js';
 export type * from './repositories/turns.repository.js';
 export * from './repositories/webhook-events.repository.js';
+export type * from './repositories/review.repository.js';
 export type * from './repositories/users.repository.js';
 export type * from './repositories/audit-log.repository.js';
 export type * from './repositories/leases.repository.js';

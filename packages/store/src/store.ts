@@ -38,6 +38,7 @@ import {
 } from './repositories/intents.repository.js';
 import { createModelRepository, type ModelRepository } from './repositories/models.repository.js';
 import { createTurnRepository, type TurnRepository } from './repositories/turns.repository.js';
+import { createReviewRepository, type ReviewRepository } from './repositories/review.repository.js';
 import {
   createWebhookEventRepository,
   type WebhookEventRepository,
@@ -53,6 +54,8 @@ export interface Store {
   integrations: IntegrationRepository;
   conversations: ConversationRepository;
   turns: TurnRepository;
+  /** The chat log's "needs review" inbox (read-only). */
+  review: ReviewRepository;
   models: ModelRepository;
   apiKeys: ApiKeyRepository;
   webhookEvents: WebhookEventRepository;
@@ -95,6 +98,7 @@ export function createStore(db: Db): Store {
     integrations: bump(createIntegrationRepository(db), ['upsert', 'deleteAll']),
     conversations: bump(createConversationRepository(db), ['delete', 'deleteAll']),
     turns: createTurnRepository(db),
+    review: createReviewRepository(db),
     models: createModelRepository(db),
     apiKeys: bump(createApiKeyRepository(db), ['revoke']),
     webhookEvents: createWebhookEventRepository(db),

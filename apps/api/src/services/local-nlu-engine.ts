@@ -22,6 +22,8 @@ export function createLocalNluEngine(): NluEngine {
         perIntent: report.intent.perIntent,
         confusion: report.intent.confusion,
         entityF1: report.entities.f1,
+        misclassified: report.misclassified,
+        thresholdTradeoff: report.fallbackTradeoff,
       };
     },
     extractorsOnly: (entities) => createEntityParser(entities),

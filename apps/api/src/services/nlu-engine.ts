@@ -14,6 +14,10 @@ export interface ModelMetrics {
   perIntent: Record<string, { precision: number; recall: number; f1: number; support: number }>;
   confusion: Record<string, Record<string, number>>;
   entityF1: number | null;
+  /** Held-out examples the model got wrong (each links to its intent's examples in the admin). */
+  misclassified?: Array<{ text: string; expected: string; predicted: string; confidence: number }>;
+  /** In-scope accuracy and fallback rate by threshold, shown next to the threshold setting. */
+  thresholdTradeoff?: Array<{ threshold: number; inScopeAccuracy: number; fallbackRate: number }>;
 }
 
 /**

@@ -11,8 +11,8 @@ import {
   predictAll,
 } from './evaluate.js';
 import type { TestItem } from './exchange-format.js';
-import { scoreQuality } from './metrics.js';
-import type { Prediction } from './metrics.js';
+import { fallbackTradeoff, misclassified, scoreQuality } from './metrics.js';
+import type { FallbackPoint, Misclassification, Prediction } from './metrics.js';
 
 export interface Fold {
   train: TrainingData;
@@ -59,7 +59,14 @@ export function splitFolds(data: TrainingData, folds: number, seed: number): Fol
   }));
 }
 
-export type CrossValidationReport = EvaluationReport & { folds: number; foldAccuracies: number[] };
+export type CrossValidationReport = EvaluationReport & {
+  folds: number;
+  foldAccuracies: number[];
+  /** The held-out examples the model got wrong (at most 200, most confident first). */
+  misclassified: Misclassification[];
+  /** In-scope accuracy and fallback rate at other thresholds, to choose the bot's from. */
+  fallbackTradeoff: FallbackPoint[];
+};
 
 /** k-fold cross-validation; quality is computed over the pooled predictions of all folds. */
 export async function crossValidate(
@@ -95,5 +102,7 @@ export async function crossValidate(
     testExamples: pooled.length,
     folds,
     foldAccuracies,
+    misclassified: misclassified(pooled, threshold),
+    fallbackTradeoff: fallbackTradeoff(pooled),
   };
 }

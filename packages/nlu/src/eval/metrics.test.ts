@@ -1,6 +1,12 @@
 import type { ExtractedEntity } from '../types.js';
 import type { Prediction } from './metrics.js';
-import { scoreCombined, scoreEntities, scoreIntents } from './metrics.js';
+import {
+  fallbackTradeoff,
+  misclassified,
+  scoreCombined,
+  scoreEntities,
+  scoreIntents,
+} from './metrics.js';
 
 const entity = (name: string, begin: number, end: number, raw: string): ExtractedEntity => ({
   name,
@@ -96,5 +102,30 @@ describe('entity scores', () => {
       falsePositives: 2,
       falseNegatives: 2,
     });
+  });
+});
+
+describe('what the admin shows of a cross-validation', () => {
+  it('lists the misclassified examples, most confident first', () => {
+    const list = misclassified(
+      [
+        p('a', 'a', 0.9, [], 'right'),
+        p('b', 'a', 0.4, [], 'unsure'),
+        p('b', 'a', 0.8, [], 'sure but wrong'),
+      ],
+      0.6,
+    );
+    expect(list).toEqual([
+      { text: 'sure but wrong', expected: 'a', predicted: 'b', confidence: 0.8 },
+      { text: 'unsure', expected: 'a', predicted: 'b', confidence: 0.4 },
+    ]);
+  });
+
+  it('trades answered-right against fallback over thresholds', () => {
+    const points = fallbackTradeoff([p('a', 'a', 0.95), p('a', 'a', 0.55), p('b', 'a', 0.35)]);
+    const at = (t: number) => points.find((point) => point.threshold === t)!;
+    expect(at(0.3)).toEqual({ threshold: 0.3, inScopeAccuracy: 0.6667, fallbackRate: 0 });
+    expect(at(0.5)).toEqual({ threshold: 0.5, inScopeAccuracy: 0.6667, fallbackRate: 0.3333 });
+    expect(at(0.6)).toEqual({ threshold: 0.6, inScopeAccuracy: 0.3333, fallbackRate: 0.6667 });
   });
 });

@@ -207,3 +207,57 @@ export function scoreQuality(predictions: readonly Prediction[], threshold: numb
     combinedF1: combined.f1,
   };
 }
+
+/** A cross-validation example the model got wrong, to show the bot builder. */
+export interface Misclassification {
+  text: string;
+  expected: string;
+  predicted: string;
+  confidence: number;
+}
+
+const MAX_MISCLASSIFIED = 200;
+
+/** The examples whose predicted intent (at the threshold) is not theirs, most confident first. */
+export function misclassified(
+  predictions: readonly Prediction[],
+  threshold: number,
+): Misclassification[] {
+  const hasOos = predictions.some((p) => p.item.intent === OOS_LABEL);
+  return predictions
+    .map((p) => ({ p, predicted: effectiveIntent(p, threshold, hasOos) }))
+    .filter(({ p, predicted }) => predicted !== p.item.intent)
+    .sort((a, b) => b.p.confidence - a.p.confidence)
+    .slice(0, MAX_MISCLASSIFIED)
+    .map(({ p, predicted }) => ({
+      text: p.item.text,
+      expected: p.item.intent,
+      predicted,
+      confidence: round(p.confidence),
+    }));
+}
+
+/** What a bot's threshold costs on in-scope messages: answered right vs. sent to the fallback. */
+export interface FallbackPoint {
+  threshold: number;
+  /** Share of in-scope messages answered by their own intent with at least this confidence. */
+  inScopeAccuracy: number;
+  /** Share of in-scope messages below the threshold (the fallback answers them). */
+  fallbackRate: number;
+}
+
+const FALLBACK_SWEEP = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/** The threshold trade-off over in-scope predictions (a bot's own examples have no `oos`). */
+export function fallbackTradeoff(predictions: readonly Prediction[]): FallbackPoint[] {
+  const inScope = predictions.filter((p) => p.item.intent !== OOS_LABEL);
+  return FALLBACK_SWEEP.map((threshold) => {
+    const answered = inScope.filter((p) => p.confidence >= threshold);
+    const right = answered.filter((p) => p.intent === p.item.intent).length;
+    return {
+      threshold,
+      inScopeAccuracy: round(ratio(right, inScope.length)),
+      fallbackRate: round(ratio(inScope.length - answered.length, inScope.length)),
+    };
+  });
+}

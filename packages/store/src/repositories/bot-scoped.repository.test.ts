@@ -26,6 +26,18 @@ describe('IntentRepository', () => {
     expect(await intents.get('bot-b', 'greet')).not.toBeNull();
   });
 
+  it('tells when each intent was last written', async () => {
+    await store().intents.create('bot-t', greet);
+    await store().intents.create('bot-t', { ...greet, intentId: 'bye' });
+    const before = (await store().intents.lastUpdated('bot-t')).get('greet')!;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store().intents.replace('bot-t', 'greet', { ...greet, responses: ['Hey'] });
+    const after = await store().intents.lastUpdated('bot-t');
+    expect([...after.keys()].sort()).toEqual(['bye', 'greet']);
+    expect(after.get('greet')!.getTime()).toBeGreaterThan(before.getTime());
+    expect(after.get('bye')!.getTime()).toBeLessThan(after.get('greet')!.getTime());
+  });
+
   it('enforces a unique intentId per bot', async () => {
     await store().intents.create('bot-u', greet);
     await expect(store().intents.create('bot-u', greet)).rejects.toBeInstanceOf(DuplicateKeyError);

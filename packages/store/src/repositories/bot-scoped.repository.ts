@@ -12,6 +12,8 @@ export interface BotScopedRepository<T, Input> {
   create(botId: string, input: Input): Promise<T>;
   get(botId: string, key: string): Promise<T | null>;
   list(botId: string): Promise<T[]>;
+  /** When each definition was last written, by key. */
+  lastUpdated(botId: string): Promise<Map<string, Date>>;
   /** Replaces the definition stored under `key` (which may be renamed); null when missing. */
   replace(botId: string, key: string, input: Input): Promise<T | null>;
   delete(botId: string, key: string): Promise<boolean>;
@@ -76,6 +78,13 @@ export function createBotScopedRepository<S extends z.ZodType>({
         .sort({ [keyField]: 1 })
         .toArray();
       return docs.map(toValue);
+    },
+
+    async lastUpdated(botId) {
+      const docs = await collection
+        .find({ botId }, { projection: { _id: 0, [keyField]: 1, updatedAt: 1 } })
+        .toArray();
+      return new Map(docs.map((doc) => [String(doc[keyField]), doc.updatedAt]));
     },
 
     async replace(botId, key, input) {

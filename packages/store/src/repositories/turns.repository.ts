@@ -31,6 +31,8 @@ export interface ThreadFilter {
   intentId?: string;
   channel?: string;
   fellBackOnly?: boolean;
+  /** Only turns whose intent confidence was below this. */
+  belowConfidence?: number;
 }
 
 export interface ThreadPage {
@@ -111,6 +113,10 @@ export function createTurnRepository(db: Db): TurnRepository {
       if (filter.intentId) match.intentId = filter.intentId;
       if (filter.channel) match.channel = filter.channel;
       if (filter.fellBackOnly) match.fellBack = true;
+      if (filter.belowConfidence !== undefined)
+        (match as Record<string, unknown>)['nlu.intent.confidence'] = {
+          $lt: filter.belowConfidence,
+        };
 
       const size = Math.min(Math.max(limit, 1), MAX_PAGE);
       const after = cursor ? decodeCursor(cursor) : null;

@@ -10,7 +10,12 @@ import { addChatLogRoutes } from './chat-logs.router.js';
 import { addEntityRoutes } from './entities.router.js';
 import { addImportExportRoutes, type ImportHooks } from './import-export.router.js';
 import { addIntegrationRoutes } from './integrations.router.js';
+import { addImportPreviewRoutes } from './import-preview.router.js';
+import { addIntentSummaryRoutes } from './intent-summaries.router.js';
 import { addIntentRoutes } from './intents.router.js';
+import { addLlmTestRoutes } from './llm-test.router.js';
+import { addReviewRoutes } from './review.router.js';
+import { addTemplateRoutes } from './templates.router.js';
 
 export const ADMIN_BASE_PATH = '/api/v1/admin';
 
@@ -50,6 +55,12 @@ export function createAdminRouter({
   addChatLogRoutes(ctx);
   addImportExportRoutes(ctx, importHooks);
   addAccessRoutes(ctx, sessions);
+  // What the admin UI's screens need besides the resources above.
+  addIntentSummaryRoutes(ctx);
+  addTemplateRoutes(ctx);
+  addReviewRoutes(ctx);
+  addImportPreviewRoutes(ctx);
+  addLlmTestRoutes(ctx);
   for (const extend of extensions) extend(ctx);
   return router;
 }

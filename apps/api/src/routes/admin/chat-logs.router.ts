@@ -10,6 +10,8 @@ const ZThreadQuery = z.object({
   intent: z.string().max(64).optional(),
   channel: z.string().max(32).optional(),
   fellBack: z.enum(['true', 'false']).optional(),
+  /** Only threads with a turn whose intent confidence was below this (e.g. the bot's threshold). */
+  belowConfidence: z.coerce.number().min(0).max(1).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -35,6 +37,7 @@ export function addChatLogRoutes({ router, registry, basePath, store, audit }: A
           ...(query.intent && { intentId: query.intent }),
           ...(query.channel && { channel: query.channel }),
           fellBackOnly: query.fellBack === 'true',
+          ...(query.belowConfidence !== undefined && { belowConfidence: query.belowConfidence }),
         },
         { cursor: query.cursor ?? null, limit: query.limit },
       );
