@@ -92,12 +92,14 @@ describe('the API process under faults', () => {
       for (let n = 0; sending; n += 1)
         outcomes.push(await chat(api, key, { threadId: `drain-${client}`, text: `hello ${n}` }));
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Under way: some answers are in before SIGTERM (however loaded the machine is).
+    for (let wait = 0; wait < 100 && outcomes.filter((o) => o === 200).length < 20; wait += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const exit = api.stop();
     sending = false;
     await Promise.all(clients);
     expect(await exit).toBe(0);
-    expect(outcomes.filter((o) => o === 200).length).toBeGreaterThan(20);
+    expect(outcomes.filter((o) => o === 200).length).toBeGreaterThanOrEqual(20);
     // Every request that was in flight when SIGTERM came got its answer (or a 503 to retry).
     expect(outcomes.filter((o) => o !== 200 && o !== 503)).toEqual([]);
     expect(await chat(api, key, { threadId: 'late', text: 'hello' })).toBe('ECONNREFUSED');
@@ -124,7 +126,7 @@ describe('the API process under faults', () => {
         }
       }
       expect(recovered).toBe(true);
-      expect(during.every((d) => d.status === 200 || d.status === 503)).toBe(true);
+      expect(during.filter((d) => d.status !== 200 && d.status !== 503)).toEqual([]);
       expect(Math.max(...during.map((d) => d.ms))).toBeLessThan(5000);
       // The restart is logged once the new server answers (the line may trail the first reply).
       const restarted = () =>

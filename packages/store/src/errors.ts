@@ -49,10 +49,21 @@ const UNAVAILABLE_ERRORS = new Set([
   'MongoPoolClearedError',
 ]);
 
+/** Socket errors the driver lets through unwrapped when the server goes away mid-command. */
+const SOCKET_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT']);
+
 /** True when the database could not be reached (down, restarting, network): worth a retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
     if (current instanceof Error && UNAVAILABLE_ERRORS.has(current.name)) return true;
+    const { code, stack } = current as { code?: unknown; stack?: unknown };
+    if (
+      typeof code === 'string' &&
+      SOCKET_CODES.has(code) &&
+      typeof stack === 'string' &&
+      stack.includes('/mongodb/')
+    )
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

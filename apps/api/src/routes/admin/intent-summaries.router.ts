@@ -9,7 +9,8 @@ const ZIntentSummary = z.object({
   userDefined: z.boolean(),
   examples: z.number().int(),
   parameters: z.number().int(),
-  updatedAt: z.date().nullable(),
+  /** When the intent was last changed (ISO 8601). */
+  updatedAt: z.iso.datetime().nullable(),
 });
 
 /** The intents table of the admin: counts and last edit, without every example. */
