@@ -186,3 +186,23 @@ describe('one validator for every way a bot is written', () => {
     expect(read.body.errorResponse).toBeUndefined();
   });
 });
+
+describe('what a client may send that the database could not store as it is', () => {
+  const t = useComposedApp();
+
+  it('keeps a context with arrays of arrays and keys with dots', async () => {
+    const context = { grid: [[1, 2], [[3]], []], 'a.b': { $c: [[true]] } };
+    const res = await request(t().app)
+      .post('/api/v1/admin/bots/default/test-chat')
+      .set('Authorization', t().admin)
+      .send({ text: 'hello', context })
+      .expect(200);
+    expect(res.body.context).toMatchObject(context);
+    const again = await request(t().app)
+      .post('/api/v1/admin/bots/default/test-chat')
+      .set('Authorization', t().admin)
+      .send({ threadId: res.body.threadId, text: 'hello again' })
+      .expect(200);
+    expect(again.body.context).toMatchObject(context);
+  });
+});

@@ -13,20 +13,41 @@ function unescapeKey(key: string): string {
   return key.replace(/~([tds])/g, (_, code: string) => UNESCAPED[code]!);
 }
 
-function mapKeys(value: unknown, mapKey: (key: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((item) => mapKeys(item, mapKey));
+/**
+ * Arrays of arrays are refused by FerretDB (and outside the common subset): an array directly
+ * inside an array is stored as `{ "~a": [...] }`. No escaped user key can be `~a` (a user's `~`
+ * becomes `~t`), so the wrapper reads back unambiguously.
+ */
+const NESTED_ARRAY = '~a';
+
+function store(value: unknown, inArray: boolean): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => store(item, true));
+    return inArray ? { [NESTED_ARRAY]: items } : items;
+  }
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[mapKey(key)] = mapKeys(item, mapKey);
+  for (const [key, item] of Object.entries(value)) out[escapeKey(key)] = store(item, false);
   return out;
 }
 
-/** Deep copy with every object key made safe for storage. */
+function restore(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(restore);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1 && entries[0]![0] === NESTED_ARRAY && Array.isArray(entries[0]![1]))
+    return (entries[0]![1] as unknown[]).map(restore);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of entries) out[unescapeKey(key)] = restore(item);
+  return out;
+}
+
+/** Deep copy with every object key made safe for storage (and no array directly in an array). */
 export function toStorableKeys<T>(value: T): T {
-  return mapKeys(value, escapeKey) as T;
+  return store(value, false) as T;
 }
 
 /** Inverse of `toStorableKeys`. */
 export function fromStorableKeys<T>(value: T): T {
-  return mapKeys(value, unescapeKey) as T;
+  return restore(value) as T;
 }

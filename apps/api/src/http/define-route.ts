@@ -17,7 +17,7 @@ export interface RouteContext<P, Q, B> {
   principal: Principal;
 }
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+interface RouteSpecBase<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   method: Method;
   /** Express path relative to the router, e.g. `/bots/:botId`. */
   path: string;
@@ -30,13 +30,23 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
-  /** Success status and its body schema (204 has none). */
-  status?: number;
-  response?: z.ZodType;
   /** Other statuses this route answers with (documented as problem+json). */
   errors?: number[];
+  /** Further success statuses answered with the same body (a skipped training is 200, not 202). */
+  otherSuccess?: number[];
   handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>;
 }
+
+/**
+ * A route: every answer but 204 declares its body schema — the document publishes it and
+ * CHECK_RESPONSES holds every response to it.
+ */
+export type RouteSpec<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+> = RouteSpecBase<P, Q, B> &
+  ({ status: 204; response?: undefined } | { status?: 200 | 201 | 202; response: z.ZodType });
 
 const EMPTY = z.object({});
 

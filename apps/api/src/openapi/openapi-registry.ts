@@ -13,6 +13,7 @@ interface RecordedRoute {
   status?: number;
   response?: z.ZodType;
   errors?: number[];
+  otherSuccess?: number[];
 }
 
 export interface OpenApiRegistry {
@@ -143,16 +144,18 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
           }
         }
         const status = String(route.status ?? 200);
-        const responses: Record<string, unknown> = {
-          [status]: route.response
-            ? {
-                description: 'Success',
-                content: {
-                  'application/json': { schema: jsonSchema(route.response, 'output', schemas) },
-                },
-              }
-            : { description: 'Success' },
-        };
+        const success = route.response
+          ? {
+              description: 'Success',
+              content: {
+                // As input: extra fields are allowed, as CHECK_RESPONSES (zod's strip) allows them.
+                'application/json': { schema: jsonSchema(route.response, 'input', schemas) },
+              },
+            }
+          : { description: 'Success' };
+        const responses: Record<string, unknown> = Object.fromEntries(
+          [status, ...(route.otherSuccess ?? []).map(String)].map((code) => [code, success]),
+        );
         // 503: any route may meet the database restarting (DATABASE_UNAVAILABLE, Retry-After).
         const errors = new Set([
           400,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZApiKeyView, ZUserView, ZAuditEntryView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { hashPassword } from '../../auth/password.js';
@@ -17,6 +18,7 @@ export function addAccessRoutes(
     summary: 'List API keys (never the keys themselves)',
     tag: 'Access',
     role: 'admin',
+    response: z.object({ apiKeys: z.array(ZApiKeyView) }),
     handler: async () => ({ apiKeys: await store.apiKeys.list() }),
   });
 
@@ -26,6 +28,7 @@ export function addAccessRoutes(
     summary: 'Create an API key; the key is shown once in this response',
     tag: 'Access',
     role: 'admin',
+    response: ZApiKeyView.extend({ key: z.string() }),
     body: z.object({ name: z.string().min(1).max(100), role: ZRole.default('viewer') }),
     status: 201,
     handler: async ({ body, principal }) => {
@@ -60,6 +63,7 @@ export function addAccessRoutes(
     summary: 'List admin UI users',
     tag: 'Access',
     role: 'admin',
+    response: z.object({ users: z.array(ZUserView) }),
     handler: async () => ({ users: await store.users.list() }),
   });
 
@@ -69,6 +73,7 @@ export function addAccessRoutes(
     summary: 'Create an admin UI user',
     tag: 'Access',
     role: 'admin',
+    response: ZUserView,
     body: z.object({ username: ZUsername, password: ZPassword, role: ZRole.default('viewer') }),
     status: 201,
     errors: [409],
@@ -92,6 +97,7 @@ export function addAccessRoutes(
     summary: 'Change a user’s role or password (ends every session of that user)',
     tag: 'Access',
     role: 'admin',
+    response: ZUserView,
     params: ZIdParams,
     // A role, a password or both: said as a union so the published schema says it too.
     body: z.union([
@@ -136,6 +142,7 @@ export function addAccessRoutes(
     summary: 'The audit log, newest first',
     tag: 'Access',
     role: 'viewer',
+    response: z.object({ entries: z.array(ZAuditEntryView) }),
     query: z.object({
       botId: z.string().max(100).optional(),
       before: z.iso.datetime({ offset: true }).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZBotSettings, type BotSettings } from '@parley/domain';
+import { ZBotView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { botView } from '../../services/bot-view.js';
@@ -23,6 +24,7 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
     summary: 'List bots',
     tag: 'Bots',
     role: 'viewer',
+    response: z.object({ bots: z.array(ZBotView) }),
     handler: async () => ({ bots: (await store.bots.list()).map(botView) }),
   });
 
@@ -32,6 +34,7 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
     summary: 'Create a bot',
     tag: 'Bots',
     role: 'admin',
+    response: ZBotView,
     body: ZCreateBotBody,
     status: 201,
     errors: [409],
@@ -51,6 +54,7 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
     summary: 'Read a bot',
     tag: 'Bots',
     role: 'viewer',
+    response: ZBotView,
     params: ZBotParams,
     errors: [404],
     handler: async ({ params }) => botView(await requireBot(store, params.botId)),
@@ -62,6 +66,7 @@ export function addBotRoutes({ router, registry, basePath, store, audit }: Admin
     summary: 'Update bot settings (JSON merge patch; `nlu.llm.apiKey: null` removes the key)',
     tag: 'Bots',
     role: 'admin',
+    response: ZBotView,
     params: ZBotParams,
     body: ZMergePatch,
     errors: [404],

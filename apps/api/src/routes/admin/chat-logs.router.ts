@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZThreadPage, ZTurnView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { requireBot, type AdminContext } from './admin-context.js';
@@ -24,6 +25,7 @@ export function addChatLogRoutes({ router, registry, basePath, store, audit }: A
     summary: 'List conversation threads, most recently active first',
     tag: 'Chat logs',
     role: 'viewer',
+    response: ZThreadPage,
     params: ZBotParams,
     query: ZThreadQuery,
     errors: [400, 404],
@@ -50,6 +52,7 @@ export function addChatLogRoutes({ router, registry, basePath, store, audit }: A
     summary: "A thread's transcript, with the NLU result of every turn",
     tag: 'Chat logs',
     role: 'viewer',
+    response: z.object({ threadId: z.string(), turns: z.array(ZTurnView) }),
     params: ZBotParams.extend({ threadId: z.string().min(1).max(200) }),
     query: z.object({
       afterSeq: z.coerce.number().int().min(0).default(0),

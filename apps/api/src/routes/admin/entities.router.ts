@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { SYSTEM_ENTITIES, ZEntityDefinition } from '@parley/domain';
+import { ZEntityView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { requireBot, type AdminContext } from './admin-context.js';
@@ -12,6 +14,7 @@ export function addEntityRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'List the system entities parameters may use',
     tag: 'Entities',
     role: 'viewer',
+    response: z.object({ entities: z.array(z.string()) }),
     handler: async () => ({ entities: SYSTEM_ENTITIES }),
   });
 
@@ -21,6 +24,7 @@ export function addEntityRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'List entities',
     tag: 'Entities',
     role: 'viewer',
+    response: z.object({ entities: z.array(ZEntityView) }),
     params: ZBotParams,
     errors: [404],
     handler: async ({ params }) => {
@@ -35,6 +39,7 @@ export function addEntityRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'Create an entity',
     tag: 'Entities',
     role: 'admin',
+    response: ZEntityView,
     params: ZBotParams,
     body: ZEntityDefinition,
     status: 201,
@@ -60,6 +65,7 @@ export function addEntityRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'Read an entity',
     tag: 'Entities',
     role: 'viewer',
+    response: ZEntityView,
     params: ZEntityParams,
     errors: [404],
     handler: async ({ params }) => {
@@ -75,6 +81,7 @@ export function addEntityRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'Replace an entity',
     tag: 'Entities',
     role: 'admin',
+    response: ZEntityView,
     params: ZEntityParams,
     body: ZEntityDefinition,
     errors: [404, 409],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exportBot, exportBotAsAcf, importBot } from '@parley/store';
+import { ZImportReport } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { checkIntentTemplates } from '../../services/check-templates.js';
@@ -21,6 +22,7 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
     summary: "Replace a bot's intents and entities from ai-chatbot-framework or Parley JSON",
     tag: 'Import/export',
     role: 'admin',
+    response: ZImportReport,
     params: ZBotParams,
     query: z.object({
       train: z.enum(['true', 'false']).default('false'),
@@ -70,6 +72,7 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
     summary: "Export a bot in Parley's format, or ai-chatbot-framework's with ?format=acf",
     tag: 'Import/export',
     role: 'viewer',
+    response: z.record(z.string(), z.unknown()),
     params: ZBotParams,
     query: z.object({ format: z.enum(['parley', 'acf']).default('parley') }),
     errors: [404],

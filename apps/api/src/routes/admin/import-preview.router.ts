@@ -35,7 +35,8 @@ export function addImportPreviewRoutes({ router, registry, basePath, store }: Ad
     tag: 'Import/export',
     role: 'viewer',
     params: ZBotParams,
-    body: z.unknown(),
+    /** An ai-chatbot-framework export or a Parley file, as for the import itself. */
+    body: z.record(z.string(), z.unknown()),
     response: ZPreview,
     errors: [404],
     handler: async ({ params, body }): Promise<z.infer<typeof ZPreview>> => {

@@ -29,7 +29,7 @@ describe('admin integrations and chat logs API', () => {
       .put(`${base}/integrations/telegram`)
       .set('Authorization', t().admin)
       .send({})
-      .expect(400);
+      .expect(404);
   });
 
   it('pages through threads with filters and shows a transcript', async () => {

@@ -8,21 +8,27 @@ import {
 } from '@parley/domain';
 import type { Integration } from '@parley/store';
 import { messengerSetup } from '../../channels/messenger/messenger-setup.js';
+import { ZIntegrationView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
 
-const ZChannel = z.enum(CHANNEL_NAMES as [ChannelName, ...ChannelName[]]);
-
-const ZIntegrationBody = z.object({
-  enabled: z.boolean().optional(),
-  /** Channel settings, checked with the channel's schema (see ZRestSettings, ZWidgetSettings, ZMessengerSettings). */
-  settings: z.record(z.string(), z.unknown()).optional(),
-  /** Secrets (page token, app secret, verify token): write-only; null removes one. */
-  secrets: z
-    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().min(1).max(2000).nullable())
-    .optional(),
-});
+/** One body schema per channel, so the published schema is the validator (settings included). */
+const integrationBody = (channel: ChannelName) =>
+  z.object({
+    enabled: z.boolean().optional(),
+    /** The channel's settings (ZRestSettings, ZWidgetSettings, ZMessengerSettings). */
+    settings: CHANNEL_SETTINGS[channel].optional(),
+    /** Secrets (channel key, page token, app secret, verify token): write-only; null removes one. */
+    secrets: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().min(1).max(2000).nullable())
+      .optional(),
+  });
+type IntegrationBody = {
+  enabled?: boolean;
+  settings?: Record<string, unknown>;
+  secrets?: Record<string, string | null>;
+};
 
 /** Per-channel settings. Secret values are accepted, stored and never returned. */
 export function addIntegrationRoutes({
@@ -39,6 +45,7 @@ export function addIntegrationRoutes({
     summary: 'List channel integrations',
     tag: 'Integrations',
     role: 'viewer',
+    response: z.object({ integrations: z.array(ZIntegrationView) }),
     params: ZBotParams,
     errors: [404],
     handler: async ({ params }) => {
@@ -48,43 +55,34 @@ export function addIntegrationRoutes({
     },
   });
 
-  defineRoute(router, registry, basePath, {
-    method: 'put',
-    path: '/bots/:botId/integrations/:channel',
-    summary: 'Configure a channel (secrets are write-only)',
-    tag: 'Integrations',
-    role: 'admin',
-    params: ZBotParams.extend({ channel: ZChannel }),
-    body: ZIntegrationBody,
-    errors: [404],
-    handler: async ({ params, body, principal }) => {
-      await requireBot(store, params.botId);
-      if (body.settings) body.settings = checkedSettings(params.channel, body.settings);
-      const update =
-        params.channel === 'widget' ? await withPublicKey(store, params.botId, body) : body;
-      const integration = await store.integrations.upsert(params.botId, params.channel, update);
-      await audit(
-        principal,
-        'integration.update',
-        `/bots/${params.botId}/integrations/${params.channel}`,
-        params.botId,
-        {
-          enabled: body.enabled,
-          secretsChanged: Object.keys(body.secrets ?? {}),
-        },
-      );
-      return view(integration, publicUrl);
-    },
-  });
-}
-
-/** The settings as the channel's schema reads them; every problem listed with its path. */
-function checkedSettings(channel: ChannelName, settings: Record<string, unknown>) {
-  const parsed = CHANNEL_SETTINGS[channel].safeParse(settings);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
-  throw new z.ZodError(
-    parsed.error.issues.map((issue) => ({ ...issue, path: ['body', 'settings', ...issue.path] })),
-  );
+  for (const channel of CHANNEL_NAMES) {
+    defineRoute(router, registry, basePath, {
+      method: 'put',
+      path: `/bots/:botId/integrations/${channel}`,
+      summary: `Configure the ${channel} channel (secrets are write-only)`,
+      tag: 'Integrations',
+      role: 'admin',
+      response: ZIntegrationView,
+      params: ZBotParams,
+      body: integrationBody(channel),
+      errors: [404],
+      handler: async ({ params, body, principal }) => {
+        await requireBot(store, params.botId);
+        const given = body as IntegrationBody;
+        const update =
+          channel === 'widget' ? await withPublicKey(store, params.botId, given) : given;
+        const integration = await store.integrations.upsert(params.botId, channel, update);
+        await audit(
+          principal,
+          'integration.update',
+          `/bots/${params.botId}/integrations/${channel}`,
+          params.botId,
+          { enabled: given.enabled, secretsChanged: Object.keys(given.secrets ?? {}) },
+        );
+        return view(integration, publicUrl);
+      },
+    });
+  }
 }
 
 /** An integration as the admin sees it: its settings read with the channel's schema, its status, and for Messenger how to connect it. */
@@ -102,8 +100,8 @@ function view(integration: Integration, publicUrl: string | undefined) {
 async function withPublicKey(
   store: AdminContext['store'],
   botId: string,
-  body: z.infer<typeof ZIntegrationBody>,
-): Promise<z.infer<typeof ZIntegrationBody>> {
+  body: IntegrationBody,
+): Promise<IntegrationBody> {
   const current = await store.integrations.get(botId, 'widget');
   const settings = body.settings ?? current?.settings ?? {};
   const publicKey =

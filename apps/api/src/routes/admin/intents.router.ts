@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { checkIntent, ZIntentDefinition, type IntentDefinition } from '@parley/domain';
 import type { Store } from '@parley/store';
+import { ZIntentView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import { checkIntentTemplates } from '../../services/check-templates.js';
@@ -14,6 +16,7 @@ export function addIntentRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'List intents',
     tag: 'Intents',
     role: 'viewer',
+    response: z.object({ intents: z.array(ZIntentView) }),
     params: ZBotParams,
     errors: [404],
     handler: async ({ params }) => {
@@ -28,6 +31,7 @@ export function addIntentRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'Create an intent',
     tag: 'Intents',
     role: 'admin',
+    response: ZIntentView,
     params: ZBotParams,
     body: ZIntentDefinition,
     status: 201,
@@ -53,6 +57,7 @@ export function addIntentRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'Read an intent',
     tag: 'Intents',
     role: 'viewer',
+    response: ZIntentView,
     params: ZIntentParams,
     errors: [404],
     handler: async ({ params }) => {
@@ -68,6 +73,7 @@ export function addIntentRoutes({ router, registry, basePath, store, audit }: Ad
     summary: 'Replace an intent (its intentId may change)',
     tag: 'Intents',
     role: 'admin',
+    response: ZIntentView,
     params: ZIntentParams,
     body: ZIntentDefinition,
     errors: [404, 409],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { BotRuntimePort, DialogueManager } from '@parley/dialogue';
 import { hasRole } from '../../auth/principal.js';
 import { checkContextSize, ZClientContext } from '../../http/client-context.js';
+import { ZParseAnswer, ZTestChatAnswer } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { dialogueProblem } from '../../http/dialogue-problem.js';
 import { HttpProblem } from '../../http/problem.js';
@@ -28,6 +29,7 @@ export function addNluTestRoutes(
     summary: 'Parse a sentence: intent ranking and entities with the extractor that found each',
     tag: 'NLU',
     role: 'viewer',
+    response: ZParseAnswer,
     params: ZBotParams,
     body: z.object({
       text: z.string().min(1).max(5000),
@@ -58,6 +60,7 @@ export function addNluTestRoutes(
       'Chat as a user would and get the full state after the turn. Threads live apart from real ones (`test:` ids, channel `test`); a bot with tool calls needs the admin role, as the calls are real',
     tag: 'NLU',
     role: 'viewer',
+    response: ZTestChatAnswer,
     params: ZBotParams,
     body: z.object({
       threadId: z.string().min(1).max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTurnView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
@@ -18,6 +19,11 @@ export function addReviewRoutes({ router, registry, basePath, store }: AdminCont
       'Messages that fell back or were answered below the threshold and are not examples yet',
     tag: 'Chat logs',
     role: 'viewer',
+    response: z.object({
+      threshold: z.number(),
+      turns: z.array(ZTurnView),
+      nextCursor: z.string().nullable(),
+    }),
     params: ZBotParams,
     query: z.object({
       cursor: z.string().max(500).optional(),

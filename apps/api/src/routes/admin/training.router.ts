@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { ModelRecord, Store } from '@parley/store';
+import { ZTrainAnswer, ZModelView, ZModelList } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
 import type { TrainingService } from '../../services/training/training-service.js';
@@ -34,6 +35,8 @@ export function addTrainingRoutes(
     summary: 'Queue a training job (skipped when the same data was trained before, unless forced)',
     tag: 'Training',
     role: 'admin',
+    response: ZTrainAnswer,
+    otherSuccess: [200],
     params: ZBotParams,
     body: z.object({ force: z.boolean().default(false) }),
     status: 202,
@@ -72,6 +75,7 @@ export function addTrainingRoutes(
     summary: 'A training job: status and progress (phase, epoch, percent, ETA)',
     tag: 'Training',
     role: 'viewer',
+    response: ZModelView,
     params: ZJobParams,
     errors: [404],
     handler: async ({ params }) => jobView(await requireModel(store, params.botId, params.id)),
@@ -97,6 +101,7 @@ export function addTrainingRoutes(
     summary: 'Model versions, newest first, with metrics',
     tag: 'Models',
     role: 'viewer',
+    response: ZModelList,
     params: ZBotParams,
     errors: [404],
     handler: async ({ params }) => {
@@ -119,6 +124,7 @@ export function addTrainingRoutes(
     tag: 'Models',
     role: 'admin',
     params: ZJobParams,
+    response: z.object({ activeModelId: z.string() }),
     errors: [404, 409],
     handler: async ({ params, principal }) => {
       const model = await requireModel(store, params.botId, params.id);

@@ -84,6 +84,8 @@ const ZChatResponse = z.object({
       raw: z.string(),
       begin: z.number(),
       end: z.number(),
+      extractor: z.string(),
+      confidence: z.number(),
     }),
   ),
   complete: z.boolean(),
@@ -218,7 +220,7 @@ export function createChatRouter(deps: ChatRouterDeps): Router {
     role: 'public',
     body: ZAcfChatBody,
     response: z.array(z.object({ text: z.string() })),
-    errors: [401, 429, 503],
+    errors: [401, 404, 429, 503],
     handler: async ({ body, req, res }) => {
       const { reply } = await chat(
         { botId: DEFAULT_BOT_ID, threadId: body.thread_id, text: body.text, context: body.context },
