@@ -6,6 +6,7 @@ describe('toStorableKeys', () => {
     [{ $where: 'x', nested: { 'x.y.z': [{ $gt: 1 }] } }],
     [{ '~d': 'tilde then d', '~.': 'both', a$b: 'dollar inside' }],
     [{ grid: [[1, 2], [[]], []], '~a': ['looks like the wrapper'] }],
+    [{ 'nul\u0000inside': 1, '~n': 'looks escaped' }],
   ])('round-trips %j without dots or leading dollars', (value) => {
     const stored = toStorableKeys(value);
     const keys = JSON.stringify(stored).match(/"[^"]*":/g) ?? [];

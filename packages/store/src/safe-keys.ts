@@ -1,16 +1,20 @@
 // User-supplied objects (chat context, tool results) may have keys with `.` or a
 // leading `$`, which MongoDB, DocumentDB and FerretDB refuse or misread. Keys are
 // escaped reversibly on the way in and restored on the way out: `~` → `~t`,
-// `.` → `~d`, a leading `$` → `~s`.
+// `.` → `~d`, a leading `$` → `~s`, and a NUL (which BSON keys cannot hold) → `~n`.
 
-const UNESCAPED: Record<string, string> = { t: '~', d: '.', s: '$' };
+const UNESCAPED: Record<string, string> = { t: '~', d: '.', s: '$', n: '\u0000' };
 
 function escapeKey(key: string): string {
-  return key.replace(/~/g, '~t').replace(/\./g, '~d').replace(/^\$/, '~s');
+  return key
+    .replace(/~/g, '~t')
+    .replace(/\./g, '~d')
+    .replace(/^\$/, '~s')
+    .replaceAll('\u0000', '~n');
 }
 
 function unescapeKey(key: string): string {
-  return key.replace(/~([tds])/g, (_, code: string) => UNESCAPED[code]!);
+  return key.replace(/~([tdsn])/g, (_, code: string) => UNESCAPED[code]!);
 }
 
 /**
