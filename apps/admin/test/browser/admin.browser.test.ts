@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot } from './support/browser.ts';
 import { startParley, type Parley } from './support/parley.ts';
-import { ACF_EXAMPLES } from './support/paths.ts';
+import { ACF_ORDER_STATUS_FILE } from './support/paths.ts';
 import { checkScreen, checkedScreens, dragSelect, refuseDialogs } from './support/screens.ts';
 import { startToolServer, type ToolServer } from './support/tool-server.ts';
 
@@ -431,9 +431,7 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
       .filter({ hasText: 'The bot needs at least 2 intents with training examples' })
       .waitFor();
     await page.getByRole('link', { name: 'Import & export' }).click();
-    await page
-      .getByLabel('Bot file (JSON)')
-      .setInputFiles(path.join(ACF_EXAMPLES, 'acf-order_status.json'));
+    await page.getByLabel('Bot file (JSON)').setInputFiles(ACF_ORDER_STATUS_FILE);
     await page.getByText(/ai-chatbot-framework export\. Importing it would:/).waitFor();
     await page
       .getByText(/Created \(\d+\): .*order_status/)
