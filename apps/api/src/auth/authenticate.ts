@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { safeEqual } from './safe-equal.js';
 import type { ApiKeyRepository } from '@parley/store';
 import type { Principal } from './principal.js';
 import { readCookie, SESSION_COOKIE } from './session-cookie.js';
@@ -43,7 +43,7 @@ export function authenticate(deps: {
     if (!cookie) return next();
     const session = await deps.sessions.verify(cookie);
     if (!session) return next();
-    if (!SAFE_METHODS.has(req.method) && !matches(req.get('x-csrf-token'), session.csrfToken)) {
+    if (!SAFE_METHODS.has(req.method) && !safeEqual(req.get('x-csrf-token'), session.csrfToken)) {
       // Not signed in for this request; requireRole answers 403 CSRF_FAILED where it matters,
       // and public routes (login, setup) still work with a stale cookie.
       res.locals.csrfFailed = true;
@@ -53,11 +53,4 @@ export function authenticate(deps: {
     res.locals.session = session;
     next();
   };
-}
-
-function matches(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

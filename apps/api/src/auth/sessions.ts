@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { safeEqual } from './safe-equal.js';
 import { z } from 'zod';
 import type { SessionRepository, UserRecord, UserRepository } from '@parley/store';
 import type { Principal } from './principal.js';
@@ -115,10 +116,4 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       await deps.sessions.deleteForUser(userId);
     },
   };
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { safeEqual } from '../auth/safe-equal.js';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Metrics } from './metrics.js';
@@ -30,10 +30,4 @@ export function metricsAccess(metricsToken: string | undefined): RequestHandler 
       detail: 'Send Authorization: Bearer <METRICS_TOKEN> (or an admin API key).',
     });
   };
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

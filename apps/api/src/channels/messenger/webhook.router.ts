@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
+import { safeEqual } from '../../auth/safe-equal.js';
 import { z } from 'zod';
 import { readChannelSettings } from '@parley/domain';
 import type { Store } from '@parley/store';
@@ -160,12 +160,6 @@ function parseJson(raw: Buffer): unknown {
 
 function forbidden(code: string, detail: string): HttpProblem {
   return new HttpProblem({ status: 403, code, title: 'Forbidden', detail });
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 function document(registry: OpenApiRegistry): void {

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { safeEqual } from '../../auth/safe-equal.js';
 import { readChannelSettings } from '@parley/domain';
 import type { ApiKeyRepository, IntegrationRepository } from '@parley/store';
 import { HttpProblem } from '../../http/problem.js';
@@ -120,10 +120,4 @@ function unauthorized(detail: string): HttpProblem {
     title: 'Channel access denied',
     detail,
   });
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
