@@ -1,5 +1,5 @@
-// Root test command: every workspace's jest suite through turbo, then one closing
-// line "N passed, N failed" for the whole repository.
+// Root test command: every workspace's jest suite through turbo, then one closing line
+// "Tests: N passed, N failed, N skipped, N total" for the whole repository.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,5 +28,5 @@ for (const file of files) {
 }
 const code = turbo.status ?? 1;
 if (code !== 0 && failed === 0) failed = 1; // a suite that crashed before reporting still fails the run
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped, ${passed + failed + skipped} total`);
 process.exit(code);
