@@ -28,5 +28,7 @@ for (const file of files) {
 }
 const code = turbo.status ?? 1;
 if (code !== 0 && failed === 0) failed = 1; // a suite that crashed before reporting still fails the run
-console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped, ${passed + failed + skipped} total`);
+console.log(
+  `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped, ${passed + failed + skipped} total`,
+);
 process.exit(code);
