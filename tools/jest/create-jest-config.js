@@ -33,6 +33,7 @@ export function createJestConfig({ rootDir, database = false, overrides = {} }) 
     moduleNameMapper: {
       '^@parley/(domain|nlu|dialogue|store)$': `${REPO_ROOT}/packages/$1/src/index.ts`,
       '^@parley/(nlu|dialogue)/testing$': `${REPO_ROOT}/packages/$1/src/testing.ts`,
+      '^@parley/nlu/eval$': `${REPO_ROOT}/packages/nlu/src/eval/index.ts`,
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     globalSetup: database ? `${REPO_ROOT}/tools/jest/database-setup.js` : undefined,

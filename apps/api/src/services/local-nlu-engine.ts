@@ -1,17 +1,27 @@
 import {
-  crossValidate,
   createEntityParser,
   hashTrainingData,
   loadModel,
+  saveModel,
   trainModel,
 } from '@parley/nlu';
+import { crossValidate } from '@parley/nlu/eval';
 import type { ModelMetrics, NluEngine } from './nlu-engine.js';
 
 /** The local TF.js pipeline of packages/nlu behind the API's NLU port. */
 export function createLocalNluEngine(): NluEngine {
   return {
     hash: (data) => hashTrainingData(data),
-    train: (data, onProgress) => trainModel(data, {}, onProgress),
+    async train(data, onProgress) {
+      const model = await trainModel(data, {}, onProgress);
+      return {
+        parse: (text, options) => model.parse(text, options),
+        get warnings() {
+          return model.warnings;
+        },
+        save: (dir) => saveModel(model, dir),
+      };
+    },
     load: (dir) => loadModel(dir),
     async crossValidate(data, folds, onProgress): Promise<ModelMetrics> {
       const report = await crossValidate(data, folds, onProgress ? { onProgress } : {});

@@ -3,7 +3,8 @@ import type { NluParser, ProgressCallback, TrainingData } from '@parley/nlu';
 
 /** A freshly trained local model: it parses, and it can be written to its artifact directory. */
 export interface TrainedModel extends NluParser {
-  save(dir: string): Promise<void>;
+  /** Writes the model's files into `dir`; `sizeBytes` counts all of them. */
+  save(dir: string): Promise<{ sizeBytes: number }>;
 }
 
 /** Quality figures stored with a model version (k-fold cross-validation on the bot's own data). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ZNluSettings } from '@parley/domain';
 import type { NluConfigInput } from '../config.js';
-import { modelSizeBytes, saveModel } from '../model/model-artifacts.js';
+import { saveModel } from '../model/model-artifacts.js';
 import { trainModel } from '../model/train-model.js';
 import type { LocalNluModel } from '../model/local-nlu-model.js';
 import type { NluParser, ProgressCallback, TrainingData } from '../types.js';
@@ -77,8 +77,7 @@ export function peakRssMb(): number {
 export async function measureModelBytes(model: LocalNluModel): Promise<number> {
   const dir = await mkdtemp(path.join(tmpdir(), 'parley-nlu-'));
   try {
-    await saveModel(model, dir);
-    return await modelSizeBytes(dir);
+    return (await saveModel(model, dir)).sizeBytes;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

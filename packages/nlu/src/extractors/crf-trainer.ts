@@ -1,5 +1,5 @@
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE } from './bilou.js';
-import type { LabellerArtifact, LabellerExample, LabellerOptions } from './sequence-labeller.js';
+import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { labellerFeatures } from './labeller-features.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';

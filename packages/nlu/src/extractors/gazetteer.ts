@@ -32,7 +32,7 @@ export class Gazetteer {
   private readonly vocabulary = new Set<string>();
 
   add(phrase: string, entity: string, value: string): void {
-    const tokens = phraseTokens(phrase);
+    const tokens = phraseWords(tokenize(phrase));
     if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
     let node = this.root;
     for (const t of tokens) {
@@ -88,10 +88,22 @@ export class Gazetteer {
   }
 }
 
-export function phraseTokens(phrase: string): string[] {
-  return tokenize(phrase)
-    .filter((t) => t.kind !== 'punct' || t.raw === '&')
-    .map((t) => t.norm);
+/**
+ * The words a phrase is matched by: folded tokens without punctuation, except "&" ("AT&T",
+ * "R&B"). Entity values, synonyms and labelled spans all go through here, so they agree.
+ */
+export function phraseWords(tokens: readonly Token[]): string[] {
+  return tokens.filter(isPhraseWord).map((t) => t.norm);
+}
+
+/** Whether phrase matching reads the token (see `phraseWords`). */
+export function isPhraseWord(token: Token): boolean {
+  return token.kind !== 'punct' || token.raw === '&';
+}
+
+/** `phraseWords` as one string: the key two spellings of the same phrase share. */
+export function phraseKey(tokens: readonly Token[]): string {
+  return phraseWords(tokens).join(' ');
 }
 
 /** Damerau-Levenshtein distance <= 1 (one insertion, deletion, substitution or transposition). */

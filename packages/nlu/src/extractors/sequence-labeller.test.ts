@@ -3,7 +3,7 @@ import { ex } from '../test-support/small-bot.js';
 import { allowedTransition, spansToTags, tagsToSpans } from './bilou.js';
 import { knowledgeMarks } from '../knowledge/knowledge-marks.js';
 import { SequenceLabeller } from './sequence-labeller.js';
-import type { LabellerOptions } from './sequence-labeller.js';
+import type { LabellerOptions } from './labeller-types.js';
 
 const OPTIONS: Omit<LabellerOptions, 'seed'> = {
   epochs: 10,

@@ -1,50 +1,13 @@
+import { z } from 'zod';
+import { ModelCorruptError } from '../errors.js';
+import { readPart } from '../util/persisted.js';
+import type { Persisted, StoredArrays } from '../util/persisted.js';
 import type { Token } from '../text/tokenize.js';
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE, tagsToSpans } from './bilou.js';
 import type { TokenSpan } from './bilou.js';
 import { trainCrf } from './crf-trainer.js';
+import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { allFeatures, labellerFeatures } from './labeller-features.js';
-
-export interface LabellerExample {
-  tokens: readonly Token[];
-  intent: string;
-  /** Gold BILOU tags, one per token. */
-  tags: readonly string[];
-  /** Gazetteer marks per token (see `labellerFeatures`). */
-  gazetteer: readonly (readonly string[])[];
-  /** Knowledge marks per token (see `knowledgeMarks`). */
-  knowledge: readonly (readonly string[])[];
-}
-
-export interface LabellerOptions {
-  epochs: number;
-  seed: number;
-  /** Probability of hiding a gazetteer mark during training, so that unseen values are still learnt from context. */
-  gazetteerDropout: number;
-  /** Probability of hiding the knowledge marks of a token (countries, cities, time words). */
-  knowledgeDropout: number;
-  /** Probability of hiding a token's own word features, so that context and shape carry weight too. */
-  wordDropout: number;
-  /** L2 strength (CRFsuite's c2). */
-  l2: number;
-  /** Initial SGD learning rate. */
-  learningRate: number;
-  /** How many CRFs to train and average. */
-  ensemble: number;
-  onEpoch?: (epoch: number, epochs: number) => void;
-}
-
-/** Serialisable state: sparse rows of averaged weights (CSR) and the transition matrix. */
-export interface LabellerArtifact {
-  labels: string[];
-  /** Entity types per intent: decoding only considers these labels. */
-  intentEntities: Record<string, string[]>;
-  features: string[];
-  rowOffsets: Int32Array;
-  rowLabels: Int32Array;
-  rowWeights: Float32Array;
-  /** [(labels + 1) × labels]: the last row scores the first tag of a sentence. */
-  transitions: Float32Array;
-}
 
 export interface LabelledSpan extends TokenSpan {
   confidence: number;
@@ -145,6 +108,47 @@ export class SequenceLabeller {
     }
     return Float64Array.from(allowed, (l) => scores[l] as number);
   }
+}
+
+const ZLabellerPart = z.object({
+  labels: z.array(z.string()),
+  intentEntities: z.record(z.string(), z.array(z.string())),
+  features: z.array(z.string()),
+});
+
+/** The labeller's part of a model: labels and feature names as JSON, weights as `labeller.*` arrays. */
+export function persistLabeller(a: LabellerArtifact): Persisted {
+  return {
+    json: { labels: a.labels, intentEntities: a.intentEntities, features: a.features },
+    arrays: {
+      'labeller.rowOffsets': a.rowOffsets,
+      'labeller.rowLabels': a.rowLabels,
+      'labeller.rowWeights': a.rowWeights,
+      'labeller.transitions': a.transitions,
+    },
+  };
+}
+
+/** Reads what `persistLabeller` wrote; arrays of the wrong length are a corrupt model. */
+export function loadLabeller(json: unknown, arrays: StoredArrays): LabellerArtifact {
+  const part = readPart(ZLabellerPart, json, "The model's entity labeller");
+  const a: LabellerArtifact = {
+    ...part,
+    rowOffsets: arrays.int32('labeller.rowOffsets'),
+    rowLabels: arrays.int32('labeller.rowLabels'),
+    rowWeights: arrays.float32('labeller.rowWeights'),
+    transitions: arrays.float32('labeller.transitions'),
+  };
+  const L = a.labels.length;
+  if (
+    a.rowOffsets.length !== a.features.length + 1 ||
+    a.rowLabels.length !== a.rowWeights.length ||
+    a.transitions.length !== (L + 1) * L
+  )
+    throw new ModelCorruptError(
+      "The entity labeller's weights do not match its labels and features.",
+    );
+  return a;
 }
 
 /** Entities never start or end with punctuation ("Google?" → "Google"). */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { phraseTokens } from '../extractors/gazetteer.js';
+import { isPhraseWord, phraseWords } from '../extractors/gazetteer.js';
+import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import { runSteps, runStepsYielding } from '../util/event-loop.js';
 import { lexiconBand } from './lexicon.js';
@@ -36,21 +37,18 @@ let index: KnowledgeIndex | undefined;
 export function knowledgeMarks(tokens: readonly Token[]): string[][] {
   const { phrases, regionCodes } = (index ??= runSteps(indexSteps()));
   const marks: string[][] = tokens.map(() => []);
-  // Matching skips punctuation, as `phraseTokens` does for the phrases ("Washington, D.C.").
-  const words = tokens.flatMap((t, i) => (t.kind !== 'punct' || t.raw === '&' ? [i] : []));
+  // Matching skips punctuation, as the phrases do ("Washington, D.C.").
+  const words = tokens.flatMap((t, i) => (isPhraseWord(t) ? [i] : []));
   for (let s = 0; s < words.length; s++) {
+    const first = words[s]!;
     let key = '';
     for (let n = 1; n <= MAX_PHRASE_TOKENS && s + n <= words.length; n++) {
-      key =
-        n === 1
-          ? tokens[words[s] as number]!.norm
-          : `${key} ${tokens[words[s + n - 1] as number]!.norm}`;
-      for (const cls of phrases.get(key) ?? [])
-        mark(marks, words[s] as number, words[s + n - 1] as number, cls);
+      const last = words[s + n - 1]!;
+      key = n === 1 ? tokens[first]!.norm : `${key} ${tokens[last]!.norm}`;
+      for (const cls of phrases.get(key) ?? []) mark(marks, first, last, cls);
     }
-    const raw = tokens[words[s] as number]!.raw;
-    if (REGION_CODE.test(raw) && regionCodes.has(raw))
-      mark(marks, words[s] as number, words[s] as number, 'region');
+    const raw = tokens[first]!.raw;
+    if (REGION_CODE.test(raw) && regionCodes.has(raw)) mark(marks, first, first, 'region');
   }
   return marks;
 }
@@ -91,7 +89,7 @@ function* indexSteps(): Generator<void, KnowledgeIndex> {
   const require = createRequire(import.meta.url);
   const phrases = new Map<string, KnowledgeClass[]>();
   const add = (phrase: string, cls: KnowledgeClass): void => {
-    const tokens = phraseTokens(phrase);
+    const tokens = phraseWords(tokenize(phrase));
     if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
     const key = tokens.join(' ');
     const list = phrases.get(key);

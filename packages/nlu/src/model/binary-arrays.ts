@@ -1,12 +1,14 @@
+import { z } from 'zod';
 import { ModelCorruptError } from '../errors.js';
+import type { NumericArray } from '../util/persisted.js';
 
-type NumericArray = Float32Array | Int32Array;
-
-export interface ArrayEntry {
-  dtype: 'float32' | 'int32';
-  offset: number;
-  length: number;
-}
+/** Where one named array lies in the packed buffer. */
+export const ZArrayEntry = z.object({
+  dtype: z.enum(['float32', 'int32']),
+  offset: z.number().int().min(0),
+  length: z.number().int().min(0),
+});
+export type ArrayEntry = z.infer<typeof ZArrayEntry>;
 
 /** Packs named typed arrays into one little-endian buffer plus an index (stored in JSON). */
 export function packArrays(arrays: Record<string, NumericArray>): {
@@ -17,7 +19,7 @@ export function packArrays(arrays: Record<string, NumericArray>): {
   const chunks: Buffer[] = [];
   let offset = 0;
   for (const name of Object.keys(arrays).sort()) {
-    const a = arrays[name] as NumericArray;
+    const a = arrays[name]!;
     const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     index[name] = {
       dtype: a instanceof Float32Array ? 'float32' : 'int32',
@@ -30,6 +32,7 @@ export function packArrays(arrays: Record<string, NumericArray>): {
   return { buffer: Buffer.concat(chunks), index };
 }
 
+/** The arrays `packArrays` packed; an entry past the end of the buffer is a corrupt model. */
 export function unpackArrays(
   buffer: Buffer,
   index: Record<string, ArrayEntry>,

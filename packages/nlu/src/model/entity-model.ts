@@ -1,15 +1,25 @@
+import { SYSTEM_ENTITIES } from '@parley/domain';
 import type { EntityDefinition, SystemEntityName } from '@parley/domain';
+import { z } from 'zod';
 import { resolveOverlaps, tokenSpan } from '../extractors/extractor.js';
 import type { EntityExtractor, ExtractionInput } from '../extractors/extractor.js';
-import { Gazetteer, phraseTokens } from '../extractors/gazetteer.js';
+import { Gazetteer, phraseKey } from '../extractors/gazetteer.js';
 import { createLookupExtractor } from '../extractors/lookup-extractor.js';
 import { createRegexExtractor } from '../extractors/regex-extractor.js';
-import { SequenceLabeller } from '../extractors/sequence-labeller.js';
-import { knowledgeMarks, warmKnowledge } from '../knowledge/knowledge-marks.js';
-import type { LabelledSpan, LabellerArtifact } from '../extractors/sequence-labeller.js';
+import type { LabellerArtifact } from '../extractors/labeller-types.js';
+import {
+  loadLabeller,
+  persistLabeller,
+  SequenceLabeller,
+} from '../extractors/sequence-labeller.js';
+import type { LabelledSpan } from '../extractors/sequence-labeller.js';
 import { createSystemExtractor } from '../extractors/system-extractor.js';
+import { knowledgeMarks, warmKnowledge } from '../knowledge/knowledge-marks.js';
+import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import type { ExtractedEntity } from '../types.js';
+import { readPart } from '../util/persisted.js';
+import type { Persisted, StoredArrays } from '../util/persisted.js';
 
 export type EntityDefinitionLike = Pick<EntityDefinition, 'name' | 'values' | 'patterns' | 'fuzzy'>;
 
@@ -20,6 +30,24 @@ export interface EntityModelArtifact {
   systemEntities: SystemEntityName[];
   labeller: LabellerArtifact | null;
 }
+
+/**
+ * What `entity-model.json` holds. Definitions are checked for shape only, not against today's
+ * entity schema and its limits: a model loads with what it was trained with.
+ */
+const ZEntityPart = z.object({
+  definitions: z.array(
+    z.object({
+      name: z.string(),
+      values: z.array(z.object({ value: z.string(), synonyms: z.array(z.string()) })),
+      patterns: z.array(z.string()),
+      fuzzy: z.boolean(),
+    }),
+  ),
+  trainingValues: z.record(z.string(), z.array(z.string())),
+  systemEntities: z.array(z.enum(SYSTEM_ENTITIES)),
+  labeller: z.unknown().nullable(),
+});
 
 export interface GazetteerView {
   /** Per token: "entity:B|I|L|U" marks of the known phrases covering it. */
@@ -40,7 +68,9 @@ const EXPECTED_MIN_CONFIDENCE = 0.5;
 /** All entity extraction of a model: lookup, regex, system entities and the trained labeller. */
 export class EntityModel {
   private readonly gazetteer = new Gazetteer();
-  private readonly rules: EntityExtractor[];
+  /** Lookup and regex: what the bot's own entity definitions find. */
+  private readonly defined: EntityExtractor[];
+  private readonly system: EntityExtractor;
   private readonly labeller: SequenceLabeller | undefined;
   private readonly canonical = new Map<string, string>();
 
@@ -49,20 +79,39 @@ export class EntityModel {
       for (const v of def.values) {
         for (const phrase of [v.value, ...v.synonyms]) {
           this.gazetteer.add(phrase, def.name, v.value);
-          this.canonical.set(`${def.name}\u0000${phraseTokens(phrase).join(' ')}`, v.value);
+          this.canonical.set(canonicalKey(def.name, tokenize(phrase)), v.value);
         }
       }
     }
     for (const [entity, phrases] of Object.entries(artifact.trainingValues)) {
       for (const phrase of phrases) this.gazetteer.add(phrase, entity, phrase);
     }
-    this.rules = [
+    this.defined = [
       createLookupExtractor(artifact.definitions),
       createRegexExtractor(artifact.definitions),
-      createSystemExtractor(artifact.systemEntities),
     ];
+    this.system = createSystemExtractor(artifact.systemEntities);
     this.labeller = artifact.labeller ? new SequenceLabeller(artifact.labeller) : undefined;
     if (this.labeller) warmKnowledge();
+  }
+
+  /** The entity model's part of a model: its definitions as JSON, the labeller's arrays. */
+  persist(): Persisted {
+    const { labeller, ...json } = this.artifact;
+    const persisted = labeller ? persistLabeller(labeller) : null;
+    return {
+      json: { ...json, labeller: persisted?.json ?? null },
+      arrays: persisted?.arrays ?? {},
+    };
+  }
+
+  /** Reads what `persist` wrote. */
+  static load(json: unknown, arrays: StoredArrays): EntityModel {
+    const { labeller, ...part } = readPart(ZEntityPart, json, "The model's entity part");
+    return new EntityModel({
+      ...part,
+      labeller: labeller === null ? null : loadLabeller(labeller, arrays),
+    });
   }
 
   /** Whether a sequence labeller was trained (and reads the knowledge features). */
@@ -85,7 +134,17 @@ export class EntityModel {
 
   /** Lookup, regex and system entities: they do not depend on the intent. */
   ruleEntities(input: ExtractionInput): ExtractedEntity[] {
-    return this.rules.flatMap((r) => r.extract(input));
+    return [...this.definedEntities(input), ...this.systemEntities(input)];
+  }
+
+  /** Lookup and regex entities: the bot's own definitions (the intent classifier reads their types). */
+  definedEntities(input: ExtractionInput): ExtractedEntity[] {
+    return this.defined.flatMap((r) => r.extract(input));
+  }
+
+  /** Dates, numbers, e-mails… of the system entities the model uses. */
+  systemEntities(input: ExtractionInput): ExtractedEntity[] {
+    return this.system.extract(input);
   }
 
   /** Entities of the sequence labeller, restricted to the types annotated for `input.intent`. */
@@ -119,14 +178,10 @@ export class EntityModel {
     return spans.map((s) => {
       const span = tokenSpan(input.tokens, s.start, s.end);
       const raw = input.text.slice(span.begin, span.end);
-      const key = `${s.entity}\u0000${input.tokens
-        .slice(s.start, s.end)
-        .filter((t) => t.kind !== 'punct' || t.raw === '&')
-        .map((t) => t.norm)
-        .join(' ')}`;
       return {
         name: s.entity,
-        value: this.canonical.get(key) ?? raw,
+        value:
+          this.canonical.get(canonicalKey(s.entity, input.tokens.slice(s.start, s.end))) ?? raw,
         raw,
         ...span,
         extractor: 'crf',
@@ -134,6 +189,11 @@ export class EntityModel {
       };
     });
   }
+}
+
+/** A phrase of an entity as the canonical values are looked up (a labelled span finds its value). */
+function canonicalKey(entity: string, tokens: readonly Token[]): string {
+  return `${entity}\u0000${phraseKey(tokens)}`;
 }
 
 export function gazetteerView(

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type {
   EmbeddingBagOptions,
   EmbeddingBagWeights,
@@ -14,6 +15,9 @@ import type { TextFeatureOptions } from '../features/text-features.js';
 import { SparseVectorizer } from '../features/sparse-vectorizer.js';
 import type { SparseVector, VectorizerArtifact } from '../features/sparse-vectorizer.js';
 import type { Token } from '../text/tokenize.js';
+import { ModelCorruptError } from '../errors.js';
+import { readPart } from '../util/persisted.js';
+import type { Persisted, StoredArrays } from '../util/persisted.js';
 
 export interface IntentModelArtifact {
   labels: string[];
@@ -27,6 +31,23 @@ export interface IntentModelArtifact {
   /** Weight of the nearest-centroid probabilities in the ensemble (0 = MLP only). */
   centroidWeight: number;
 }
+
+/** What `intent-model.json` holds: everything but the arrays, and the shape of the weights. */
+const ZIntentPart = z.object({
+  labels: z.array(z.string()),
+  featureOptions: z.object({
+    charNgrams: z.tuple([z.number().int(), z.number().int()]),
+    wordNgrams: z.number().int(),
+  }),
+  vectorizer: z.object({ features: z.array(z.string()), idf: z.array(z.number()) }),
+  temperature: z.number(),
+  centroidWeight: z.number(),
+  shape: z.object({
+    inputSize: z.number().int().min(0),
+    hiddenUnits: z.number().int().min(1),
+    classes: z.number().int().min(1),
+  }),
+});
 
 const CENTROID_TEMPERATURE = 0.05;
 /** Keeps log(0) out of the pooled scores when a softmax underflows. */
@@ -152,6 +173,55 @@ export class IntentModel {
       centroids,
       centroidWeight: options.centroidWeight,
     });
+  }
+
+  /** The classifier's part of a model: JSON (`intent-model.json`) and its `intent.*` arrays. */
+  persist(): Persisted {
+    const { weights, centroids, ...json } = this.artifact;
+    const { inputSize, hiddenUnits, classes } = weights;
+    return {
+      json: { ...json, shape: { inputSize, hiddenUnits, classes } },
+      arrays: {
+        'intent.embedding': weights.embedding,
+        'intent.hiddenBias': weights.hiddenBias,
+        'intent.outputWeights': weights.outputWeights,
+        'intent.outputBias': weights.outputBias,
+        'intent.centroids.offsets': centroids.offsets,
+        'intent.centroids.classes': centroids.classes,
+        'intent.centroids.values': centroids.values,
+      },
+    };
+  }
+
+  /** Reads what `persist` wrote; weights that do not fit the shape are a corrupt model. */
+  static load(json: unknown, arrays: StoredArrays): IntentModel {
+    const { shape, ...part } = readPart(ZIntentPart, json, "The model's intent classifier");
+    const weights: EmbeddingBagWeights = {
+      ...shape,
+      embedding: arrays.float32('intent.embedding'),
+      hiddenBias: arrays.float32('intent.hiddenBias'),
+      outputWeights: arrays.float32('intent.outputWeights'),
+      outputBias: arrays.float32('intent.outputBias'),
+    };
+    const centroids = {
+      offsets: arrays.int32('intent.centroids.offsets'),
+      classes: arrays.int32('intent.centroids.classes'),
+      values: arrays.float32('intent.centroids.values'),
+    };
+    const { inputSize: n, hiddenUnits: h, classes: c } = shape;
+    if (
+      part.labels.length !== c ||
+      part.vectorizer.features.length !== n ||
+      part.vectorizer.idf.length !== n ||
+      weights.embedding.length !== n * h ||
+      weights.hiddenBias.length !== h ||
+      weights.outputWeights.length !== h * c ||
+      weights.outputBias.length !== c ||
+      centroids.offsets.length !== n + 1 ||
+      centroids.classes.length !== centroids.values.length
+    )
+      throw new ModelCorruptError("The intent classifier's weights do not match its shape.");
+    return new IntentModel({ ...part, weights, centroids });
   }
 
   get labels(): string[] {

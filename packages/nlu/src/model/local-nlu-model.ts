@@ -4,8 +4,11 @@ import { resolveOverlaps } from '../extractors/extractor.js';
 import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
 import { withoutInvisible } from '../text/invisible-characters.js';
 import { tokenize } from '../text/tokenize.js';
+import type { Token } from '../text/tokenize.js';
 import type { IntentScore, NluParser, ParseOptions, ParseResult } from '../types.js';
 import type { EntityModel } from './entity-model.js';
+import { intentFeatures } from './intent-features.js';
+import type { IntentFeatures } from './intent-features.js';
 import type { IntentModel } from './intent-model.js';
 
 const RANKING_SIZE = 10;
@@ -57,31 +60,18 @@ export class LocalNluModel implements NluParser {
 
   parseSync(message: string, options: ParseOptions = {}): ParseResult {
     const visible = withoutInvisible(message);
-    const { text } = visible;
-    const tokens = tokenize(text);
-    const input: ExtractionInput = {
-      text,
-      tokens,
-      referenceTime: options.referenceTime ?? new Date(),
-      timeZone: options.timeZone ?? 'UTC',
-      ...(options.expectedEntity ? { expectedEntity: options.expectedEntity } : {}),
-    };
-    const view = this.entityModel.view(tokens);
-    const rules = this.entityModel.ruleEntities(input);
-    const extra = intentEntityFeatures(
-      this.info.config,
-      view.entities,
-      rules.filter((e) => e.extractor !== 'system').map((e) => e.name),
-    );
-    const ranking = this.rank(tokens, extra);
-    const intent = ranking[0] as IntentScore;
-    const labelled = this.entityModel.labelled({ ...input, intent: intent.name }, view);
+    const { input, intentFeatures: seen } = this.read(visible.text, options);
+    const system = this.entityModel.systemEntities(input);
+    const ranking = this.rank(input.tokens, seen.features);
+    const intent = ranking[0]!;
+    const labelled = this.entityModel.labelled({ ...input, intent: intent.name }, seen.view);
+    const found = [...seen.defined, ...system, ...labelled];
     const expected = options.expectedEntity;
     const asked =
-      expected && ![...rules, ...labelled].some((e) => e.name === expected)
+      expected && !found.some((e) => e.name === expected)
         ? this.entityModel.expected(
             input,
-            view,
+            seen.view,
             expected,
             ranking.map((r) => r.name),
           )
@@ -89,34 +79,38 @@ export class LocalNluModel implements NluParser {
     return {
       intent,
       ranking,
-      entities: visible.restore(resolveOverlaps([...rules, ...labelled, ...asked])),
+      entities: visible.restore(resolveOverlaps([...found, ...asked])),
       source: 'local',
     };
   }
 
-  private rank(tokens: ReturnType<typeof tokenize>, extra: string[]): IntentScore[] {
+  /** The entity-type features the intent classifier reads for a message (see `intentFeatures`). */
+  intentFeaturesOf(text: string, options: ParseOptions = {}): string[] {
+    return this.read(withoutInvisible(text).text, options).intentFeatures.features;
+  }
+
+  private read(
+    text: string,
+    options: ParseOptions,
+  ): { input: ExtractionInput; intentFeatures: IntentFeatures } {
+    const input: ExtractionInput = {
+      text,
+      tokens: tokenize(text),
+      referenceTime: options.referenceTime ?? new Date(),
+      timeZone: options.timeZone ?? 'UTC',
+      ...(options.expectedEntity ? { expectedEntity: options.expectedEntity } : {}),
+    };
+    return { input, intentFeatures: intentFeatures(this.entityModel, input, this.info.config) };
+  }
+
+  private rank(tokens: readonly Token[], extra: string[]): IntentScore[] {
     const { probabilities, coverage } = this.intentModel.predict(tokens, extra);
     const scale = coverageFactor(coverage);
     return this.intentModel.labels
-      .map((name, i) => ({ name, confidence: round((probabilities[i] as number) * scale) }))
+      .map((name, i) => ({ name, confidence: round(probabilities[i]! * scale) }))
       .sort((a, b) => b.confidence - a.confidence || (a.name < b.name ? -1 : 1))
       .slice(0, RANKING_SIZE);
   }
-
-  async save(dir: string): Promise<void> {
-    const { saveModel } = await import('./model-artifacts.js');
-    await saveModel(this, dir);
-  }
-}
-
-/** Intent features from entity types found by gazetteers, lookup and regex ("e:city"). */
-export function intentEntityFeatures(
-  config: NluConfig,
-  gazetteer: readonly string[],
-  rules: readonly string[],
-): string[] {
-  if (!config.intent.entityFeatures) return [];
-  return [...new Set([...gazetteer, ...rules])].sort().map((e) => `e:${e}`);
 }
 
 /**

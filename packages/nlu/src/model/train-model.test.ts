@@ -7,7 +7,7 @@ import { smallBot } from '../test-support/small-bot.js';
 import type { TrainingProgress } from '../types.js';
 import { hashTrainingData } from './hash-training-data.js';
 import { LocalNluModel } from './local-nlu-model.js';
-import { loadModel } from './model-artifacts.js';
+import { loadModel, saveModel } from './model-artifacts.js';
 import { trainModel } from './train-model.js';
 
 const REFERENCE = { referenceTime: new Date('2024-05-01T10:00:00Z'), timeZone: 'UTC' };
@@ -107,7 +107,7 @@ describe('trainModel / LocalNluModel', () => {
   });
 
   it('saves and loads a model that parses identically', async () => {
-    await model.save(dir);
+    await saveModel(model, dir);
     const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
       formatVersion: 1,
@@ -132,7 +132,7 @@ describe('trainModel / LocalNluModel', () => {
 
   it('refuses a model directory of another format version with a clear error', async () => {
     const other = await mkdtemp(path.join(tmpdir(), 'parley-nlu-old-'));
-    await model.save(other);
+    await saveModel(model, other);
     const manifestPath = path.join(other, 'manifest.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
     await writeFile(manifestPath, JSON.stringify({ ...manifest, formatVersion: 0 }));

@@ -6,8 +6,8 @@ import type { NluConfig, NluConfigInput } from '../config.js';
 import { InvalidTrainingDataError } from '../errors.js';
 import { spansToTags } from '../extractors/bilou.js';
 import type { TokenSpan } from '../extractors/bilou.js';
+import type { LabellerArtifact, LabellerExample } from '../extractors/labeller-types.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
-import type { LabellerArtifact, LabellerExample } from '../extractors/sequence-labeller.js';
 import { knowledgeVersions, loadKnowledge } from '../knowledge/knowledge-marks.js';
 import { foldText } from '../text/normalize.js';
 import { mapYielding } from '../util/event-loop.js';
@@ -15,10 +15,11 @@ import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import type { ProgressCallback, TrainingData, TrainingPhase } from '../types.js';
 import { EntityModel } from './entity-model.js';
-import type { EntityDefinitionLike } from './entity-model.js';
+import type { EntityDefinitionLike, EntityModelArtifact } from './entity-model.js';
 import { hashTrainingData } from './hash-training-data.js';
+import { intentFeatures } from './intent-features.js';
 import { IntentModel } from './intent-model.js';
-import { intentEntityFeatures, LocalNluModel } from './local-nlu-model.js';
+import { LocalNluModel } from './local-nlu-model.js';
 import { PACKAGE_VERSION } from './package-version.js';
 
 const INTENT_SHARE = [5, 75] as const;
@@ -29,38 +30,35 @@ interface PreparedExample {
   text: string;
   tokens: Token[];
   spans: TokenSpan[];
+  /** What the intent classifier reads besides the words (see `intentFeatures`). */
+  intentFeatures: string[];
+  /** Gazetteer and knowledge marks per token, for the labeller. */
+  marks: string[][];
+  knowledge: string[][];
+}
+
+/** A bot's examples as training reads them, and the entity knowledge both models share. */
+export interface PreparedTraining {
+  labels: string[];
+  examples: PreparedExample[];
+  base: Omit<EntityModelArtifact, 'labeller'>;
 }
 
 /**
- * Trains a local model from a bot's intents and entities. Deterministic: the same data, config
- * and seed give the same weights and the same answers. `onProgress` reports phase, epoch and
- * overall percent for a progress bar.
- * @example
- * const model = await trainModel(data, { seed: 1 }, (p) => console.log(p.phase, p.percent));
- * const result = await model.parse('book a table for two');
- * await model.save('/models/bot-1/v3');
+ * Tokens, annotated spans and intent features of every example, in intent order. The features
+ * come from an entity model of the bot's definitions without a labeller, through the same
+ * `intentFeatures` as parsing.
  */
-export async function trainModel(
+export async function prepareTraining(
   data: TrainingData,
-  configInput: NluConfigInput = {},
-  onProgress: ProgressCallback = () => undefined,
-): Promise<LocalNluModel> {
-  const started = performance.now();
-  const config = ZNluConfig.parse(configInput);
-  const report = (phase: TrainingPhase, percent: number, epoch?: number, epochs?: number): void =>
-    onProgress({
-      phase,
-      percent: Math.round(percent * 10) / 10,
-      ...(epoch ? { epoch, epochs } : {}),
-    });
-  report('prepare', 0);
-
+  config: NluConfig,
+): Promise<PreparedTraining> {
   const intents = [...data.intents]
     .filter((i) => i.trainingData.length > 0)
     .sort((a, b) => (a.intentId < b.intentId ? -1 : a.intentId > b.intentId ? 1 : 0));
   if (intents.length === 0) throw new InvalidTrainingDataError('No intent has training examples.');
   const labels = intents.map((i) => i.intentId);
-  const examples: PreparedExample[] = await mapYielding(
+  const annotated = await mapYielding(
     intents.flatMap((intent, label) => intent.trainingData.map((ex) => ({ ex, label }))),
     ({ ex, label }) => {
       const tokens = tokenize(ex.text);
@@ -77,31 +75,55 @@ export async function trainModel(
     }));
   const base = {
     definitions,
-    trainingValues: trainingValues(examples),
+    trainingValues: trainingValues(annotated),
     systemEntities: systemEntities(data, config),
   };
-  const featureModel = new EntityModel({ ...base, systemEntities: [], labeller: null });
-  // The labeller (trained below) reads the knowledge marks.
-  const withLabeller = trainsLabeller(examples, config);
+  const entityModel = new EntityModel({ ...base, labeller: null });
+  // The labeller (trained later) reads the knowledge marks.
+  const withLabeller = trainsLabeller(annotated, config);
   if (withLabeller) await loadKnowledge();
-  const views = await mapYielding(examples, (ex) => featureModel.view(ex.tokens, withLabeller));
+  const examples = await mapYielding(annotated, (ex) => {
+    const input = { text: ex.text, tokens: ex.tokens, referenceTime: new Date(0), timeZone: 'UTC' };
+    const seen = intentFeatures(entityModel, input, config, withLabeller);
+    return {
+      ...ex,
+      intentFeatures: seen.features,
+      marks: seen.view.marks,
+      knowledge: seen.view.knowledge,
+    };
+  });
+  return { labels, examples, base };
+}
+
+/**
+ * Trains a local model from a bot's intents and entities. Deterministic: the same data, config
+ * and seed give the same weights and the same answers. `onProgress` reports phase, epoch and
+ * overall percent for a progress bar.
+ * @example
+ * const model = await trainModel(data, { seed: 1 }, (p) => console.log(p.phase, p.percent));
+ * const result = await model.parse('book a table for two');
+ * await saveModel(model, '/models/bot-1/v3');
+ */
+export async function trainModel(
+  data: TrainingData,
+  configInput: NluConfigInput = {},
+  onProgress: ProgressCallback = () => undefined,
+): Promise<LocalNluModel> {
+  const started = performance.now();
+  const config = ZNluConfig.parse(configInput);
+  const report = (phase: TrainingPhase, percent: number, epoch?: number, epochs?: number): void =>
+    onProgress({
+      phase,
+      percent: Math.round(percent * 10) / 10,
+      ...(epoch ? { epoch, epochs } : {}),
+    });
+  report('prepare', 0);
+
+  const { labels, examples, base } = await prepareTraining(data, config);
   report('prepare', INTENT_SHARE[0]);
 
   const intentModel = await IntentModel.train(
-    await mapYielding(examples, (ex, i) => {
-      const input = {
-        text: ex.text,
-        tokens: ex.tokens,
-        referenceTime: new Date(0),
-        timeZone: 'UTC',
-      };
-      const rules = featureModel.ruleEntities(input).map((e) => e.name);
-      return {
-        tokens: ex.tokens,
-        extra: intentEntityFeatures(config, views[i]?.entities ?? [], rules),
-        label: ex.intent,
-      };
-    }),
+    examples.map((ex) => ({ tokens: ex.tokens, extra: ex.intentFeatures, label: ex.intent })),
     labels,
     { charNgrams: config.intent.charNgrams, wordNgrams: config.intent.wordNgrams },
     { minCount: config.intent.minFeatureCount, maxFeatures: config.intent.maxFeatures },
@@ -115,7 +137,7 @@ export async function trainModel(
       ),
   );
 
-  const labeller = await trainLabeller(examples, views, labels, config, (epoch, epochs) =>
+  const labeller = await trainLabeller(examples, labels, config, (epoch, epochs) =>
     report(
       'entities',
       ENTITY_SHARE[0] + ((ENTITY_SHARE[1] - ENTITY_SHARE[0]) * epoch) / epochs,
@@ -169,14 +191,19 @@ function isSystem(name: string): boolean {
 }
 
 /** A labeller is trained when it is enabled and some example annotates a non-system entity. */
-function trainsLabeller(examples: readonly PreparedExample[], config: NluConfig): boolean {
+function trainsLabeller(
+  examples: ReadonlyArray<{ spans: TokenSpan[] }>,
+  config: NluConfig,
+): boolean {
   return (
     config.entities.labeller &&
     examples.some((ex) => ex.spans.some((span) => !isSystem(span.entity)))
   );
 }
 
-function trainingValues(examples: readonly PreparedExample[]): Record<string, string[]> {
+function trainingValues(
+  examples: ReadonlyArray<Pick<PreparedExample, 'text' | 'tokens' | 'spans'>>,
+): Record<string, string[]> {
   const out: Record<string, Map<string, string>> = {};
   for (const ex of examples) {
     for (const s of ex.spans) {
@@ -206,21 +233,20 @@ function systemEntities(data: TrainingData, config: NluConfig): SystemEntityName
 
 async function trainLabeller(
   examples: readonly PreparedExample[],
-  views: ReadonlyArray<{ marks: string[][]; knowledge: string[][] }>,
   labels: readonly string[],
   config: NluConfig,
   onEpoch: (epoch: number, epochs: number) => void,
 ): Promise<LabellerArtifact | null> {
   if (!trainsLabeller(examples, config)) return null;
-  const labellerExamples: LabellerExample[] = examples.map((ex, i) => ({
+  const labellerExamples: LabellerExample[] = examples.map((ex) => ({
     tokens: ex.tokens,
-    intent: labels[ex.intent] as string,
+    intent: labels[ex.intent]!,
     tags: spansToTags(
       ex.tokens.length,
       ex.spans.filter((s) => !isSystem(s.entity)),
     ),
-    gazetteer: views[i]?.marks ?? [],
-    knowledge: views[i]?.knowledge ?? [],
+    gazetteer: ex.marks,
+    knowledge: ex.knowledge,
   }));
   const epochs =
     config.entities.labellerEpochs === 'auto'

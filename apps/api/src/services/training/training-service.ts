@@ -6,7 +6,6 @@ import type { TrainingProgress } from '@parley/nlu';
 import type { ModelRecord, Store } from '@parley/store';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { ModelMetrics, NluEngine } from '../nlu-engine.js';
-import { directorySize } from './directory-size.js';
 import { buildTrainingData, type TrainingProblem } from './training-data.js';
 
 export type StartTrainingResult =
@@ -136,7 +135,7 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
       report({ phase: 'save', percent: 95 }, true);
       const dir = path.join(deps.modelsDir, botId, model.id);
       await mkdir(dir, { recursive: true });
-      await trained.save(dir);
+      const saved = await trained.save(dir);
       await recorder.settled();
       const finishedAt = new Date();
       await deps.store.models.update(botId, model.id, {
@@ -144,7 +143,7 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
         progress: { phase: 'done', percent: 100 },
         metrics: metrics ? { ...metrics } : null,
         artifactPath: path.join(botId, model.id),
-        sizeBytes: await directorySize(dir),
+        sizeBytes: saved.sizeBytes,
         durationMs: finishedAt.getTime() - startedAt.getTime(),
         finishedAt,
       });
