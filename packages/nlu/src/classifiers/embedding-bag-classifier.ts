@@ -4,6 +4,9 @@ import { createPrng, shuffled } from '../util/prng.js';
 import { initTf, tf } from './tf-backend.js';
 import type { TfBackendName } from './tf-backend.js';
 
+// Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
+// (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
+
 export interface EmbeddingBagOptions {
   hiddenUnits: number;
   /** A number, or 'auto': enough epochs for about `targetSteps` optimizer steps, clamped. */
@@ -101,16 +104,15 @@ function trainStep(
   const kept: Array<Array<[number, number]>> = [];
   const keepScale = 1 / (1 - options.featureDropout);
   batch.forEach((example, b) => {
-    const v = vectors[example] as SparseVector;
+    const v = vectors[example]!;
     const used: Array<[number, number]> = [];
     for (let k = 0; k < v.ids.length; k++) {
       if (options.featureDropout > 0 && random() < options.featureDropout) continue;
-      const id = v.ids[k] as number;
-      const x = (v.values[k] as number) * keepScale;
+      const id = v.ids[k]!;
+      const x = v.values[k]! * keepScale;
       used.push([id, x]);
       const row = id * H;
-      for (let j = 0; j < H; j++)
-        bag[b * H + j] = (bag[b * H + j] as number) + x * (w.embedding[row + j] as number);
+      for (let j = 0; j < H; j++) bag[b * H + j]! += x * w.embedding[row + j]!;
     }
     kept.push(used);
   });
@@ -118,7 +120,7 @@ function trainStep(
   const { loss, grads } = tf.tidy(() => {
     const labels = tf.oneHot(
       tf.tensor1d(
-        batch.map((i) => labelIds[i] as number),
+        batch.map((i) => labelIds[i]!),
         'int32',
       ),
       w.classes,
@@ -199,7 +201,7 @@ function adamDense(
 ): void {
   const c1 = 1 - BETA1 ** step;
   const c2 = 1 - BETA2 ** step;
-  for (let i = 0; i < param.length; i++) adamUpdate(param, s, i, grad[i] as number, c1, c2, lr);
+  for (let i = 0; i < param.length; i++) adamUpdate(param, s, i, grad[i]!, c1, c2, lr);
 }
 
 function adamUpdate(
@@ -211,11 +213,11 @@ function adamUpdate(
   c2: number,
   lr: number,
 ): void {
-  const m = BETA1 * (s.m[i] as number) + (1 - BETA1) * g;
-  const v = BETA2 * (s.v[i] as number) + (1 - BETA2) * g * g;
+  const m = BETA1 * s.m[i]! + (1 - BETA1) * g;
+  const v = BETA2 * s.v[i]! + (1 - BETA2) * g * g;
   s.m[i] = m;
   s.v[i] = v;
-  p[i] = (p[i] as number) - (lr * (m / c1)) / (Math.sqrt(v / c2) + EPSILON);
+  p[i]! -= (lr * (m / c1)) / (Math.sqrt(v / c2) + EPSILON);
 }
 
 /** Lazy Adam: only the embedding rows of features present in the batch move. */
@@ -237,8 +239,7 @@ function adamSparseRows(
         ids.push(id);
       }
       const row = id * H;
-      for (let j = 0; j < H; j++)
-        rowGrad[row + j] = (rowGrad[row + j] as number) + x * (dBag[b * H + j] as number);
+      for (let j = 0; j < H; j++) rowGrad[row + j]! += x * dBag[b * H + j]!;
     }
   });
   const c1 = 1 - BETA1 ** step;
@@ -247,7 +248,7 @@ function adamSparseRows(
   for (const id of ids) {
     const row = id * H;
     for (let j = 0; j < H; j++) {
-      adamUpdate(w.embedding, adam.embedding, row + j, rowGrad[row + j] as number, c1, c2, lr);
+      adamUpdate(w.embedding, adam.embedding, row + j, rowGrad[row + j]!, c1, c2, lr);
       rowGrad[row + j] = 0;
     }
     touched[id] = 0;
@@ -285,18 +286,16 @@ export function embeddingBagLogits(w: EmbeddingBagWeights, v: SparseVector): Flo
   const H = w.hiddenUnits;
   const hidden = Float32Array.from(w.hiddenBias);
   for (let k = 0; k < v.ids.length; k++) {
-    const row = (v.ids[k] as number) * H;
-    const x = v.values[k] as number;
-    for (let j = 0; j < H; j++)
-      hidden[j] = (hidden[j] as number) + x * (w.embedding[row + j] as number);
+    const row = v.ids[k]! * H;
+    const x = v.values[k]!;
+    for (let j = 0; j < H; j++) hidden[j]! += x * w.embedding[row + j]!;
   }
   const logits = Float32Array.from(w.outputBias);
   for (let j = 0; j < H; j++) {
-    const h = hidden[j] as number;
+    const h = hidden[j]!;
     if (h <= 0) continue;
     const row = j * w.classes;
-    for (let c = 0; c < w.classes; c++)
-      logits[c] = (logits[c] as number) + h * (w.outputWeights[row + c] as number);
+    for (let c = 0; c < w.classes; c++) logits[c]! += h * w.outputWeights[row + c]!;
   }
   return logits;
 }
@@ -307,9 +306,9 @@ export function softmax(logits: Float32Array, temperature = 1): Float32Array {
   const out = new Float32Array(logits.length);
   let sum = 0;
   for (let i = 0; i < logits.length; i++) {
-    out[i] = Math.exp(((logits[i] as number) - max) / temperature);
-    sum += out[i] as number;
+    out[i] = Math.exp((logits[i]! - max) / temperature);
+    sum += out[i]!;
   }
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
   return out;
 }

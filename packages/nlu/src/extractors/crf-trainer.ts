@@ -4,6 +4,9 @@ import { labellerFeatures } from './labeller-features.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
 
+// Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
+// (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
+
 /** Feature groups of a token, in the order they are stored; dropout hides whole groups. */
 const GROUPS = ['context', 'lexical', 'gazetteer', 'knowledge'] as const;
 
@@ -71,7 +74,7 @@ export class CrfTrainer {
     const bounds: number[] = [0];
     labellerFeatures(e.tokens, e.intent, e.gazetteer, e.knowledge).forEach((f, t) => {
       for (const group of GROUPS) {
-        for (const name of f[group]) ids.push(this.pairFor(name, gold[t] as number));
+        for (const name of f[group]) ids.push(this.pairFor(name, gold[t]!));
         bounds.push(ids.length);
       }
     });
@@ -99,7 +102,7 @@ export class CrfTrainer {
     const ids = this.labels.flatMap((l, i) => (wanted.has(l) ? [i] : []));
     const local = new Int32Array(this.labels.length).fill(-1);
     ids.forEach((l, k) => (local[l] = k));
-    const name = (k: number): string => this.labels[ids[k] as number] as string;
+    const name = (k: number): string => this.labels[ids[k]!]!;
     const lattice: Lattice = {
       labels: Int32Array.from(ids),
       local,
@@ -132,13 +135,13 @@ export class CrfTrainer {
       if (this.scale < 1e-9) this.rescale();
       const active = Array.from({ length: ex.gold.length }, (_, t) => {
         const out: number[] = [];
-        const at = (g: number): number => ex.bounds[t * GROUPS.length + g] as number;
+        const at = (g: number): number => ex.bounds[t * GROUPS.length + g]!;
         const take = (g: number): void => {
-          for (let k = at(g); k < at(g + 1); k++) out.push(ex.ids[k] as number);
+          for (let k = at(g); k < at(g + 1); k++) out.push(ex.ids[k]!);
         };
         take(0);
         if (keep('lexical')) take(1);
-        for (let k = at(2); k < at(3); k++) if (keep('gazetteer')) out.push(ex.ids[k] as number);
+        for (let k = at(2); k < at(3); k++) if (keep('gazetteer')) out.push(ex.ids[k]!);
         if (keep('knowledge')) take(3);
         return out;
       });
@@ -159,12 +162,9 @@ export class CrfTrainer {
       transitions: new Float64Array(this.transitions.length),
       count: 0,
     };
-    for (let k = 0; k < this.pairCount; k++)
-      this.sums.weights[k] =
-        (this.sums.weights[k] as number) + (this.weights[k] as number) * this.scale;
+    for (let k = 0; k < this.pairCount; k++) this.sums.weights[k]! += this.weights[k]! * this.scale;
     for (let k = 0; k < this.transitions.length; k++)
-      this.sums.transitions[k] =
-        (this.sums.transitions[k] as number) + (this.transitions[k] as number);
+      this.sums.transitions[k]! += this.transitions[k]!;
     this.sums.count++;
   }
 
@@ -191,8 +191,7 @@ export class CrfTrainer {
       offsets[Math.floor(key / L) + 1] = k + 1;
     });
     // Features come in order, so a feature without pairs would keep offset 0: carry forward.
-    for (let f = 1; f < offsets.length; f++)
-      offsets[f] = Math.max(offsets[f] as number, offsets[f - 1] as number);
+    for (let f = 1; f < offsets.length; f++) offsets[f] = Math.max(offsets[f]!, offsets[f - 1]!);
     this.pairCount = keys.length;
     this.pairOffsets = offsets;
     this.pairLabels = labels;
@@ -200,8 +199,7 @@ export class CrfTrainer {
   }
 
   private rescale(): void {
-    for (let i = 0; i < this.pairCount; i++)
-      this.weights[i] = (this.weights[i] as number) * this.scale;
+    for (let i = 0; i < this.pairCount; i++) this.weights[i]! *= this.scale;
     this.scale = 1;
   }
 
@@ -215,27 +213,25 @@ export class CrfTrainer {
     const emit = new Float64Array(T * K);
     for (let t = 0; t < T; t++) {
       const scores = new Float64Array(K);
-      for (const f of active[t] as number[]) {
-        const to = this.pairOffsets[f + 1] as number;
-        for (let p = this.pairOffsets[f] as number; p < to; p++) {
-          const k = lattice.local[this.pairLabels[p] as number] as number;
-          if (k >= 0) scores[k] = (scores[k] as number) + (this.weights[p] as number) * this.scale;
+      for (const f of active[t]!) {
+        const to = this.pairOffsets[f + 1]!;
+        for (let p = this.pairOffsets[f]!; p < to; p++) {
+          const k = lattice.local[this.pairLabels[p]!]!;
+          if (k >= 0) scores[k]! += this.weights[p]! * this.scale;
         }
       }
       let max = -Infinity;
       for (const s of scores) max = Math.max(max, s);
-      for (let k = 0; k < K; k++) emit[t * K + k] = Math.exp((scores[k] as number) - max);
+      for (let k = 0; k < K; k++) emit[t * K + k] = Math.exp(scores[k]! - max);
     }
     for (let k = 0; k < K; k++) if (!lattice.end[k]) emit[(T - 1) * K + k] = 0;
     const trans = new Float64Array(K * K);
     const startPot = new Float64Array(K);
     for (let k = 0; k < K; k++) {
-      const l = lattice.labels[k] as number;
-      startPot[k] = lattice.start[k] ? Math.exp(this.transitions[L * L + l] as number) : 0;
-      for (const j of lattice.from[k] as Int32Array)
-        trans[j * K + k] = Math.exp(
-          this.transitions[(lattice.labels[j] as number) * L + l] as number,
-        );
+      const l = lattice.labels[k]!;
+      startPot[k] = lattice.start[k] ? Math.exp(this.transitions[L * L + l]!) : 0;
+      for (const j of lattice.from[k]!)
+        trans[j * K + k] = Math.exp(this.transitions[lattice.labels[j]! * L + l]!);
     }
     // Scaled forward-backward (Rabiner): alpha rows sum to 1, c[t] holds the scales.
     const alpha = new Float64Array(T * K);
@@ -245,66 +241,61 @@ export class CrfTrainer {
       let sum = 0;
       for (let k = 0; k < K; k++) {
         let inflow = 0;
-        if (t === 0) inflow = startPot[k] as number;
+        if (t === 0) inflow = startPot[k]!;
         else
-          for (const j of lattice.from[k] as Int32Array)
-            inflow += (alpha[(t - 1) * K + j] as number) * (trans[j * K + k] as number);
-        const a = inflow * (emit[t * K + k] as number);
+          for (const j of lattice.from[k]!) inflow += alpha[(t - 1) * K + j]! * trans[j * K + k]!;
+        const a = inflow * emit[t * K + k]!;
         alpha[t * K + k] = a;
         sum += a;
       }
       if (!(sum > 0)) return; // no valid path (cannot happen with BILOU labels); skip the example
       c[t] = sum;
-      for (let k = 0; k < K; k++) alpha[t * K + k] = (alpha[t * K + k] as number) / sum;
+      for (let k = 0; k < K; k++) alpha[t * K + k]! /= sum;
     }
     for (let k = 0; k < K; k++) beta[(T - 1) * K + k] = 1;
     for (let t = T - 2; t >= 0; t--) {
       for (let k = 0; k < K; k++) {
-        const next = (emit[(t + 1) * K + k] as number) * (beta[(t + 1) * K + k] as number);
+        const next = emit[(t + 1) * K + k]! * beta[(t + 1) * K + k]!;
         if (next === 0) continue;
-        for (const j of lattice.from[k] as Int32Array)
-          beta[t * K + j] = (beta[t * K + j] as number) + (trans[j * K + k] as number) * next;
+        for (const j of lattice.from[k]!) beta[t * K + j]! += trans[j * K + k]! * next;
       }
-      const inv = 1 / (c[t + 1] as number);
-      for (let j = 0; j < K; j++) beta[t * K + j] = (beta[t * K + j] as number) * inv;
+      const inv = 1 / c[t + 1]!;
+      for (let j = 0; j < K; j++) beta[t * K + j]! *= inv;
     }
     // Gradient ascent on log p(gold): observed minus expected counts. Stored weights are
     // divided by `scale`, so the step is too.
     const step = eta / this.scale;
     for (let t = 0; t < T; t++) {
-      const g = gold[t] as number;
-      for (const f of active[t] as number[]) {
-        const to = this.pairOffsets[f + 1] as number;
-        for (let p = this.pairOffsets[f] as number; p < to; p++) {
-          const label = this.pairLabels[p] as number;
-          const k = lattice.local[label] as number;
-          const marginal = k >= 0 ? (alpha[t * K + k] as number) * (beta[t * K + k] as number) : 0;
+      const g = gold[t]!;
+      for (const f of active[t]!) {
+        const to = this.pairOffsets[f + 1]!;
+        for (let p = this.pairOffsets[f]!; p < to; p++) {
+          const label = this.pairLabels[p]!;
+          const k = lattice.local[label]!;
+          const marginal = k >= 0 ? alpha[t * K + k]! * beta[t * K + k]! : 0;
           const observed = label === g ? 1 : 0;
-          if (observed !== 0 || marginal > 1e-12)
-            this.weights[p] = (this.weights[p] as number) + step * (observed - marginal);
+          if (observed !== 0 || marginal > 1e-12) this.weights[p]! += step * (observed - marginal);
         }
       }
     }
     // Transition weights are few and dense: no decay, plain steps.
     for (let k = 0; k < K; k++) {
-      const l = lattice.labels[k] as number;
-      const p0 = (alpha[k] as number) * (beta[k] as number);
-      this.transitions[L * L + l] =
-        (this.transitions[L * L + l] as number) + eta * ((gold[0] === l ? 1 : 0) - p0);
+      const l = lattice.labels[k]!;
+      const p0 = alpha[k]! * beta[k]!;
+      this.transitions[L * L + l]! += eta * ((gold[0] === l ? 1 : 0) - p0);
     }
     for (let t = 1; t < T; t++) {
-      const inv = 1 / (c[t] as number);
-      const gPrev = gold[t - 1] as number;
-      const gCur = gold[t] as number;
+      const inv = 1 / c[t]!;
+      const gPrev = gold[t - 1]!;
+      const gCur = gold[t]!;
       for (let k = 0; k < K; k++) {
-        const right = (emit[t * K + k] as number) * (beta[t * K + k] as number) * inv;
-        const l = lattice.labels[k] as number;
-        for (const j of lattice.from[k] as Int32Array) {
-          const xi = (alpha[(t - 1) * K + j] as number) * (trans[j * K + k] as number) * right;
-          const p = lattice.labels[j] as number;
+        const right = emit[t * K + k]! * beta[t * K + k]! * inv;
+        const l = lattice.labels[k]!;
+        for (const j of lattice.from[k]!) {
+          const xi = alpha[(t - 1) * K + j]! * trans[j * K + k]! * right;
+          const p = lattice.labels[j]!;
           const observed = p === gPrev && l === gCur ? 1 : 0;
-          this.transitions[p * L + l] =
-            (this.transitions[p * L + l] as number) + eta * (observed - xi);
+          this.transitions[p * L + l]! += eta * (observed - xi);
         }
       }
     }
@@ -315,7 +306,7 @@ export class CrfTrainer {
     this.freeze();
     const sums = this.sums;
     const weight = (k: number): number =>
-      sums ? (sums.weights[k] as number) / sums.count : (this.weights[k] as number) * this.scale;
+      sums ? sums.weights[k]! / sums.count : this.weights[k]! * this.scale;
     const transitions = sums ? sums.transitions.map((t) => t / sums.count) : this.transitions;
     const offsets = [0];
     const rowLabels: number[] = [];
@@ -324,10 +315,10 @@ export class CrfTrainer {
     for (const [name, id] of this.featureIndex) {
       await yieldIfDue();
       const before = rowLabels.length;
-      for (let p = this.pairOffsets[id] as number; p < (this.pairOffsets[id + 1] as number); p++) {
+      for (let p = this.pairOffsets[id]!; p < this.pairOffsets[id + 1]!; p++) {
         const w = weight(p);
         if (Math.abs(w) > 1e-4) {
-          rowLabels.push(this.pairLabels[p] as number);
+          rowLabels.push(this.pairLabels[p]!);
           rowWeights.push(w);
         }
       }

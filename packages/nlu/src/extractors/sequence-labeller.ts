@@ -9,6 +9,9 @@ import { trainCrf } from './crf-trainer.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { allFeatures, labellerFeatures } from './labeller-features.js';
 
+// Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
+// (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
+
 export interface LabelledSpan extends TokenSpan {
   confidence: number;
 }
@@ -76,7 +79,7 @@ export class SequenceLabeller {
     );
     const emissions = feats.map((ids) => this.emission(ids, allowed));
     const path = viterbi(emissions, allowed, this.a.labels, this.a.transitions);
-    const tags = path.map((l) => this.a.labels[l] as string);
+    const tags = path.map((l) => this.a.labels[l]!);
     return tagsToSpans(tags)
       .flatMap((s) => trimPunctuation(s, tokens))
       .map((span) => ({
@@ -93,20 +96,20 @@ export class SequenceLabeller {
 
   private labelsOf(entities: readonly string[]): number[] {
     const wanted = new Set(labelsFor(entities));
-    return this.allLabelIds.filter((id) => wanted.has(this.a.labels[id] as string));
+    return this.allLabelIds.filter((id) => wanted.has(this.a.labels[id]!));
   }
 
   private emission(ids: readonly number[], allowed: readonly number[]): Float64Array {
     const scores = new Float64Array(this.a.labels.length);
     for (const id of ids) {
-      const from = this.a.rowOffsets[id] as number;
-      const to = this.a.rowOffsets[id + 1] as number;
+      const from = this.a.rowOffsets[id]!;
+      const to = this.a.rowOffsets[id + 1]!;
       for (let k = from; k < to; k++) {
-        const l = this.a.rowLabels[k] as number;
-        scores[l] = (scores[l] as number) + (this.a.rowWeights[k] as number);
+        const l = this.a.rowLabels[k]!;
+        scores[l]! += this.a.rowWeights[k]!;
       }
     }
-    return Float64Array.from(allowed, (l) => scores[l] as number);
+    return Float64Array.from(allowed, (l) => scores[l]!);
   }
 }
 
@@ -172,38 +175,38 @@ function viterbi(
   const score = new Float64Array(T * K).fill(-Infinity);
   const back = new Int32Array(T * K).fill(-1);
   for (let k = 0; k < K; k++) {
-    const l = allowed[k] as number;
-    if (!allowedTransition(undefined, labels[l] as string)) continue;
-    score[k] = (emissions[0]?.[k] as number) + (transitions[L * L + l] as number);
+    const l = allowed[k]!;
+    if (!allowedTransition(undefined, labels[l]!)) continue;
+    score[k] = emissions[0]![k]! + transitions[L * L + l]!;
   }
   for (let t = 1; t < T; t++) {
     for (let k = 0; k < K; k++) {
-      const l = allowed[k] as number;
+      const l = allowed[k]!;
       let best = -Infinity;
       let arg = -1;
       for (let j = 0; j < K; j++) {
-        const prev = score[(t - 1) * K + j] as number;
+        const prev = score[(t - 1) * K + j]!;
         if (prev === -Infinity) continue;
-        const p = allowed[j] as number;
-        if (!allowedTransition(labels[p], labels[l] as string)) continue;
-        const s = prev + (transitions[p * L + l] as number);
+        const p = allowed[j]!;
+        if (!allowedTransition(labels[p], labels[l]!)) continue;
+        const s = prev + transitions[p * L + l]!;
         if (s > best) [best, arg] = [s, j];
       }
       if (arg < 0) continue;
-      score[t * K + k] = best + (emissions[t]?.[k] as number);
+      score[t * K + k] = best + emissions[t]![k]!;
       back[t * K + k] = arg;
     }
   }
   let bestK = 0;
   let best = -Infinity;
   for (let k = 0; k < K; k++) {
-    const s = score[(T - 1) * K + k] as number;
-    if (allowedEnd(labels[allowed[k] as number] as string) && s > best) [best, bestK] = [s, k];
+    const s = score[(T - 1) * K + k]!;
+    if (allowedEnd(labels[allowed[k]!]!) && s > best) [best, bestK] = [s, k];
   }
   const path = new Array<number>(T);
   for (let t = T - 1; t >= 0; t--) {
-    path[t] = allowed[bestK] as number;
-    bestK = back[t * K + bestK] as number;
+    path[t] = allowed[bestK]!;
+    bestK = back[t * K + bestK]!;
   }
   return path;
 }
@@ -217,8 +220,8 @@ function spanConfidence(
 ): number {
   let sum = 0;
   for (let t = span.start; t < span.end; t++) {
-    const e = emissions[t] as Float64Array;
-    const chosen = e[allowed.indexOf(path[t] as number)] as number;
+    const e = emissions[t]!;
+    const chosen = e[allowed.indexOf(path[t]!)]!;
     let z = 0;
     for (const s of e) z += Math.exp(s - chosen);
     sum += 1 / z;

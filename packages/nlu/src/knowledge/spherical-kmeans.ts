@@ -63,15 +63,15 @@ export function sphericalKMeans(
   for (let iteration = 0; iteration < options.iterations; iteration++) {
     let moved = 0;
     for (let a = 0; a < n; a++) {
-      const best = nearest(vectors, (members[a] as number) * dims, centroids, dims, k);
+      const best = nearest(vectors, members[a]! * dims, centroids, dims, k);
       if (assignment[a] !== best) moved++;
       assignment[a] = best;
     }
     centroids.fill(0);
     for (let a = 0; a < n; a++) {
-      const row = (members[a] as number) * dims;
-      const c = (assignment[a] as number) * dims;
-      for (let j = 0; j < dims; j++) centroids[c + j]! += vectors[row + j] as number;
+      const row = members[a]! * dims;
+      const c = assignment[a]! * dims;
+      for (let j = 0; j < dims; j++) centroids[c + j]! += vectors[row + j]!;
     }
     for (let c = 0; c < k; c++) normalise(centroids.subarray(c * dims, (c + 1) * dims));
     if (moved <= n * 0.002) break;
@@ -89,7 +89,7 @@ function seedCentroids(
   const n = members.length;
   const centroids = new Float32Array(k * dims);
   const copy = (c: number, a: number): void => {
-    const row = (members[a] as number) * dims;
+    const row = members[a]! * dims;
     centroids.set(vectors.subarray(row, row + dims), c * dims);
   };
   copy(0, Math.floor(random() * n));
@@ -98,17 +98,14 @@ function seedCentroids(
   for (let c = 1; c < k; c++) {
     let total = 0;
     for (let a = 0; a < n; a++) {
-      const d = Math.max(
-        0,
-        1 - dot(vectors, (members[a] as number) * dims, centroids, (c - 1) * dims, dims),
-      );
-      if (d * d < (distance[a] as number)) distance[a] = d * d;
-      total += distance[a] as number;
+      const d = Math.max(0, 1 - dot(vectors, members[a]! * dims, centroids, (c - 1) * dims, dims));
+      if (d * d < distance[a]!) distance[a] = d * d;
+      total += distance[a]!;
     }
     let target = random() * total;
     let pick = n - 1;
     for (let a = 0; a < n; a++) {
-      target -= distance[a] as number;
+      target -= distance[a]!;
       if (target <= 0) {
         pick = a;
         break;
@@ -137,7 +134,7 @@ function nearest(
 
 function dot(a: Float32Array, i: number, b: Float32Array, j: number, dims: number): number {
   let sum = 0;
-  for (let d = 0; d < dims; d++) sum += (a[i + d] as number) * (b[j + d] as number);
+  for (let d = 0; d < dims; d++) sum += a[i + d]! * b[j + d]!;
   return sum;
 }
 

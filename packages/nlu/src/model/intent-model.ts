@@ -62,8 +62,8 @@ async function buildCentroids(
 ): Promise<IntentModelArtifact['centroids']> {
   const sums = Array.from({ length: classes }, () => new Map<number, number>());
   for (const [i, v] of vectors.entries()) {
-    const sum = sums[labels[i] as number] as Map<number, number>;
-    v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + (v.values[k] as number)));
+    const sum = sums[labels[i]!]!;
+    v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + v.values[k]!));
     await yieldIfDue();
   }
   const byFeature: Array<Array<[number, number]>> = Array.from({ length: features }, () => []);
@@ -99,8 +99,7 @@ function logLinearPool(a: Float32Array, b: Float32Array, weightB: number): Float
   const logits = new Float32Array(a.length);
   for (let i = 0; i < a.length; i++) {
     logits[i] =
-      (1 - weightB) * Math.log((a[i] as number) + POOL_FLOOR) +
-      weightB * Math.log((b[i] as number) + POOL_FLOOR);
+      (1 - weightB) * Math.log(a[i]! + POOL_FLOOR) + weightB * Math.log(b[i]! + POOL_FLOOR);
   }
   return softmax(logits);
 }
@@ -261,10 +260,10 @@ export class IntentModel {
     const { offsets, classes, values } = this.artifact.centroids;
     const sims = new Float32Array(this.labels.length);
     v.ids.forEach((id, k) => {
-      const x = v.values[k] as number;
-      for (let j = offsets[id] as number; j < (offsets[id + 1] as number); j++) {
-        const c = classes[j] as number;
-        sims[c] = (sims[c] as number) + x * (values[j] as number);
+      const x = v.values[k]!;
+      for (let j = offsets[id]!; j < offsets[id + 1]!; j++) {
+        const c = classes[j]!;
+        sims[c]! += x * values[j]!;
       }
     });
     return sims;
