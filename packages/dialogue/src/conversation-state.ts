@@ -22,7 +22,7 @@ export const ZSlotFrame = z.object({
 export type SlotFrame = z.infer<typeof ZSlotFrame>;
 
 /**
- * The dialogue state of one thread, as stored by a `ConversationStatePort`. Plain JSON:
+ * The dialogue state of one thread, as stored by a `ConversationStore`. Plain JSON:
  * times are epoch milliseconds. Context keys are whatever clients send (they may contain
  * dots); a store that cannot keep such keys must encode them.
  */

@@ -237,6 +237,94 @@ describe('createDialogueManager', () => {
     });
   });
 
+  describe('the texts a bot says of its own (bot settings)', () => {
+    // The built-in intents exist but say nothing of their own.
+    const bare = INTENTS.map((i) =>
+      i.intentId === 'cancel' || i.intentId === 'fallback' ? { ...i, responses: [] } : i,
+    );
+
+    it('says today’s English by default when the fallback and cancel intents have no responses', async () => {
+      const { texts } = make({ intents: bare });
+      expect(await texts('what is the meaning of life')).toEqual([
+        "Sorry, I didn't understand that.",
+      ]);
+      expect(await texts('fly')).toEqual(['Where from?']);
+      expect(await texts('stop')).toEqual(['Okay, cancelled.']);
+    });
+
+    it('says the configured fallback, cancel and prompt texts', async () => {
+      const { texts } = make({
+        intents: [
+          ...bare,
+          { intentId: 'town', name: 'Town', parameters: [{ name: 'place', entity: 'city' }] },
+        ],
+        nlu: createKeywordParser({
+          intents: [
+            { intent: 'town', keywords: ['town'] },
+            { intent: 'cancel', keywords: ['stop'] },
+          ],
+          entities: { city: ['Paris'] },
+        }),
+        settings: {
+          dialogue: {
+            fallbackText: 'Pardon?',
+            cancelText: 'Stopped.',
+            promptText: 'Which {{parameter}}, {{default context.name "friend"}}?',
+          },
+        },
+      });
+      expect(await texts('gibberish')).toEqual(['Pardon?']);
+      expect(await texts('town', { name: 'Ann' })).toEqual(['Which place, Ann?']);
+      expect(await texts('stop')).toEqual(['Stopped.']);
+    });
+
+    it('asks with the default prompt text for a parameter without a prompt', async () => {
+      const { texts } = make({
+        intents: [
+          { intentId: 'town', name: 'Town', parameters: [{ name: 'place', entity: 'city' }] },
+        ],
+        nlu: createKeywordParser({
+          intents: [{ intent: 'town', keywords: ['town'] }],
+          entities: {},
+        }),
+      });
+      expect(await texts('town')).toEqual(['Please tell me the place.']);
+    });
+
+    it('asks the configured clarify question with both intents as quick replies', async () => {
+      const { say } = make({
+        settings: {
+          nlu: { ambiguityMargin: 0.1, ambiguity: 'clarify' },
+          dialogue: { clarifyText: '{{first}} or {{second}}?' },
+        },
+      });
+      expect((await say('my account')).messages).toEqual([
+        {
+          text: 'Open an account or Check the balance?',
+          quickReplies: [
+            { title: 'Open an account', payload: '/open_account' },
+            { title: 'Check the balance', payload: '/check_balance' },
+          ],
+        },
+      ]);
+    });
+
+    it('says the error text and records why when a text setting does not render', async () => {
+      const { say, turns } = make({
+        settings: {
+          nlu: { ambiguityMargin: 0.1, ambiguity: 'clarify' },
+          dialogue: { clarifyText: '{{#if first}}unclosed' },
+        },
+      });
+      const reply = await say('my account');
+      expect(reply.messages.map((m) => m.text)).toEqual([
+        'Sorry, something went wrong on my side. Please try again.',
+      ]);
+      expect(reply.messages[0]?.quickReplies).toHaveLength(2);
+      expect(turns.list('bot-1', 't-1')[0]?.error).toMatch(/^dialogue\.clarifyText: /);
+    });
+  });
+
   describe('intent resolution', () => {
     it('lets the fallback intent answer below the threshold', async () => {
       const { say, turns } = make();

@@ -52,6 +52,17 @@ export const ZDialogueSettings = z.object({
     .string()
     .max(2000)
     .default('Sorry, something went wrong on my side. Please try again.'),
+  /** Said when no intent is understood and the fallback intent has no responses (or none exists). */
+  fallbackText: z.string().max(2000).default("Sorry, I didn't understand that."),
+  /** Said on cancel when the cancel intent has no responses (or none exists). */
+  cancelText: z.string().max(2000).default('Okay, cancelled.'),
+  /** Asks for a parameter that has no prompt of its own; a template, `{{parameter}}` is its name. */
+  promptText: z.string().max(2000).default('Please tell me the {{parameter}}.'),
+  /**
+   * Asks which of two close intents was meant (`nlu.ambiguity: clarify`), with both as quick
+   * replies; a template, `{{first}}` and `{{second}}` are the intents' names.
+   */
+  clarifyText: z.string().max(2000).default('Did you mean "{{first}}" or "{{second}}"?'),
 });
 export type DialogueSettings = z.infer<typeof ZDialogueSettings>;
 

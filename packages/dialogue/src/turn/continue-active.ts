@@ -1,4 +1,3 @@
-import type { IntentDefinition } from '@parley/domain';
 import { MAX_SUSPENDED_FRAMES, type SlotFrame } from '../conversation-state.js';
 import {
   declaredValues,
@@ -8,48 +7,47 @@ import {
 } from './fill-parameters.js';
 import type { Resolution } from './resolve-intent.js';
 import { ask } from './say.js';
-import { cancel, entitiesOf, idle, proceed, startIntent, type Step, type Turn } from './steps.js';
+import {
+  cancel,
+  entitiesOf,
+  idle,
+  proceed,
+  startIntent,
+  type ActiveIntent,
+  type Step,
+  type Turn,
+} from './steps.js';
 
 /** A message while an intent collects parameters: an answer, an interruption, a cancel or a retry. */
 export async function continueActive(
   turn: Turn,
-  active: SlotFrame,
-  intent: IntentDefinition,
+  active: ActiveIntent,
   resolution: Resolution,
   suspended: SlotFrame[],
 ): Promise<Step> {
   if (resolution.kind === 'cancel') return cancel(turn, resolution.intent, resolution.confidence);
+  const { intent, frame } = active;
   const confidence = scoreOf(turn, intent.intentId);
-  if (turn.forced && turn.forced.intentId === intent.intentId) {
-    const values = {
-      ...active.parameters,
-      ...declaredValues(intent.parameters, turn.forced.parameters),
-    };
-    return proceed(
-      turn,
+  /** Goes on with the active intent and these values, the same question keeping its count. */
+  const resume = (values: ParameterValues): Promise<Step> =>
+    proceed(turn, {
       intent,
       confidence,
       values,
       suspended,
-      active.tries,
-      active.pendingParameter,
-    );
-  }
-  const answer = turn.forced ? null : answerPending(turn, intent, active);
-  if (answer)
-    return proceed(
-      turn,
-      intent,
-      confidence,
-      answer,
-      suspended,
-      active.tries,
-      active.pendingParameter,
-    );
+      asked: { parameter: frame.pendingParameter, tries: frame.tries },
+    });
+  if (turn.forced && turn.forced.intentId === intent.intentId)
+    return resume({
+      ...frame.parameters,
+      ...declaredValues(intent.parameters, turn.forced.parameters),
+    });
+  const answer = turn.forced ? null : answerPending(turn, active);
+  if (answer) return resume(answer);
   if (resolution.kind === 'intent' && resolution.intent.intentId !== intent.intentId) {
     const keep =
       intent.onInterrupt === 'resume'
-        ? [...suspended, active].slice(-MAX_SUSPENDED_FRAMES)
+        ? [...suspended, frame].slice(-MAX_SUSPENDED_FRAMES)
         : suspended;
     return startIntent(
       turn,
@@ -59,18 +57,9 @@ export async function continueActive(
       turn.forced?.parameters ?? {},
     );
   }
-  const lone = turn.forced ? null : loneWordAnswer(turn, intent, active);
-  if (lone)
-    return proceed(
-      turn,
-      intent,
-      confidence,
-      lone,
-      suspended,
-      active.tries,
-      active.pendingParameter,
-    );
-  return retry(turn, active, intent, suspended, confidence);
+  const lone = turn.forced ? null : loneWordAnswer(turn, active);
+  if (lone) return resume(lone);
+  return retry(turn, active, suspended, confidence);
 }
 
 /**
@@ -79,18 +68,13 @@ export async function continueActive(
  * labeller, trained on whole sentences, may not tag. A one-word answer to that question is
  * taken as the value; anything longer still needs the entity to be recognised.
  */
-function loneWordAnswer(
-  turn: Turn,
-  intent: IntentDefinition,
-  active: SlotFrame,
-): ParameterValues | null {
-  const pending = intent.parameters.find((p) => p.name === active.pendingParameter);
+function loneWordAnswer(turn: Turn, { frame, pending }: ActiveIntent): ParameterValues | null {
   if (!pending?.entity) return null;
   const definition = turn.env.bot.entities.find((entity) => entity.name === pending.entity);
   if (!definition || definition.values.length > 0 || definition.patterns.length > 0) return null;
   const answer = turn.text.trim();
   if (!/^\S{1,64}$/u.test(answer)) return null;
-  const values = { ...active.parameters };
+  const values = { ...frame.parameters };
   setValue(values, pending.name, answer);
   return values;
 }
@@ -98,22 +82,20 @@ function loneWordAnswer(
 /** The new values when the message answers the pending question (or fills any other parameter). */
 function answerPending(
   turn: Turn,
-  intent: IntentDefinition,
-  active: SlotFrame,
+  { intent, frame, pending }: ActiveIntent,
 ): ParameterValues | null {
-  const pending = intent.parameters.find((p) => p.name === active.pendingParameter);
   if (pending && !pending.entity) {
     const answer = turn.text.trim();
     if (answer === '') return null;
-    const values = { ...active.parameters };
+    const values = { ...frame.parameters };
     setValue(values, pending.name, answer);
     return values;
   }
   const { values, filled } = fillFromEntities(
     intent.parameters,
-    active.parameters,
+    frame.parameters,
     entitiesOf(turn),
-    active.pendingParameter,
+    frame.pendingParameter,
   );
   return filled.length > 0 ? values : null;
 }
@@ -121,25 +103,23 @@ function answerPending(
 /** An answer without the expected value: re-prompt, or give up and reset after `maxTries`. */
 function retry(
   turn: Turn,
-  active: SlotFrame,
-  intent: IntentDefinition,
+  { intent, frame, pending }: ActiveIntent,
   suspended: SlotFrame[],
   confidence: number,
 ): Step {
-  const parameter = intent.parameters.find((p) => p.name === active.pendingParameter);
-  const tries = active.tries + 1;
+  const tries = frame.tries + 1;
   const base = {
     intentId: intent.intentId,
     confidence,
     fulfilled: false,
-    parameters: active.parameters,
+    parameters: frame.parameters,
   };
-  if (!parameter || tries >= parameter.maxTries) {
+  if (!pending || tries >= pending.maxTries) {
     turn.said.messages.push({ text: turn.env.bot.settings.dialogue.giveUpText });
     return { ...idle(), ...base };
   }
-  ask(turn.env, turn.said, intent, parameter, active.parameters, turn.context, true);
-  return { active: { ...active, tries }, suspended, ...base };
+  ask(turn, intent, pending, frame.parameters, { retry: true });
+  return { active: { ...frame, tries }, suspended, ...base };
 }
 
 /** A continuing intent's confidence: 1 when forced, else its score in the ranking (0 when absent). */

@@ -1,3 +1,4 @@
+import type { IntentDefinition } from '@parley/domain';
 import type { JsonValue, ParseResult } from '@parley/nlu';
 import { MAX_OFFERED_PAYLOADS, type ConversationState } from '../conversation-state.js';
 import type { ForcingPolicy } from '../types.js';
@@ -12,8 +13,8 @@ import {
 } from './forced-intent.js';
 import { checkForcedValues } from './forced-values.js';
 import { resolveIntent, type Resolution } from './resolve-intent.js';
-import { createSaid, DEFAULT_FALLBACK_TEXT, respond } from './say.js';
-import { cancel, idle, startIntent, type Step, type Turn } from './steps.js';
+import { clarify, createSaid, respond } from './say.js';
+import { cancel, idle, startIntent, type ActiveIntent, type Step, type Turn } from './steps.js';
 import type { TurnEnv } from './turn-env.js';
 
 export interface TurnInput {
@@ -52,18 +53,17 @@ export async function processTurn(env: TurnEnv, input: TurnInput): Promise<TurnO
   const context = { ...input.state.context, ...input.context };
   const errors: string[] = [];
   const { forced, text } = await forcedIntent(env, input, errors);
-  const activeIntent = input.state.active ? intent(input.state.active.intentId) : null;
-  const active = activeIntent ? input.state.active : null;
-  const pending = activeIntent?.parameters.find((p) => p.name === active?.pendingParameter);
+  const active = activeIntentOf(input.state, intent);
+  const expectedEntity = active?.pending?.entity;
   const nlu = forced
     ? null
     : await env.parse(text, {
         context,
         referenceTime: new Date(input.nowMs),
         timeZone: env.bot.settings.timeZone,
-        ...(pending?.entity ? { expectedEntity: pending.entity } : {}),
+        ...(expectedEntity ? { expectedEntity } : {}),
       });
-  const turn: Turn = { env, said: createSaid(), context, text, nlu, forced, intent };
+  const turn: Turn = { env, said: createSaid(), context, text, nlu, forced, active, intent };
   turn.said.errors.push(...errors);
   const resolution = resolveIntent({
     nlu,
@@ -71,11 +71,22 @@ export async function processTurn(env: TurnEnv, input: TurnInput): Promise<TurnO
     intents: env.bot.intents,
     settings: env.bot.settings,
   });
-  const step =
-    active && activeIntent
-      ? await continueActive(turn, active, activeIntent, resolution, input.state.suspended)
-      : await startFresh(turn, resolution);
+  const step = active
+    ? await continueActive(turn, active, resolution, input.state.suspended)
+    : await startFresh(turn, resolution);
   return outcome(turn, step, input);
+}
+
+/** The state's active frame with its intent and pending parameter; null when the intent is gone. */
+function activeIntentOf(
+  state: ConversationState,
+  intent: (id: string) => IntentDefinition | null,
+): ActiveIntent | null {
+  const frame = state.active;
+  const definition = frame ? intent(frame.intentId) : null;
+  if (!frame || !definition) return null;
+  const pending = definition.parameters.find((p) => p.name === frame.pendingParameter) ?? null;
+  return { frame, intent: definition, pending };
 }
 
 /**
@@ -126,7 +137,7 @@ async function startFresh(turn: Turn, resolution: Resolution): Promise<Step> {
     case 'cancel':
       return cancel(turn, resolution.intent, resolution.confidence);
     case 'fallback':
-      await respond(turn.env, turn.said, resolution.intent, DEFAULT_FALLBACK_TEXT, turn.context);
+      await respond(turn, resolution.intent, 'fallbackText');
       return {
         ...idle(),
         intentId: dialogue.fallbackIntentId,
@@ -134,14 +145,9 @@ async function startFresh(turn: Turn, resolution: Resolution): Promise<Step> {
         fellBack: true,
         fulfilled: true,
       };
-    case 'clarify': {
-      const [a, b] = resolution.candidates;
-      turn.said.messages.push({
-        text: `Did you mean "${a.name}" or "${b.name}"?`,
-        quickReplies: [a, b].map((i) => ({ title: i.name, payload: `/${i.intentId}` })),
-      });
+    case 'clarify':
+      clarify(turn, ...resolution.candidates);
       return { ...idle(), intentId: null, confidence: resolution.confidence, fulfilled: true };
-    }
   }
 }
 

@@ -5,9 +5,6 @@ import { splitMessages } from '../templates/split-messages.js';
 import { redactSecrets, renderToolRequest } from '../tools/render-tool-request.js';
 import { localeOf, type TurnEnv } from './turn-env.js';
 
-/** Said when a bot has no fallback intent defined. */
-export const DEFAULT_FALLBACK_TEXT = "Sorry, I didn't understand that.";
-
 /** What a turn says and records; filled step by step while one message is processed. */
 export interface Said {
   messages: BotMessage[];
@@ -17,6 +14,13 @@ export interface Said {
 
 export function createSaid(): Said {
   return { messages: [], toolCall: null, errors: [] };
+}
+
+/** Where a turn speaks: the bot, what the turn has said so far, and the conversation's context. */
+export interface Voice {
+  env: TurnEnv;
+  said: Said;
+  context: Record<string, unknown>;
 }
 
 type Values = Record<string, JsonValue>;
@@ -32,16 +36,11 @@ function sayError(env: TurnEnv, said: Said, intent: IntentDefinition | null, err
  * `context`, `parameters` and `result`, split on `###`; quick replies and buttons go on the
  * last message. Failures become the error text and are recorded, never thrown.
  */
-export async function fulfil(
-  env: TurnEnv,
-  said: Said,
-  intent: IntentDefinition,
-  parameters: Values,
-  context: Record<string, unknown>,
-) {
+export async function fulfil(voice: Voice, intent: IntentDefinition, parameters: Values) {
+  const { env, said, context } = voice;
   let result: JsonValue = null;
   if (intent.toolCall) {
-    const called = await runToolCall(env, said, intent, parameters, context);
+    const called = await runToolCall(voice, intent, parameters);
     if (!called.ok) return;
     result = called.result;
   }
@@ -71,11 +70,9 @@ export async function fulfil(
 }
 
 async function runToolCall(
-  env: TurnEnv,
-  said: Said,
+  { env, said, context }: Voice,
   intent: IntentDefinition,
   parameters: Values,
-  context: Record<string, unknown>,
 ): Promise<{ ok: true; result: JsonValue } | { ok: false }> {
   const toolCall = intent.toolCall!;
   const { secrets } = env.bot;
@@ -118,42 +115,57 @@ async function runToolCall(
   return { ok: false };
 }
 
-/** Asks for a parameter: its prompt, or its re-prompt (falling back to the prompt) on a retry. */
+/**
+ * Asks for a parameter: its prompt, or its re-prompt (falling back to the prompt) on a retry,
+ * or the bot's `promptText` when the parameter has neither.
+ */
 export function ask(
-  env: TurnEnv,
-  said: Said,
+  voice: Voice,
   intent: IntentDefinition,
   parameter: Parameter,
   parameters: Values,
-  context: Record<string, unknown>,
-  retry: boolean,
+  { retry = false }: { retry?: boolean } = {},
 ): void {
-  const template =
-    (retry ? parameter.reprompt || parameter.prompt : parameter.prompt) ||
-    `Please tell me the ${parameter.name}.`;
+  const { env, said, context } = voice;
+  const own = retry ? parameter.reprompt || parameter.prompt : parameter.prompt;
+  const template = own || env.bot.settings.dialogue.promptText;
   try {
-    const text = env.renderer.render(template, { context, parameters }, localeOf(env.bot));
+    const variables = { context, parameters, parameter: parameter.name };
+    const text = env.renderer.render(template, variables, localeOf(env.bot));
     said.messages.push(...splitMessages(text).map((part) => ({ text: part })));
   } catch (error) {
-    sayError(
-      env,
-      said,
-      intent,
-      `prompt of ${intent.intentId}.${parameter.name}: ${(error as Error).message}`,
-    );
+    const source = own ? `prompt of ${intent.intentId}.${parameter.name}` : 'dialogue.promptText';
+    sayError(env, said, intent, `${source}: ${(error as Error).message}`);
   }
 }
 
-/** A built-in answer (fallback, cancel): the intent's response when the bot defines it. */
+/**
+ * Asks which of two intents was meant (the bot's `clarifyText`), offering both as quick
+ * replies; the error text when the setting does not render.
+ */
+export function clarify(voice: Voice, first: IntentDefinition, second: IntentDefinition): void {
+  const { env, said } = voice;
+  const quickReplies = [first, second].map((i) => ({ title: i.name, payload: `/${i.intentId}` }));
+  let text: string;
+  try {
+    const variables = { context: voice.context, first: first.name, second: second.name };
+    text = env.renderer.render(env.bot.settings.dialogue.clarifyText, variables, localeOf(env.bot));
+  } catch (error) {
+    said.errors.push(`dialogue.clarifyText: ${(error as Error).message}`);
+    text = env.bot.settings.dialogue.errorText;
+  }
+  said.messages.push({ text, quickReplies });
+}
+
+/** A built-in answer (fallback, cancel): the intent's response when the bot defines it, else the bot's text. */
 export async function respond(
-  env: TurnEnv,
-  said: Said,
+  voice: Voice,
   intent: IntentDefinition | null,
-  defaultText: string,
-  context: Record<string, unknown>,
+  text: 'fallbackText' | 'cancelText',
 ) {
-  if (intent && intent.responses.length > 0) return fulfil(env, said, intent, {}, context);
-  said.messages.push({ text: defaultText });
+  if (intent && intent.responses.length > 0) return fulfil(voice, intent, {});
+  const { env, said } = voice;
+  said.messages.push({ text: env.bot.settings.dialogue[text] });
 }
 
 function pick<T>(items: T[], random: () => number): T | undefined {

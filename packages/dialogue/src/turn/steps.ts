@@ -1,4 +1,4 @@
-import type { IntentDefinition } from '@parley/domain';
+import type { IntentDefinition, Parameter } from '@parley/domain';
 import type { ExtractedEntity, ParseResult } from '@parley/nlu';
 import type { SlotFrame } from '../conversation-state.js';
 import {
@@ -8,10 +8,7 @@ import {
   type ParameterValues,
 } from './fill-parameters.js';
 import type { ForcedIntent } from './forced-intent.js';
-import { ask, fulfil, respond, type Said } from './say.js';
-import type { TurnEnv } from './turn-env.js';
-
-const DEFAULT_CANCEL_TEXT = 'Okay, cancelled.';
+import { ask, fulfil, respond, type Voice } from './say.js';
 
 /** Who handled the message, and where the dialogue stands afterwards. */
 export interface Step {
@@ -24,15 +21,32 @@ export interface Step {
   parameters: ParameterValues;
 }
 
+/** The intent that was collecting parameters when the message came, and what it asked last. */
+export interface ActiveIntent {
+  frame: SlotFrame;
+  intent: IntentDefinition;
+  /** The parameter of the last question; null before one or when the intent no longer has it. */
+  pending: Parameter | null;
+}
+
 /** Shared by the steps of one message. */
-export interface Turn {
-  env: TurnEnv;
-  said: Said;
-  context: Record<string, unknown>;
+export interface Turn extends Voice {
   text: string;
   nlu: ParseResult | null;
   forced: ForcedIntent | null;
+  /** Resolved once per message: the steps never look the frame's intent or question up again. */
+  active: ActiveIntent | null;
   intent(id: string): IntentDefinition | null;
+}
+
+/** An intent with the values it has so far, on its way to its next question or to fulfilment. */
+export interface Progress {
+  intent: IntentDefinition;
+  confidence: number;
+  values: ParameterValues;
+  suspended: SlotFrame[];
+  /** The question asked last and how often it was answered without its value. */
+  asked?: { parameter: string | null; tries: number };
 }
 
 /** Fills what it can from the message and forced values, then asks for the first missing parameter or fulfils. */
@@ -45,32 +59,24 @@ export async function startIntent(
 ): Promise<Step> {
   const declared = declaredValues(intent.parameters, forcedValues);
   const { values } = fillFromEntities(intent.parameters, declared, entitiesOf(turn));
-  return proceed(turn, intent, confidence, values, suspended, 0, null);
+  return proceed(turn, { intent, confidence, values, suspended });
 }
 
 /**
  * With the values so far: ask for the first missing required parameter (keeping the retry
  * count when it is the same question), or fulfil and come back to a suspended intent.
  */
-export async function proceed(
-  turn: Turn,
-  intent: IntentDefinition,
-  confidence: number,
-  values: ParameterValues,
-  suspended: SlotFrame[],
-  tries: number,
-  previousPending: string | null,
-): Promise<Step> {
+export async function proceed(turn: Turn, progress: Progress): Promise<Step> {
+  const { intent, confidence, values, suspended, asked } = progress;
   const missing = missingParameters(intent.parameters, values)[0];
   if (missing) {
-    const sameQuestion = missing.name === previousPending;
     const frame: SlotFrame = {
       intentId: intent.intentId,
       parameters: values,
       pendingParameter: missing.name,
-      tries: sameQuestion ? tries : 0,
+      tries: asked && asked.parameter === missing.name ? asked.tries : 0,
     };
-    ask(turn.env, turn.said, intent, missing, values, turn.context, false);
+    ask(turn, intent, missing, values);
     return {
       active: frame,
       suspended,
@@ -80,7 +86,7 @@ export async function proceed(
       parameters: values,
     };
   }
-  await fulfil(turn.env, turn.said, intent, values, turn.context);
+  await fulfil(turn, intent, values);
   const done: Step = {
     ...idle(),
     intentId: intent.intentId,
@@ -98,7 +104,7 @@ function resumeSuspended(turn: Turn, done: Step, suspended: SlotFrame[]): Step {
     const intent = turn.intent(frame.intentId);
     const missing = intent ? missingParameters(intent.parameters, frame.parameters)[0] : undefined;
     if (!intent || !missing) continue;
-    ask(turn.env, turn.said, intent, missing, frame.parameters, turn.context, false);
+    ask(turn, intent, missing, frame.parameters);
     return {
       ...done,
       active: { ...frame, pendingParameter: missing.name, tries: 0 },
@@ -113,7 +119,7 @@ export async function cancel(
   intent: IntentDefinition | null,
   confidence: number,
 ): Promise<Step> {
-  await respond(turn.env, turn.said, intent, DEFAULT_CANCEL_TEXT, turn.context);
+  await respond(turn, intent, 'cancelText');
   return {
     ...idle(),
     intentId: turn.env.bot.settings.dialogue.cancelIntentId,
