@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { connectStore } from './connect-store.js';
+import { testDatabaseName } from './test-support/test-database.js';
 
 describe('connectStore', () => {
   it('creates the indexes idempotently, so every restart connects', async () => {
-    const dbName = `parley_restart_${randomBytes(4).toString('hex')}`;
+    const dbName = testDatabaseName('restart');
     const first = await connectStore({ uri: process.env.MONGODB_URI!, dbName });
     await first.close();
     const second = await connectStore({ uri: process.env.MONGODB_URI!, dbName });

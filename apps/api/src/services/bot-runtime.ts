@@ -13,9 +13,10 @@ import type { NluEngine } from './nlu-engine.js';
 /**
  * Assembles what the dialogue manager needs per bot: settings, intents, entities, secrets
  * and the parser its pipeline asks for (local model, LLM, or local first then LLM).
- * Each message reads the bot document; intents and entities are read again only when the
- * bot's settings or its definition counter changed (edits on any instance show at once).
- * The LLM parser lives as long as the bot version does.
+ * Each message reads the bot document; intents, entities and secrets are read again only when
+ * the bot's settings version or its definition version moved (edits on any instance show at
+ * once). The LLM parser, with its cache and circuit breaker, lives as long as those versions
+ * do: activating another model moves neither, so it keeps them.
  */
 export function createBotRuntimePort(deps: {
   store: { bots: Pick<Store['bots'], 'get' | 'getSecrets'> } & Pick<Store, 'intents' | 'entities'>;
@@ -34,7 +35,8 @@ export function createBotRuntimePort(deps: {
   async function definition(botId: string): Promise<Definition | null> {
     const bot = await deps.store.bots.get(botId);
     if (!bot) return null;
-    const key = `${bot.updatedAt.getTime()}:${bot.definitionVersion}`;
+    // createdAt: a bot deleted and created again under its id starts its versions at 0.
+    const key = `${bot.createdAt.getTime()}:${bot.definitionVersion}:${bot.settingsVersion}`;
     const cached = definitions.get(botId);
     if (cached?.key === key) return cached.value;
     const value = (async () => {

@@ -48,6 +48,20 @@ describe('BotRepository', () => {
     expect(await store().bots.getSecrets(bot.id)).toEqual({});
   });
 
+  it('moves the settings version with settings and secrets, not with a model activation', async () => {
+    const bot = await store().bots.create({ name: 'V' });
+    const version = async () => (await store().bots.get(bot.id))?.settingsVersion;
+    expect(bot.settingsVersion).toBe(0);
+    await store().bots.updateSettings(bot.id, { name: 'V2' });
+    expect(await version()).toBe(1);
+    await store().bots.setSecret(bot.id, 'TOKEN', 'a');
+    expect(await version()).toBe(2);
+    await store().bots.deleteSecret(bot.id, 'TOKEN');
+    expect(await version()).toBe(3);
+    await store().bots.setActiveModel(bot.id, 'model_1');
+    expect(await version()).toBe(3);
+  });
+
   it('rejects malformed settings with the field path', async () => {
     await expect(store().bots.create({ name: 'x', nlu: { threshold: 7 } })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['nlu', 'threshold'] })],

@@ -19,6 +19,11 @@ export interface Bot {
   secretNames: string[];
   /** Grows with every change to the bot's intents or entities (cache key for readers). */
   definitionVersion: number;
+  /**
+   * Grows with every change to the bot's settings or secrets, never with a model activation
+   * (cache key for readers of what a bot says and calls, who need not rebuild on a new model).
+   */
+  settingsVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,6 +34,7 @@ interface BotDoc {
   activeModelId: string | null;
   secrets: Record<string, string>;
   definitionVersion?: number;
+  settingsVersion?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -86,7 +92,7 @@ export function createBotRepository(db: Db): BotRepository {
       const settings = ZBotSettings.parse(input);
       const doc = await bots.findOneAndUpdate(
         { _id: botId },
-        { $set: { settings, updatedAt: new Date() } },
+        { $set: { settings, updatedAt: new Date() }, $inc: { settingsVersion: 1 } },
         { returnDocument: 'after' },
       );
       return doc ? toBot(doc) : null;
@@ -112,7 +118,10 @@ export function createBotRepository(db: Db): BotRepository {
       // Secret names are user-chosen: keep them as values of an object rewritten whole,
       // never as dotted update paths.
       const secrets = { ...doc.secrets, [name]: value };
-      await bots.updateOne({ _id: botId }, { $set: { secrets, updatedAt: new Date() } });
+      await bots.updateOne(
+        { _id: botId },
+        { $set: { secrets, updatedAt: new Date() }, $inc: { settingsVersion: 1 } },
+      );
       return true;
     },
 
@@ -122,7 +131,10 @@ export function createBotRepository(db: Db): BotRepository {
       const secrets = Object.fromEntries(
         Object.entries(doc.secrets).filter(([key]) => key !== name),
       );
-      await bots.updateOne({ _id: botId }, { $set: { secrets, updatedAt: new Date() } });
+      await bots.updateOne(
+        { _id: botId },
+        { $set: { secrets, updatedAt: new Date() }, $inc: { settingsVersion: 1 } },
+      );
       return true;
     },
 
@@ -145,6 +157,7 @@ function toBot(doc: BotDoc): Bot {
     activeModelId: doc.activeModelId,
     secretNames: Object.keys(doc.secrets ?? {}).sort(),
     definitionVersion: doc.definitionVersion ?? 0,
+    settingsVersion: doc.settingsVersion ?? 0,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -1,16 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { connectStore, type ConnectedStore } from '@parley/store';
+import type { ConnectedStore } from '@parley/store';
 import { startApiProcess, type ApiProcess } from '../../test-support/api-process.js';
 import {
   startFakeGraphServer,
   type FakeGraphServer,
 } from '../../test-support/fake-graph-server.js';
 import { freePort } from '../../test-support/free-port.js';
+import { connectTestStore, testDatabaseName } from '../../test-support/test-store.js';
 import { PAGE_ID, postWebhook, webhookBody } from '../../test-support/messenger-webhook.js';
 
 const APP_SECRET = 'replica-app-secret';
@@ -24,7 +24,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * replicas behind a load balancer would be.
  */
 describe('Messenger on two API processes sharing one database', () => {
-  const dbName = `parley_replicas_${randomBytes(6).toString('hex')}`;
+  const dbName = testDatabaseName('replicas');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-replicas-'));
   let graph: FakeGraphServer;
   let store: ConnectedStore;
@@ -65,7 +65,7 @@ describe('Messenger on two API processes sharing one database', () => {
       startApiProcess(env('replica-a'), await freePort()),
       startApiProcess(env('replica-b'), await freePort()),
     ]);
-    store = await connectStore({ uri: process.env.MONGODB_URI!, dbName });
+    store = await connectTestStore('replicas', { dbName });
     const bot = await store.bots.get('default');
     await store.bots.updateSettings('default', {
       ...bot!.settings,

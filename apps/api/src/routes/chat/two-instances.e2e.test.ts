@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +7,12 @@ import request from 'supertest';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { createDeps, type Deps } from '../../deps.js';
+import { testDatabaseName } from '../../test-support/test-store.js';
 
 /** Two API instances on one database, as behind a load balancer without sticky sessions. */
 describe('chat on two instances sharing a database', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-two-'));
-  const dbName = `parley_two_${randomBytes(6).toString('hex')}`;
+  const dbName = testDatabaseName('two');
   const instances: Array<{ app: Express; deps: Deps }> = [];
   let key = '';
 

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connectStore, type ConnectedStore } from '@parley/store';
+import type { ConnectedStore } from '@parley/store';
 import { startApiProcess, type ApiProcess } from '../../test-support/api-process.js';
 import { freePort } from '../../test-support/free-port.js';
+import { connectTestStore, testDatabaseName } from '../../test-support/test-store.js';
 
 const examples = (texts: string[]) => texts.map((text) => ({ text }));
 const BOT = {
@@ -43,7 +43,7 @@ describe('two API instances on one database and one MODELS_DIR', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-replicas-'));
   const env = {
     MONGODB_URI: process.env.MONGODB_URI!,
-    MONGODB_DB: `parley_replicas_${randomBytes(4).toString('hex')}`,
+    MONGODB_DB: testDatabaseName('replicas'),
     MODELS_DIR: path.join(dataDir, 'models'),
     DATA_DIR: dataDir,
     MODEL_POLL_MS: '500',
@@ -59,7 +59,7 @@ describe('two API instances on one database and one MODELS_DIR', () => {
       startApiProcess({ ...env, INSTANCE_ID: 'a' }, await freePort()),
       startApiProcess({ ...env, INSTANCE_ID: 'b' }, await freePort()),
     ]);
-    store = await connectStore({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB });
+    store = await connectTestStore('replicas', { dbName: env.MONGODB_DB });
     auth = `Bearer ${(await store.apiKeys.create({ name: 'replicas', role: 'admin' })).key}`;
   }, 90_000);
 
