@@ -32,7 +32,7 @@ export function createJestConfig({ rootDir, database = false, overrides = {} }) 
     },
     moduleNameMapper: {
       '^@parley/(domain|nlu|dialogue|store)$': `${REPO_ROOT}/packages/$1/src/index.ts`,
-      '^@parley/(nlu|dialogue)/testing$': `${REPO_ROOT}/packages/$1/src/testing.ts`,
+      '^@parley/(nlu|dialogue|store)/testing$': `${REPO_ROOT}/packages/$1/src/testing.ts`,
       '^@parley/nlu/eval$': `${REPO_ROOT}/packages/nlu/src/eval/index.ts`,
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },

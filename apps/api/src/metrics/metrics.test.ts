@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { useComposedApp } from '../test-support/composed-app.js';
 import { useTestApp } from '../test-support/test-app.js';
 
 describe('/metrics', () => {
@@ -43,5 +44,22 @@ describe('/metrics with METRICS_TOKEN', () => {
       .set('Authorization', 'Bearer prometheus-scrape-token-123')
       .expect(200);
     await request(t().app).get('/metrics').set('Authorization', 'Bearer wrong-token').expect(401);
+  });
+});
+
+describe('/metrics of the composed API', () => {
+  const t = useComposedApp();
+
+  it('counts a message answered by the fallback intent', async () => {
+    // Nothing is trained: the default bot answers with its fallback intent.
+    const chat = await request(t().app)
+      .post('/api/v1/bots/default/chat')
+      .set('Authorization', t().admin)
+      .send({ threadId: 'metrics-1', text: 'purple elephants juggle spreadsheets' })
+      .expect(200);
+    expect(chat.body.intent).toMatchObject({ name: 'fallback' });
+    const res = await request(t().app).get('/metrics').set('Authorization', t().admin).expect(200);
+    expect(res.text).toMatch(/^parley_fallbacks_total\{bot="default",channel="rest"\} 1$/m);
+    expect(res.text).toMatch(/^parley_messages_total\{bot="default",channel="rest"\} 1$/m);
   });
 });

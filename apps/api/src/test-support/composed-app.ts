@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import request from 'supertest';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createDeps, type Deps } from '../deps.js';
+import { testDatabaseName } from './test-store.js';
 
 export interface ComposedApp {
   app: Express;
@@ -27,7 +27,7 @@ export function useComposedApp(env: Record<string, string> = {}): () => Composed
   beforeAll(async () => {
     const config = loadConfig({
       MONGODB_URI: process.env.MONGODB_URI,
-      MONGODB_DB: `parley_e2e_${randomBytes(6).toString('hex')}`,
+      MONGODB_DB: testDatabaseName('e2e'),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       MODEL_POLL_MS: '200',

@@ -1,4 +1,4 @@
-import { acfOrderStatusBot } from '../test-support/acf-order-status.fixture.js';
+import { acfOrderStatusBot } from '../testing/acf-order-status.fixture.js';
 import { useTestStore } from '../test-support/test-database.js';
 import { exportBot, exportBotAsAcf } from './export-bot.js';
 import { importBot } from './import-bot.js';
@@ -21,11 +21,11 @@ describe('importBot', () => {
     const fallback = await store().intents.get(botId, 'fallback');
     expect(fallback?.responses).toEqual([
       'Sorry ### I did not get that.',
-      'Can you say that differently?',
+      'Sorry ### Can you say that differently?',
     ]);
     const order = await store().intents.get(botId, 'check_order_status');
     expect(order?.responses).toEqual([
-      'Let me check order {{parameters.order_number}} ###\n  Your order status is <b>{{result.status}}</b>.',
+      'Let me check the status of order {{parameters.order_number}} ###\n  Your order status is {{result.status}}.',
     ]);
     expect(order?.toolCall).toMatchObject({
       method: 'GET',
@@ -38,11 +38,11 @@ describe('importBot', () => {
         name: 'order_number',
         entity: 'order_number',
         required: true,
-        prompt: 'Sure ### What is your order number?',
+        prompt: 'Sure ### Can you please give me your order number ?',
       }),
     ]);
     expect((await store().intents.get(botId, 'init_conversation'))?.responses).toEqual([
-      'Hi {{context.username}} ### How can I help?',
+      'Hi {{context.username}} ### What can i do for you ?',
     ]);
   });
 

@@ -55,18 +55,41 @@ async function readEvents(
 
 describe('training jobs and the model registry', () => {
   const t = useComposedApp();
-  const base = '/api/v1/admin/bots/trainee';
+  const botBase = (id: string) => `/api/v1/admin/bots/${id}`;
 
-  beforeAll(async () => {
-    const { app, admin } = t();
+  /**
+   * A bot of its own for each scenario: created, with `BOT` imported when `withData`, and
+   * trained `versions` times (the first time as usual, then forced); returns the model ids.
+   */
+  async function botWithModels(id: string, withData: boolean, versions = 0): Promise<string[]> {
+    const { app, admin, deps } = t();
     await request(app)
       .post('/api/v1/admin/bots')
       .set('Authorization', admin)
-      .send({ id: 'trainee', name: 'Trainee' })
+      .send({ id, name: id })
       .expect(201);
-  });
+    if (withData)
+      await request(app)
+        .post(`${botBase(id)}/import?allowRemovals=true`)
+        .set('Authorization', admin)
+        .send(BOT)
+        .expect(200);
+    const ids: string[] = [];
+    for (let v = 0; v < versions; v++) {
+      const started = await request(app)
+        .post(`${botBase(id)}/train`)
+        .set('Authorization', admin)
+        .send(v === 0 ? {} : { force: true })
+        .expect(202);
+      await deps.training.idle();
+      ids.push(started.body.jobId as string);
+    }
+    return ids;
+  }
 
   it('says in words why a bot cannot be trained', async () => {
+    const base = botBase('empty');
+    await botWithModels('empty', false);
     const res = await request(t().app)
       .post(`${base}/train`)
       .set('Authorization', t().admin)
@@ -78,11 +101,8 @@ describe('training jobs and the model registry', () => {
 
   it('trains, streams progress over SSE, registers a version with metrics and activates it', async () => {
     const { app, admin } = t();
-    await request(app)
-      .post(`${base}/import?allowRemovals=true`)
-      .set('Authorization', admin)
-      .send(BOT)
-      .expect(200);
+    const base = botBase('trainee');
+    await botWithModels('trainee', true);
     const started = await request(app)
       .post(`${base}/train`)
       .set('Authorization', admin)
@@ -114,6 +134,8 @@ describe('training jobs and the model registry', () => {
 
   it('skips training the same data again unless forced', async () => {
     const { app, admin, deps } = t();
+    const base = botBase('skipper');
+    await botWithModels('skipper', true, 1);
     const again = await request(app)
       .post(`${base}/train`)
       .set('Authorization', admin)
@@ -135,6 +157,8 @@ describe('training jobs and the model registry', () => {
 
   it('rolls back to an older version and never deletes the active one', async () => {
     const { app, admin } = t();
+    const base = botBase('rollback');
+    await botWithModels('rollback', true, 2);
     const { body } = await request(app).get(`${base}/models`).set('Authorization', admin);
     const [v2, v1] = body.models;
     await request(app)
@@ -144,9 +168,11 @@ describe('training jobs and the model registry', () => {
     await request(app).delete(`${base}/models/${v1.id}`).set('Authorization', admin).expect(409);
     await request(app).delete(`${base}/models/${v2.id}`).set('Authorization', admin).expect(204);
     await request(app).get(`${base}/jobs/${v2.id}`).set('Authorization', admin).expect(404);
-  });
+  }, 120_000);
 
   it('parses a sentence with the active model, with the intent ranking', async () => {
+    const base = botBase('parser');
+    await botWithModels('parser', true, 1);
     const res = await request(t().app)
       .post(`${base}/parse`)
       .set('Authorization', t().admin)
@@ -157,5 +183,5 @@ describe('training jobs and the model registry', () => {
       'bye',
       'greet',
     ]);
-  });
+  }, 120_000);
 });

@@ -1,89 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { acfOrderStatusBot } from '@parley/store/testing';
 import { useComposedApp } from '../../test-support/composed-app.js';
-
-/** ai-chatbot-framework's order status example, in its export format (written for this test). */
-function acfOrderStatus(toolUrl: string) {
-  return {
-    intents: [
-      {
-        name: 'Default Fallback intent',
-        intentId: 'fallback',
-        userDefined: false,
-        apiTrigger: false,
-        speechResponse: '{{ ["Sorry ### I did not get that."] | random }}',
-        trainingData: [],
-      },
-      {
-        name: 'cancel',
-        intentId: 'cancel',
-        userDefined: false,
-        speechResponse: 'Ok. Canceled.',
-        trainingData: ['i want to cancel', 'cancel that', 'cancel', 'stop it', 'forget it'].map(
-          (text) => ({ text, entities: [] }),
-        ),
-      },
-      {
-        name: 'Welcome message',
-        intentId: 'init_conversation',
-        userDefined: false,
-        speechResponse: 'Hi {{context["username"] }} ### What can i do for you ?',
-        trainingData: [
-          'hello there',
-          'hey there',
-          'hii',
-          'heyy',
-          'howdy',
-          'hey',
-          'hello',
-          'hi',
-        ].map((text) => ({ text, entities: [] })),
-      },
-      {
-        name: 'Check Order Status',
-        intentId: 'check_order_status',
-        apiTrigger: true,
-        apiDetails: {
-          url: `${toolUrl}/api/orders/status?order_id={{ parameters['order_number'] }}`,
-          requestType: 'GET',
-          headers: [],
-          isJson: false,
-          jsonData: '',
-        },
-        speechResponse:
-          'Let me check the status of order {{ parameters.order_number }} ### Your order status is {{ result.status }}.',
-        parameters: [
-          {
-            name: 'order_number',
-            required: true,
-            type: 'order_number',
-            prompt: 'Sure ### Can you please give me your order number ?',
-          },
-        ],
-        trainingData: [
-          ['my order number is ORD113134', 'ORD113134'],
-          ['What is my order status', null],
-          ['I want to know about order ORD123456', 'ORD123456'],
-          ['Can you check order ORD789012 for me ?', 'ORD789012'],
-          ['Where is my order ORD123456 ?', 'ORD123456'],
-          ['Track order ORDER789012', 'ORDER789012'],
-          ["What's the status of my order ORD123456 ?", 'ORD123456'],
-          ['Tell me order status', null],
-        ].map(([text, value]) => {
-          const begin = value ? text!.indexOf(value) : -1;
-          return {
-            text,
-            entities: value
-              ? [{ name: 'order_number', value, begin, end: begin + value.length }]
-              : [],
-          };
-        }),
-      },
-    ],
-    entities: [{ name: 'order_number', entity_values: [] }],
-  };
-}
 
 describe('REST chat end to end: import, train, chat', () => {
   const t = useComposedApp();
@@ -104,7 +23,7 @@ describe('REST chat end to end: import, train, chat', () => {
     await request(app)
       .post('/api/v1/admin/bots/default/import')
       .set('Authorization', admin)
-      .send(acfOrderStatus(toolUrl))
+      .send(acfOrderStatusBot(toolUrl))
       .expect(200);
     await request(app)
       .patch('/api/v1/admin/bots/default')
