@@ -23,7 +23,8 @@ const MAX_BACKOFF_MS = 20;
 
 export interface DialogueManagerDeps {
   bots: BotRuntimePort;
-  conversations: ConversationStore<ConversationState>;
+  /** Any stored state: the manager validates what it reads (an unreadable one starts afresh). */
+  conversations: ConversationStore<unknown>;
   /** Performs tool calls; `createHttpToolCaller()` by default. */
   toolCaller?: ToolCaller;
   /** Picks response variants and drives the `random` helper; `Math.random` by default. */

@@ -59,6 +59,7 @@ export type {
   ThreadPage,
   ThreadSummary,
   Turn,
+  TurnFields,
   TurnRepository,
 } from './repositories/turns.repository.js';
 export type { UserRecord, UserRepository, UserUpdate } from './repositories/users.repository.js';

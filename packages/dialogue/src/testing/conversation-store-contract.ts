@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ConversationStore, TurnRecord } from '../ports.js';
 
 interface Harness {
-  store: ConversationStore<Record<string, unknown>>;
+  store: ConversationStore<unknown>;
   /** Releases what `make` opened. */
   close?: () => Promise<void>;
 }

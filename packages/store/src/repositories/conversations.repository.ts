@@ -2,7 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { COLLECTIONS } from '../collections.js';
 import { isDuplicateKeyError } from '../errors.js';
 import { fromStorableKeys, toStorableKeys } from '../safe-keys.js';
-import { turnId, type Turn } from './turns.repository.js';
+import { turnId, type Turn, type TurnFields } from './turns.repository.js';
 
 export interface StoredConversation<State> {
   version: number;
@@ -31,7 +31,7 @@ export type SaveResult =
  * API's cache (services/conversations) therefore reads only documents that exist, and `load`
  * here, which may read past the newest version, is for callers without one.
  */
-export interface ConversationRepository<State = Record<string, unknown>> {
+export interface ConversationRepository<State = unknown> {
   /** The newest version; `after`: a version known to exist (a cache's), where probing starts. */
   load(
     botId: string,
@@ -43,7 +43,8 @@ export interface ConversationRepository<State = Record<string, unknown>> {
     threadId: string,
     expectedVersion: number,
     state: State,
-    turn: Turn,
+    /** Stored as given; the store reads only `TurnFields`. */
+    turn: TurnFields,
   ): Promise<SaveResult>;
   /** Version `seq` of a thread with its state, or null. */
   version(botId: string, threadId: string, seq: number): Promise<StoredConversation<State> | null>;
@@ -85,7 +86,7 @@ interface LegacyVersionDoc {
 
 const headId = (botId: string, threadId: string) => JSON.stringify([botId, threadId]);
 
-export function createConversationRepository<State = Record<string, unknown>>(
+export function createConversationRepository<State = unknown>(
   db: Db,
 ): ConversationRepository<State> {
   const heads: Collection<HeadDoc> = db.collection<HeadDoc>(COLLECTIONS.conversations);

@@ -4,7 +4,8 @@ import { DuplicateKeyError, isDuplicateKeyError, StoreValidationError } from '..
 import { fromStorableKeys, toStorableKeys } from '../safe-keys.js';
 
 /** A chat turn as the log keeps it. Free-form parts are whatever the dialogue recorded. */
-export interface Turn {
+/** What the store reads of a turn (its indexes, thread lists and filters). */
+export interface TurnFields {
   botId: string;
   threadId: string;
   seq: number;
@@ -14,6 +15,10 @@ export interface Turn {
   intentId: string | null;
   fellBack: boolean;
   latencyMs: number;
+}
+
+/** A stored turn: the fields the store reads, and whatever else the writer recorded. */
+export interface Turn extends TurnFields {
   [detail: string]: unknown;
 }
 

@@ -1,12 +1,11 @@
 import { describeConversationStore, sampleTurn } from '@parley/dialogue/testing';
-import type { ConversationState } from '@parley/dialogue';
 import { connectTestStore } from '../../test-support/test-store.js';
 import { createConversationStore } from './conversation-store.js';
 
 async function harness(maxThreads: number) {
   const store = await connectTestStore('conversations', { monitorCommands: true });
   return {
-    store: createConversationStore({ conversations: store.conversations, maxThreads }) as never,
+    store: createConversationStore({ conversations: store.conversations, maxThreads }),
     raw: store,
     close: async () => {
       await store.db.dropDatabase();
@@ -20,12 +19,11 @@ describeConversationStore('MongoDB, every read cold', () => harness(0));
 
 describe('the instance cache in front of the conversations', () => {
   it('serves a warm thread with one database command per message', async () => {
-    const { store, raw, close } = await harness(100);
-    const conversations = store as ReturnType<typeof createConversationStore>;
+    const { store: conversations, raw, close } = await harness(100);
     const commands: string[] = [];
     raw.client.on('commandStarted', (event) => commands.push(event.commandName));
     try {
-      const state = (n: number) => ({ n }) as unknown as ConversationState;
+      const state = (n: number) => ({ n });
       await conversations.save('bot', 'warm', 0, state(1), sampleTurn('bot', 'warm', 1));
       commands.length = 0;
       for (let version = 1; version < 11; version += 1) {
@@ -46,8 +44,7 @@ describe('the instance cache in front of the conversations', () => {
   });
 
   it('starts a new thread with one insert, and never reads a document that does not exist', async () => {
-    const { store, raw, close } = await harness(100);
-    const mine = store as ReturnType<typeof createConversationStore>;
+    const { store: mine, raw, close } = await harness(100);
     const other = createConversationStore({ conversations: raw.conversations });
     const commands: string[] = [];
     const emptyReads: unknown[] = [];
@@ -56,7 +53,7 @@ describe('the instance cache in front of the conversations', () => {
       const batch = (event.reply as { cursor?: { firstBatch?: unknown[] } }).cursor?.firstBatch;
       if (event.commandName === 'find' && batch?.length === 0) emptyReads.push(event);
     });
-    const state = (n: number) => ({ n }) as unknown as ConversationState;
+    const state = (n: number) => ({ n });
     /** What the dialogue does per message: read, then write the next version (again on conflict). */
     const send = async (conversations: ReturnType<typeof createConversationStore>, n: number) => {
       for (let attempt = 0; attempt < 50; attempt += 1) {
@@ -86,11 +83,10 @@ describe('the instance cache in front of the conversations', () => {
   });
 
   it('reads a thread another instance moved on, and catches the head up when it forgets it', async () => {
-    const { store, raw, close } = await harness(1);
-    const mine = store as ReturnType<typeof createConversationStore>;
+    const { store: mine, raw, close } = await harness(1);
     const other = createConversationStore({ conversations: raw.conversations });
     try {
-      const state = (n: number) => ({ n }) as unknown as ConversationState;
+      const state = (n: number) => ({ n });
       await mine.save('bot', 'shared', 0, state(1), sampleTurn('bot', 'shared', 1));
       await other.load('bot', 'shared');
       await other.save('bot', 'shared', 1, state(2), sampleTurn('bot', 'shared', 2));

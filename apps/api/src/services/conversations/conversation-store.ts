@@ -1,11 +1,11 @@
-import type { ConversationState, ConversationStore, TurnRecord } from '@parley/dialogue';
-import type { ConversationRepository, Store, StoredConversation } from '@parley/store';
+import type { ConversationStore, TurnRecord } from '@parley/dialogue';
+import type { ConversationRepository, StoredConversation } from '@parley/store';
 import type { Logger } from 'pino';
 
 /** Threads whose state this instance keeps in memory by default. */
 const DEFAULT_CACHE_THREADS = 10_000;
 
-type Stored = StoredConversation<ConversationState>;
+type Stored = StoredConversation<unknown>;
 
 /**
  * What this instance believes about a thread. `known`: the newest version it saw (it may have
@@ -16,14 +16,14 @@ type Belief =
   | {
       kind: 'known';
       version: number;
-      state: ConversationState;
+      state: unknown;
       headVersion: number;
       stale: boolean;
     }
   | { kind: 'new' }
   | { kind: 'discover' };
 
-export interface CachedConversationStore extends ConversationStore<ConversationState> {
+export interface CachedConversationStore extends ConversationStore<unknown> {
   /** Writes the heads this instance is ahead of, and forgets every thread (shutdown). */
   flush(): Promise<void>;
   /** Forgets every thread (something changed elsewhere, such as a deleted thread). */
@@ -46,11 +46,11 @@ export function createConversationStore(deps: {
   logger?: Logger;
   maxThreads?: number;
 }): CachedConversationStore {
-  const repository = deps.conversations as unknown as ConversationRepository<ConversationState>;
+  const repository = deps.conversations;
   const maxThreads = deps.maxThreads ?? DEFAULT_CACHE_THREADS;
   const beliefs = new Map<string, Belief>();
   const key = (botId: string, threadId: string) => JSON.stringify([botId, threadId]);
-  const view = (stored: { version: number; state: ConversationState }, updatedAt = new Date()) => ({
+  const view = (stored: { version: number; state: unknown }, updatedAt = new Date()) => ({
     version: stored.version,
     state: stored.state,
     updatedAt,
@@ -130,13 +130,7 @@ export function createConversationStore(deps: {
 
     async save(botId, threadId, expectedVersion, state, turn: TurnRecord) {
       const id = key(botId, threadId);
-      const saved = await repository.save(
-        botId,
-        threadId,
-        expectedVersion,
-        state,
-        turn as unknown as Parameters<Store['turns']['append']>[0],
-      );
+      const saved = await repository.save(botId, threadId, expectedVersion, state, turn);
       const before = beliefs.get(id);
       if (!saved.ok) {
         if (before?.kind === 'known') before.stale = true;
@@ -153,6 +147,7 @@ export function createConversationStore(deps: {
     },
 
     async turn(botId, threadId, seq) {
+      // A version's turn is the TurnRecord `save` wrote with it (only the dialogue writes versions).
       return (await repository.turn(botId, threadId, seq)) as unknown as TurnRecord | null;
     },
 
