@@ -1,6 +1,7 @@
-// What apps use: the dialogue manager, the ports it is wired with, and the checks that saving
-// and importing run with the runtime's own rules (templates, tool-call URLs, private
-// addresses). Test doubles and contract suites are under `@parley/dialogue/testing`.
+// What apps use: the dialogue manager, the ports it is wired with, the checks that saving and
+// importing run with the runtime's own rules (templates, tool-call URLs, private addresses),
+// and the renderer and tool caller the admin's previews run. Test doubles and contract suites
+// are under `@parley/dialogue/testing`.
 export {
   createDialogueManager,
   type DialogueManager,
@@ -26,7 +27,19 @@ export type {
   UserMessage,
 } from './types.js';
 export type { ConversationState } from './conversation-state.js';
-export { checkTemplate, type RenderMode } from './templates/template-renderer.js';
-export { checkToolCallUrl } from './tools/render-tool-request.js';
+export {
+  checkTemplate,
+  createTemplateRenderer,
+  type RenderMode,
+  type TemplateRenderer,
+} from './templates/template-renderer.js';
+export { splitMessages } from './templates/split-messages.js';
+export { checkToolCallUrl, redactSecrets, renderToolRequest } from './tools/render-tool-request.js';
+export {
+  createHttpToolCaller,
+  type ToolCaller,
+  type ToolRequest,
+  type ToolResponse,
+} from './tools/http-tool-caller.js';
 export { createGuardedFetch, type GuardedFetchOptions } from './tools/guarded-fetch.js';
 export { isBlockedAddress } from './tools/address-guard.js';

@@ -24,6 +24,12 @@ export {
   type ImportResult,
 } from './import-export/import-bot.js';
 export { exportBot, exportBotAsAcf } from './import-export/export-bot.js';
+export {
+  parseBotFile,
+  type BotFileFormat,
+  type ParsedBotFile,
+  type ParseBotFileResult,
+} from './import-export/parse-bot-file.js';
 export type { Role, ApiKeyRecord, ApiKeyRepository } from './repositories/api-keys.repository.js';
 export type { AuditEntry, AuditLogRepository } from './repositories/audit-log.repository.js';
 export type { Bot, BotRepository } from './repositories/bots.repository.js';
@@ -51,7 +57,11 @@ export type {
   ModelStatus,
   ModelUpdate,
 } from './repositories/models.repository.js';
-export type { ReviewPage, ReviewQuery, ReviewRepository } from './repositories/review.repository.js';
+export type {
+  ReviewPage,
+  ReviewQuery,
+  ReviewRepository,
+} from './repositories/review.repository.js';
 export type { SessionRecord, SessionRepository } from './repositories/sessions.repository.js';
 export type { SettingsRepository } from './repositories/settings.repository.js';
 export type {
