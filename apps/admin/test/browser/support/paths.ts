@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { acfOrderStatusBot } from '../../../../../packages/store/src/test-support/acf-order-status.fixture.ts';
+import { acfOrderStatusBot } from '../../../../../packages/store/src/testing/acf-order-status.fixture.ts';
 
 export const ADMIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const REPO_ROOT = path.resolve(ADMIN_DIR, '../..');
