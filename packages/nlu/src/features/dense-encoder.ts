@@ -1,0 +1,13 @@
+/**
+ * Pretrained meaning for a message as one fixed-size vector, so that words a bot was never shown
+ * still land near the words it was: the default word vectors (SIF-weighted GloVe averages) or an
+ * installed sentence encoder. Training records `id` in the model manifest; a model trained with
+ * one encoder is parsed with the same one.
+ */
+export interface DenseEncoder {
+  /** Names the encoder and its weights, e.g. "glove-sif-100d@<sha>" or "all-MiniLM-L6-v2@<sha>". */
+  readonly id: string;
+  readonly dimensions: number;
+  /** One vector per text, L2-normalised; all zeros when the encoder knows nothing of the text. */
+  encode(texts: readonly string[]): Float32Array[];
+}
