@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type Request, type Router } from 'express';
+import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -14,7 +14,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { metricsAccess, serveMetrics } from './metrics/metrics-route.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { createAudit } from './services/audit.js';
-import { createOpenApiRegistry, type OpenApiRegistry } from './openapi/openapi-registry.js';
+import { createOpenApiRegistry } from './openapi/openapi-registry.js';
 import {
   ADMIN_BASE_PATH,
   createAdminRouter,
@@ -24,6 +24,7 @@ import { createAdminUiRouter } from './routes/admin-ui.router.js';
 import { createAuthRouter } from './routes/auth.router.js';
 import { createHealthRouter } from './routes/health/health.router.js';
 import { createOpenApiRouter } from './routes/openapi.router.js';
+import type { RouteGroup } from './routes/route-group.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -44,12 +45,12 @@ export interface AppDeps {
   version?: string;
   /** The API's public base URL (PUBLIC_URL), for URLs the admin shows. */
   publicUrl?: string;
-  importHooks?: AdminRouterDeps['importHooks'];
-  adminExtensions?: AdminRouterDeps['extensions'];
+  /** Starts training a bot and returns the job id (null: nothing to train); `import?train=true` uses it. */
+  startTraining?: AdminRouterDeps['startTraining'];
   /** The built admin single-page app (null: not built, /admin says how to build it). */
   adminUiDir?: string | null;
-  /** Public routers (chat channels) mounted before the admin API. */
-  channels?: (registry: OpenApiRegistry) => Router[];
+  /** Route groups of the modules composed in (channels, training, models, parse …). */
+  routes?: RouteGroup[];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -99,7 +100,8 @@ export function createApp(deps: AppDeps): Express {
     metricsAccess(deps.metricsToken),
     serveMetrics(metrics),
   );
-  for (const channel of deps.channels?.(registry) ?? []) app.use(channel);
+  const groups = deps.routes ?? [];
+  for (const group of groups) if (group.at === 'public') app.use(group.add(registry));
   if (deps.adminOrigins?.length) app.use('/api/v1', adminCors(deps.adminOrigins));
   app.use('/api/v1', authenticate({ apiKeys: deps.store.apiKeys, sessions: deps.sessions }));
   app.use(
@@ -119,9 +121,9 @@ export function createApp(deps: AppDeps): Express {
       store: deps.store,
       registry,
       sessions: deps.sessions,
-      importHooks: deps.importHooks,
+      startTraining: deps.startTraining,
       publicUrl: deps.publicUrl,
-      extensions: deps.adminExtensions,
+      groups: groups.flatMap((group) => (group.at === 'admin' ? [group.add] : [])),
     }),
   );
   app.use(createOpenApiRouter(registry, deps.version ?? '0.1.0'));

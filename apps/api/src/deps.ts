@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { SETUP_TOKEN_NAME } from './routes/auth.router.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { adminRoutes, publicRoutes } from './routes/route-group.js';
 import { addModelStatusRoutes } from './routes/admin/model-status.router.js';
 import { addNluTestRoutes } from './routes/admin/nlu-test.router.js';
 import { addSuggestionRoutes } from './routes/admin/suggestions.router.js';
@@ -184,40 +185,43 @@ export async function createDeps(
     adminOrigins: config.adminOrigins,
     checkResponses: config.checkResponses,
     adminUiDir: findAdminDist(config.adminDistDir),
-    importHooks: {
-      train: async (botId) => {
-        const started = await training.start(botId);
-        return 'model' in started ? started.model.id : null;
-      },
+    startTraining: async (botId) => {
+      const started = await training.start(botId);
+      return 'model' in started ? started.model.id : null;
     },
-    adminExtensions: [
-      (ctx) => addTrainingRoutes(ctx, { training, modelsDir: config.modelsDir, models }),
-      (ctx) =>
+    routes: [
+      adminRoutes((ctx) =>
+        addTrainingRoutes(ctx, { training, modelsDir: config.modelsDir, models }),
+      ),
+      adminRoutes((ctx) =>
         addNluTestRoutes(ctx, { bots, dialogue, contextMaxBytes: config.chatContextMaxBytes }),
-      (ctx) => addModelStatusRoutes(ctx, { engine }),
-      (ctx) => addSuggestionRoutes(ctx, { bots }),
-      (ctx) => addToolCallTryRoutes(ctx),
-    ],
-    channels: (registry) => [
-      createChatRouter({
-        dialogue,
-        integrations: cached.integrations,
-        apiKeys: cached.apiKeys,
-        turns: store.turns,
-        threadTokens,
-        contextMaxBytes: config.chatContextMaxBytes,
-        registry,
-        clientLimiter: createRateLimiter(config.chatRateLimitPerClient, RATE_WINDOW_MS),
-        threadLimiter: createRateLimiter(config.chatRateLimitPerThread, RATE_WINDOW_MS),
-        metrics,
-      }),
-      createWidgetRouter({
-        integrations: store.integrations,
-        apiKeys: store.apiKeys,
-        registry,
-        widgetDir: config.widgetDir,
-      }),
-      messenger.router(registry),
+      ),
+      adminRoutes((ctx) => addModelStatusRoutes(ctx, { engine })),
+      adminRoutes((ctx) => addSuggestionRoutes(ctx, { bots })),
+      adminRoutes((ctx) => addToolCallTryRoutes(ctx)),
+      publicRoutes((registry) =>
+        createChatRouter({
+          dialogue,
+          integrations: cached.integrations,
+          apiKeys: cached.apiKeys,
+          turns: store.turns,
+          threadTokens,
+          contextMaxBytes: config.chatContextMaxBytes,
+          registry,
+          clientLimiter: createRateLimiter(config.chatRateLimitPerClient, RATE_WINDOW_MS),
+          threadLimiter: createRateLimiter(config.chatRateLimitPerThread, RATE_WINDOW_MS),
+          metrics,
+        }),
+      ),
+      publicRoutes((registry) =>
+        createWidgetRouter({
+          integrations: store.integrations,
+          apiKeys: store.apiKeys,
+          registry,
+          widgetDir: config.widgetDir,
+        }),
+      ),
+      publicRoutes((registry) => messenger.router(registry)),
     ],
   };
 

@@ -9,7 +9,13 @@ import { ZIdParams, ZPassword, ZRole, ZUsername } from './admin.schemas.js';
 
 /** Admin API keys, admin UI users and the audit log. Admins only, except reading the log. */
 export function addAccessRoutes(
-  { router, registry, basePath, store, audit }: AdminContext,
+  {
+    router,
+    registry,
+    basePath,
+    store,
+    audit,
+  }: AdminContext<'apiKeys' | 'auditLog' | 'sessions' | 'users'>,
   sessions: Pick<SessionService, 'revokeAll'>,
 ): void {
   defineRoute(router, registry, basePath, {

@@ -8,7 +8,7 @@ import { addAccessRoutes } from './access.router.js';
 import { addBotRoutes } from './bots.router.js';
 import { addChatLogRoutes } from './chat-logs.router.js';
 import { addEntityRoutes } from './entities.router.js';
-import { addImportExportRoutes, type ImportHooks } from './import-export.router.js';
+import { addImportExportRoutes } from './import-export.router.js';
 import { addIntegrationRoutes } from './integrations.router.js';
 import { addImportPreviewRoutes } from './import-preview.router.js';
 import { addIntentSummaryRoutes } from './intent-summaries.router.js';
@@ -23,11 +23,12 @@ export interface AdminRouterDeps {
   store: Store;
   registry: OpenApiRegistry;
   sessions: SessionService;
-  importHooks?: ImportHooks;
+  /** Starts training a bot and returns the job id; `import?train=true` uses it when present. */
+  startTraining?: (botId: string) => Promise<string | null>;
   /** The API's public base URL, for URLs the admin shows (the Messenger callback). */
   publicUrl?: string;
-  /** Further route groups (training, models, parse …) added by their own modules. */
-  extensions?: Array<(ctx: AdminContext) => void>;
+  /** The admin route groups of the modules composed in (training, models, parse …). */
+  groups?: Array<(ctx: AdminContext) => void>;
 }
 
 /** Every admin resource under /api/v1/admin; each route declares the role it needs. */
@@ -35,9 +36,9 @@ export function createAdminRouter({
   store,
   registry,
   sessions,
-  importHooks,
+  startTraining,
   publicUrl,
-  extensions = [],
+  groups = [],
 }: AdminRouterDeps): Router {
   const router = Router();
   const ctx = {
@@ -53,7 +54,7 @@ export function createAdminRouter({
   addEntityRoutes(ctx);
   addIntegrationRoutes(ctx);
   addChatLogRoutes(ctx);
-  addImportExportRoutes(ctx, importHooks);
+  addImportExportRoutes(ctx, startTraining);
   addAccessRoutes(ctx, sessions);
   // What the admin UI's screens need besides the resources above.
   addIntentSummaryRoutes(ctx);
@@ -61,6 +62,6 @@ export function createAdminRouter({
   addReviewRoutes(ctx);
   addImportPreviewRoutes(ctx);
   addLlmTestRoutes(ctx);
-  for (const extend of extensions) extend(ctx);
+  for (const add of groups) add(ctx);
   return router;
 }

@@ -17,7 +17,15 @@ const ZCreateBotBody = ZBotSettings.extend({
 });
 
 /** Bots: CRUD, NLU/dialogue settings (the LLM key write-only) and tool-call secrets. */
-export function addBotRoutes({ router, registry, basePath, store, audit }: AdminContext): void {
+export function addBotRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+  audit,
+}: AdminContext<
+  'bots' | 'conversations' | 'entities' | 'integrations' | 'intents' | 'models' | 'turns'
+>): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/bots',

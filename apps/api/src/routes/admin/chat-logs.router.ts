@@ -18,7 +18,13 @@ const ZThreadQuery = z.object({
 });
 
 /** Chat logs: threads (cursor-paginated, filtered) and one thread's transcript with NLU details. */
-export function addChatLogRoutes({ router, registry, basePath, store, audit }: AdminContext): void {
+export function addChatLogRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+  audit,
+}: AdminContext<'bots' | 'conversations' | 'turns'>): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/bots/:botId/threads',

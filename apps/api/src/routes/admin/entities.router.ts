@@ -7,7 +7,13 @@ import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams, ZEntityParams } from './admin.schemas.js';
 
 /** Entities: lookup values with synonyms, regex patterns; system entities are listed. */
-export function addEntityRoutes({ router, registry, basePath, store, audit }: AdminContext): void {
+export function addEntityRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+  audit,
+}: AdminContext<'bots' | 'entities' | 'intents'>): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/system-entities',

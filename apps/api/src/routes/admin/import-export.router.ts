@@ -7,13 +7,11 @@ import { checkIntentTemplates } from '../../services/check-templates.js';
 import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams } from './admin.schemas.js';
 
-export interface ImportHooks {
-  /** Called after a successful import with `?train=true`; returns the training job id. */
-  train?: (botId: string) => Promise<string | null>;
-}
-
 /** Import (ai-chatbot-framework or Parley JSON, all-or-nothing) and export. */
-export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}): void {
+export function addImportExportRoutes(
+  ctx: AdminContext<'bots' | 'entities' | 'intents'>,
+  startTraining?: (botId: string) => Promise<string | null>,
+): void {
   const { router, registry, basePath, store, audit } = ctx;
 
   defineRoute(router, registry, basePath, {
@@ -61,7 +59,8 @@ export function addImportExportRoutes(ctx: AdminContext, hooks: ImportHooks = {}
         intents: result.report.intents,
         entities: result.report.entities,
       });
-      const jobId = query.train === 'true' && hooks.train ? await hooks.train(params.botId) : null;
+      const jobId =
+        query.train === 'true' && startTraining ? await startTraining(params.botId) : null;
       return { ...result.report, trainingJobId: jobId };
     },
   });

@@ -27,7 +27,12 @@ const ZPreview = z.object({
  * The dry run of an import: what would be created, changed and removed (an import replaces
  * the bot's intents and entities), and every problem with its path. Nothing is written.
  */
-export function addImportPreviewRoutes({ router, registry, basePath, store }: AdminContext): void {
+export function addImportPreviewRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+}: AdminContext<'bots' | 'entities' | 'intents'>): void {
   defineRoute(router, registry, basePath, {
     method: 'post',
     path: '/bots/:botId/import/preview',

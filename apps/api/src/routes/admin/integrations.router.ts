@@ -6,7 +6,7 @@ import {
   readChannelSettings,
   type ChannelName,
 } from '@parley/domain';
-import type { Integration } from '@parley/store';
+import type { Integration, Store } from '@parley/store';
 import { messengerSetup } from '../../channels/messenger/messenger-setup.js';
 import { ZIntegrationView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
@@ -38,7 +38,7 @@ export function addIntegrationRoutes({
   store,
   audit,
   publicUrl,
-}: AdminContext): void {
+}: AdminContext<'bots' | 'integrations'>): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/bots/:botId/integrations',
@@ -98,7 +98,7 @@ function view(integration: Integration, publicUrl: string | undefined) {
 
 /** The widget's public key identifies the bot in browsers; it is made once and kept. */
 async function withPublicKey(
-  store: AdminContext['store'],
+  store: Pick<Store, 'integrations'>,
   botId: string,
   body: IntegrationBody,
 ): Promise<IntegrationBody> {

@@ -14,7 +14,12 @@ const ZIntentSummary = z.object({
 });
 
 /** The intents table of the admin: counts and last edit, without every example. */
-export function addIntentSummaryRoutes({ router, registry, basePath, store }: AdminContext): void {
+export function addIntentSummaryRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+}: AdminContext<'bots' | 'intents'>): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/bots/:botId/intent-summaries',

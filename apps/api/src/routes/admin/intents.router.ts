@@ -9,7 +9,13 @@ import { requireBot, type AdminContext } from './admin-context.js';
 import { ZBotParams, ZIntentParams } from './admin.schemas.js';
 
 /** Intents: responses, parameters, tool call and training examples, validated as a whole. */
-export function addIntentRoutes({ router, registry, basePath, store, audit }: AdminContext): void {
+export function addIntentRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+  audit,
+}: AdminContext<'bots' | 'entities' | 'intents'>): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/bots/:botId/intents',

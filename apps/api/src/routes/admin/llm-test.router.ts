@@ -19,7 +19,12 @@ const ZTestResult = z.object({
  * uses (no retries, no cache), with a base URL or model not saved yet if given. The stored
  * key is used; it never comes back.
  */
-export function addLlmTestRoutes({ router, registry, basePath, store }: AdminContext): void {
+export function addLlmTestRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+}: AdminContext<'bots' | 'entities' | 'intents'>): void {
   defineRoute(router, registry, basePath, {
     method: 'post',
     path: '/bots/:botId/llm/test',

@@ -20,7 +20,7 @@ const ZModelStatus = z.object({
  * compared with the data hash of the active model.
  */
 export function addModelStatusRoutes(
-  { router, registry, basePath, store }: AdminContext,
+  { router, registry, basePath, store }: AdminContext<'bots' | 'entities' | 'intents' | 'models'>,
   { engine }: { engine: Pick<NluEngine, 'hash'> },
 ): void {
   defineRoute(router, registry, basePath, {

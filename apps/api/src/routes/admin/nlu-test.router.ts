@@ -16,7 +16,7 @@ const TEST_THREAD_PREFIX = 'test:';
 
 /** Try the NLU on a sentence, and chat with a bot from the admin, seeing the whole state. */
 export function addNluTestRoutes(
-  { router, registry, basePath }: AdminContext,
+  { router, registry, basePath }: AdminContext<never>,
   {
     bots,
     dialogue,

@@ -11,7 +11,12 @@ const TEST_CHANNELS = ['admin-test', 'test'];
  * "Needs review": messages that fell back or were answered below the bot's threshold, newest
  * first. A message stops needing review once its text is a training example of an intent.
  */
-export function addReviewRoutes({ router, registry, basePath, store }: AdminContext): void {
+export function addReviewRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+}: AdminContext<'bots' | 'intents' | 'review'>): void {
   defineRoute(router, registry, basePath, {
     method: 'get',
     path: '/bots/:botId/review',

@@ -27,7 +27,7 @@ const ZSuggestion = z.object({
  * model finds in them (spans in the offsets training uses), to accept one by one or all at once.
  */
 export function addSuggestionRoutes(
-  { router, registry, basePath, store }: AdminContext,
+  { router, registry, basePath, store }: AdminContext<'intents'>,
   { bots }: { bots: BotRuntimePort },
 ): void {
   defineRoute(router, registry, basePath, {

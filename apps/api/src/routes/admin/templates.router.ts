@@ -28,7 +28,12 @@ export const ZTemplatePreview = z.discriminatedUnion('ok', [
  * one chat uses), so the admin previews exactly what a user would read, or sees the error
  * with its line before saving.
  */
-export function addTemplateRoutes({ router, registry, basePath, store }: AdminContext): void {
+export function addTemplateRoutes({
+  router,
+  registry,
+  basePath,
+  store,
+}: AdminContext<'bots'>): void {
   // One renderer for previews: the random helper picks like chat does.
   const renderer = createTemplateRenderer();
   defineRoute(router, registry, basePath, {

@@ -42,7 +42,7 @@ const ZTryResult = z.object({
  * and the guarded HTTP caller — and shows both sides with secret values redacted.
  */
 export function addToolCallTryRoutes(
-  { router, registry, basePath, store, audit }: AdminContext,
+  { router, registry, basePath, store, audit }: AdminContext<'bots'>,
   { toolCaller = createHttpToolCaller() }: { toolCaller?: ToolCaller } = {},
 ): void {
   const renderer = createTemplateRenderer();

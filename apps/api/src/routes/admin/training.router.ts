@@ -24,7 +24,7 @@ export interface TrainingRouteDeps {
 
 /** Training jobs (with SSE progress) and the model registry: list, activate (rollback), delete. */
 export function addTrainingRoutes(
-  ctx: AdminContext,
+  ctx: AdminContext<'bots' | 'models'>,
   { training, modelsDir, models: runtime }: TrainingRouteDeps,
 ): void {
   const { router, registry, basePath, store, audit } = ctx;

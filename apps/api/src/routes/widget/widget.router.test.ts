@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { useTestApp } from '../../test-support/test-app.js';
+import { publicRoutes } from '../route-group.js';
 import { createWidgetRouter } from './widget.router.js';
 
 const HASH = '0123456789ab';
@@ -12,13 +13,15 @@ const SHOP = 'https://shop.example';
 describe('widget script and config', () => {
   const widgetDir = mkdtempSync(path.join(os.tmpdir(), 'parley-widget-'));
   const t = useTestApp((store) => ({
-    channels: (registry) => [
-      createWidgetRouter({
-        integrations: store.integrations,
-        apiKeys: store.apiKeys,
-        registry,
-        widgetDir,
-      }),
+    routes: [
+      publicRoutes((registry) =>
+        createWidgetRouter({
+          integrations: store.integrations,
+          apiKeys: store.apiKeys,
+          registry,
+          widgetDir,
+        }),
+      ),
     ],
   }));
   let publicKey = '';
