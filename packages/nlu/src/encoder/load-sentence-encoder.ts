@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DenseEncoder } from '../features/dense-encoder.js';
+import { createTfBertForward } from './bert-forward-tfjs.js';
+import { bertWeightsFrom, ZBertConfig } from './bert-weights.js';
+import { readSafetensors } from './safetensors.js';
+import { createSentenceEncoder } from './sentence-encoder.js';
+import { SentenceEncoderError } from './sentence-encoder-error.js';
+import { initWasmBackend, onWasm } from './wasm-backend.js';
+import { createWordPieceTokenizer, ZBertTokenizerJson } from './wordpiece-tokenizer.js';
+
+// The weights scripts/install-encoder.mjs installs; other BERT sentence models load too, under
+// a generic name.
+const ALL_MINILM_L6_V2_SHA256 = '53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db';
+const INSTALL_HINT = 'install it with `npm run encoder:install -- --dir <folder>`';
+
+const ZSentenceBertConfig = z.object({ max_seq_length: z.number().int().positive() });
+const ZPoolingConfig = z.object({
+  word_embedding_dimension: z.number().int().positive(),
+  pooling_mode_mean_tokens: z.literal(true),
+  pooling_mode_cls_token: z.literal(false),
+  pooling_mode_max_tokens: z.literal(false),
+  pooling_mode_mean_sqrt_len_tokens: z.literal(false),
+});
+const FILES = [
+  'model.safetensors',
+  'tokenizer.json',
+  'config.json',
+  'sentence_bert_config.json',
+  '1_Pooling/config.json',
+] as const;
+type EncoderFile = (typeof FILES)[number];
+
+/**
+ * Loads a sentence-transformers BERT model with mean pooling (all-MiniLM-L6-v2, as installed by
+ * `npm run encoder:install`) from a folder, checking every file first: a missing, malformed or
+ * inconsistent one fails with a `SentenceEncoderError` naming it. The encoder runs on TF.js's
+ * WASM backend; its `id` names the model and a SHA-256 of its files.
+ *
+ * @example
+ * const encoder = await loadSentenceEncoder('.data/encoders/all-MiniLM-L6-v2');
+ * const [a, b] = encoder.encode(['book a flight', 'reserve a plane ticket']);
+ * // a and b are 384-dimensional unit vectors; their dot product is the cosine similarity
+ */
+export async function loadSentenceEncoder(dir: string): Promise<DenseEncoder> {
+  const bytes = await readAll(dir);
+  const json = <S extends z.ZodType>(file: EncoderFile, schema: S): z.infer<S> => {
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes[file].toString('utf8'));
+    } catch {
+      throw new SentenceEncoderError(file, 'is not valid JSON');
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw new SentenceEncoderError(
+      file,
+      `is not supported: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
+  };
+  const config = json('config.json', ZBertConfig);
+  const { max_seq_length: maxSeqLength } = json('sentence_bert_config.json', ZSentenceBertConfig);
+  const pooling = json('1_Pooling/config.json', ZPoolingConfig);
+  const tokenizer = createWordPieceTokenizer(json('tokenizer.json', ZBertTokenizerJson));
+  if (pooling.word_embedding_dimension !== config.hidden_size) {
+    throw new SentenceEncoderError('1_Pooling/config.json', 'does not match hidden_size');
+  }
+  const weights = guard('model.safetensors', () =>
+    bertWeightsFrom(readSafetensors(bytes['model.safetensors']), config),
+  );
+  await initWasmBackend();
+  const forward = onWasm(() => createTfBertForward(weights));
+  return createSentenceEncoder({
+    id: encoderId(bytes),
+    dimensions: config.hidden_size,
+    maxTokens: Math.min(maxSeqLength, config.max_position_embeddings),
+    tokenizer,
+    forward,
+  });
+}
+
+async function readAll(dir: string): Promise<Record<EncoderFile, Buffer>> {
+  const entries = await Promise.all(
+    FILES.map(async (file) => {
+      try {
+        return [file, await readFile(path.join(dir, file))] as const;
+      } catch {
+        throw new SentenceEncoderError(file, `is missing in ${dir}; ${INSTALL_HINT}`);
+      }
+    }),
+  );
+  return Object.fromEntries(entries) as Record<EncoderFile, Buffer>;
+}
+
+function guard<T>(file: EncoderFile, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new SentenceEncoderError(file, `is corrupt: ${(err as Error).message}`);
+  }
+}
+
+/** The model's name and a hash of every file that changes its vectors. */
+function encoderId(bytes: Record<EncoderFile, Buffer>): string {
+  const weights = createHash('sha256').update(bytes['model.safetensors']).digest('hex');
+  const all = createHash('sha256');
+  for (const file of FILES) all.update(`${file}\0`).update(bytes[file]);
+  const name = weights === ALL_MINILM_L6_V2_SHA256 ? 'all-MiniLM-L6-v2' : 'sentence-bert';
+  return `${name}@${all.digest('hex').slice(0, 16)}`;
+}
