@@ -43,6 +43,16 @@ describe('loadSentenceEncoder (a tiny random BERT)', () => {
     );
   });
 
+  it('returns vectors the caller may change without changing later answers', () => {
+    const first = encoder.encode(['book a flight'])[0]!;
+    const kept = Array.from(first);
+    first.fill(7);
+    expect(Array.from(encoder.encode(['book a flight'])[0]!)).toEqual(kept);
+    const [again, twice] = encoder.encode(['book a flight', 'book a flight']);
+    again!.fill(0);
+    expect(Array.from(twice!)).toEqual(kept);
+  });
+
   it('answers all zeros for a text without a single word piece', () => {
     const [empty, spaces, real] = encoder.encode(['', ' \t ', 'hello']);
     expect(Array.from(empty!)).toEqual(new Array(8).fill(0));

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DenseEncoder } from '../features/dense-encoder.js';
 import type { TfBertForward } from './bert-forward-tfjs.js';
 import { onWasm } from './wasm-backend.js';
@@ -7,6 +8,9 @@ import type { WordPieceTokenizer } from './wordpiece-tokenizer.js';
 // the largest batch and never shrinks, and bigger batches are not faster on one core.
 const BATCH_TOKENS = 512;
 const MAX_BATCH = 32;
+// Cross-validation trains a bot several times on the same utterances, and a message is parsed
+// again when a conversation is replayed: 20k vectors are 31 MB and spare minutes of encoding.
+const CACHE_ENTRIES = 20_000;
 
 export interface SentenceEncoderParts {
   readonly id: string;
@@ -20,31 +24,34 @@ export interface SentenceEncoderParts {
  * A `DenseEncoder` over a BERT sentence model: WordPiece ids → forward pass → mean pooling →
  * L2 norm. Texts are encoded in batches of similar length (sorted, so little padding), and a
  * text without a single word piece (empty, only spaces or control characters) is all zeros.
+ * Recent vectors are remembered by text; each call returns fresh arrays the caller may change.
  */
 export function createSentenceEncoder(parts: SentenceEncoderParts): DenseEncoder {
   const { tokenizer, forward, maxTokens, dimensions } = parts;
+  const cache = new LRUCache<string, Float32Array>({ max: CACHE_ENTRIES });
   return {
     id: parts.id,
     dimensions,
     encode(texts) {
-      const ids = texts.map((text) => tokenizer.encode(text, maxTokens));
-      const out: Float32Array[] = texts.map(() => new Float32Array(dimensions));
-      const order = ids
-        .map((seq, i) => ({ seq, i }))
-        .filter(({ seq }) => seq.length > 2)
+      const out = texts.map((text) => cache.get(text)?.slice());
+      const todo = texts
+        .map((text, i) => ({ i, seq: tokenizer.encode(text, maxTokens) }))
+        .filter(({ i, seq }) => out[i] === undefined && seq.length > 2)
         .sort((a, b) => a.seq.length - b.seq.length);
       onWasm(() => {
-        for (let start = 0; start < order.length;) {
-          const longest = order[Math.min(order.length, start + MAX_BATCH) - 1]!.seq.length;
+        for (let start = 0; start < todo.length;) {
+          const longest = todo[Math.min(todo.length, start + MAX_BATCH) - 1]!.seq.length;
           const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_TOKENS / longest)));
-          const batch = order.slice(start, start + size);
+          const batch = todo.slice(start, start + size);
           forward.embedBatch(batch.map(({ seq }) => seq)).forEach((vector, k) => {
-            out[batch[k]!.i] = vector;
+            const { i } = batch[k]!;
+            cache.set(texts[i]!, vector);
+            out[i] = vector.slice();
           });
           start += size;
         }
       });
-      return out;
+      return out.map((vector) => vector ?? new Float32Array(dimensions));
     },
   };
 }
