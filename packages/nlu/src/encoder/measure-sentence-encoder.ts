@@ -66,6 +66,9 @@ async function main(): Promise<void> {
   console.log(
     `${count} utterances in one encode call: ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)}/s)`,
   );
+  const againStart = performance.now();
+  encoder.encode(texts.slice(-5000));
+  console.log(`the last 5000 again (cached): ${(performance.now() - againStart).toFixed(0)} ms`);
   console.log(
     `RSS now ${mb(process.memoryUsage().rss)}, peak ${mb(process.resourceUsage().maxRSS * 1024)}`,
   );
