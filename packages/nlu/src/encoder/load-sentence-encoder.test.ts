@@ -53,10 +53,11 @@ describe('loadSentenceEncoder (a tiny random BERT)', () => {
     expect(Array.from(twice!)).toEqual(kept);
   });
 
-  it('answers all zeros for a text without a single word piece', () => {
-    const [empty, spaces, real] = encoder.encode(['', ' \t ', 'hello']);
+  it('answers all zeros for a text without a single known word piece (empty, spaces, emoji)', () => {
+    const [empty, spaces, emoji, real] = encoder.encode(['', ' \t ', '🙂 🙃', 'hello']);
     expect(Array.from(empty!)).toEqual(new Array(8).fill(0));
     expect(Array.from(spaces!)).toEqual(new Array(8).fill(0));
+    expect(Array.from(emoji!)).toEqual(new Array(8).fill(0));
     expect(dot(real!, real!)).toBeCloseTo(1, 5);
     expect(encoder.encode([])).toEqual([]);
   });

@@ -23,11 +23,15 @@ export interface SentenceEncoderParts {
 /**
  * A `DenseEncoder` over a BERT sentence model: WordPiece ids → forward pass → mean pooling →
  * L2 norm. Texts are encoded in batches of similar length (sorted, so little padding), and a
- * text without a single word piece (empty, only spaces or control characters) is all zeros.
+ * text without a single known word piece (empty, only spaces, control characters or words the
+ * vocabulary cannot spell, such as emoji) is all zeros: its vector would only say "unknown".
  * Recent vectors are remembered by text; each call returns fresh arrays the caller may change.
  */
 export function createSentenceEncoder(parts: SentenceEncoderParts): DenseEncoder {
   const { tokenizer, forward, maxTokens, dimensions } = parts;
+  // Between [CLS] and [SEP], at least one piece that is not [UNK].
+  const knowsSomething = (seq: Int32Array) =>
+    seq.subarray(1, -1).some((id) => id !== tokenizer.unknownId);
   const cache = new LRUCache<string, Float32Array>({ max: CACHE_ENTRIES });
   return {
     id: parts.id,
@@ -36,7 +40,7 @@ export function createSentenceEncoder(parts: SentenceEncoderParts): DenseEncoder
       const out = texts.map((text) => cache.get(text)?.slice());
       const todo = texts
         .map((text, i) => ({ i, seq: tokenizer.encode(text, maxTokens) }))
-        .filter(({ i, seq }) => out[i] === undefined && seq.length > 2)
+        .filter(({ i, seq }) => out[i] === undefined && knowsSomething(seq))
         .sort((a, b) => a.seq.length - b.seq.length);
       onWasm(() => {
         for (let start = 0; start < todo.length;) {

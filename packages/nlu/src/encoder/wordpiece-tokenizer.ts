@@ -23,6 +23,8 @@ export type BertTokenizerJson = z.infer<typeof ZBertTokenizerJson>;
 /** Token ids of one text: `[CLS] pieces… [SEP]`, at most `maxLength` of them. */
 export interface WordPieceTokenizer {
   encode(text: string, maxLength: number): Int32Array;
+  /** The id of `[UNK]`, the piece of every word the vocabulary cannot spell. */
+  readonly unknownId: number;
   /** The pieces of a text without the special tokens (for tests and debugging). */
   tokenize(text: string): string[];
 }
@@ -134,5 +136,6 @@ export function createWordPieceTokenizer(json: BertTokenizerJson): WordPieceToke
       return Int32Array.from([cls, ...body, sep]);
     },
     tokenize: (text) => ids(text).map((id) => tokens.get(id) ?? model.unk_token),
+    unknownId: unk,
   };
 }
