@@ -18,10 +18,12 @@ interface LayerTensors {
   readonly outputNorm: NormTensors;
 }
 
-/** Sentence vectors of a batch of token sequences, one mean-pooled L2-normalised row each. */
+/**
+ * Sentence vectors of a batch of token sequences, one mean-pooled L2-normalised row each. Its
+ * weights live as long as the process (one encoder per process, shared by every bot).
+ */
 export interface TfBertForward {
   embedBatch(batch: readonly Int32Array[]): Float32Array[];
-  dispose(): void;
 }
 
 /**
@@ -71,13 +73,6 @@ export function createTfBertForward(weights: BertWeights): TfBertForward {
     output: dense(l.output),
     outputNorm: norm(l.outputNorm),
   }));
-  const all: tf.Tensor[] = [words, positions, tokenType, embeddingNorm.gamma, embeddingNorm.beta];
-  for (const l of layers) {
-    for (const part of Object.values(l) as (DenseTensors | NormTensors)[]) {
-      all.push(...(Object.values(part) as tf.Tensor[]));
-    }
-  }
-
   const layerNorm = (x: tf.Tensor2D, { gamma, beta }: NormTensors): tf.Tensor2D => {
     const { mean, variance } = tf.moments(x, -1, true);
     return x.sub(mean).mul(variance.add(eps).rsqrt()).mul(gamma).add(beta);
@@ -152,6 +147,5 @@ export function createTfBertForward(weights: BertWeights): TfBertForward {
       pooled.dispose();
       return batch.map((_, i) => data.slice(i * h, (i + 1) * h));
     },
-    dispose: () => all.forEach((t) => t.dispose()),
   };
 }

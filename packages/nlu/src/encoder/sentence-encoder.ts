@@ -39,8 +39,8 @@ export function createSentenceEncoder(parts: SentenceEncoderParts): DenseEncoder
     encode(texts) {
       const out = texts.map((text) => cache.get(text)?.slice());
       const todo = texts
-        .map((text, i) => ({ i, seq: tokenizer.encode(text, maxTokens) }))
-        .filter(({ i, seq }) => out[i] === undefined && knowsSomething(seq))
+        .flatMap((text, i) => (out[i] ? [] : [{ i, seq: tokenizer.encode(text, maxTokens) }]))
+        .filter(({ seq }) => knowsSomething(seq))
         .sort((a, b) => a.seq.length - b.seq.length);
       onWasm(() => {
         for (let start = 0; start < todo.length;) {
