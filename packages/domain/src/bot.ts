@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLanguage } from './language.js';
 
 /** The IANA time zones this runtime knows, and `UTC`. */
 export const TIME_ZONES: readonly string[] = [
@@ -74,7 +75,8 @@ export const ZToolCallSettings = z.object({
 export const ZBotSettings = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(2000).default(''),
-  language: z.string().min(2).max(10).default('en'),
+  /** An IETF tag (`de`, `zh-CN`): the model's language; changing it needs a new model. */
+  language: ZLanguage.default('en'),
   /** An IANA time zone (`Europe/Paris`): dates and times are read and written in it. */
   timeZone: ZTimeZone.default('UTC'),
   nlu: ZNluSettings.default(ZNluSettings.parse({})),

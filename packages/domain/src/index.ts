@@ -5,3 +5,4 @@ export * from './bot.js';
 export * from './bot-definition.js';
 export * from './check-intent.js';
 export * from './channel-settings.js';
+export * from './language.js';

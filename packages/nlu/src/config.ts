@@ -65,7 +65,6 @@ export const ZEntityConfig = z.object({
 export const ZNluConfig = z.object({
   /** Seeds every random choice: the same data, config and seed give the same model. */
   seed: z.number().int().default(42),
-  language: z.literal('en').default('en'),
   intent: ZIntentClassifierConfig.default(ZIntentClassifierConfig.parse({})),
   entities: ZEntityConfig.default(ZEntityConfig.parse({})),
 });

@@ -76,6 +76,11 @@ export interface TrainingData {
    * `systemEntities: 'auto'` config, these and the ones annotated in examples are extracted.
    */
   systemEntities?: SystemEntityName[];
+  /**
+   * The bot's language, an IETF tag (`de`, `zh-CN`); English when absent. Its primary language
+   * picks the tokenizer, stemmer, system-entity culture and knowledge features.
+   */
+  language?: string;
 }
 
 export type TrainingPhase = 'prepare' | 'intents' | 'entities' | 'evaluate' | 'save' | 'done';

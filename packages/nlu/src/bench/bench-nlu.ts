@@ -14,6 +14,7 @@ import type { ThresholdPoint } from '../eval/metrics.js';
 import type { Prediction } from '../eval/metrics.js';
 import type { TestItem } from '../eval/exchange-format.js';
 import type { TrainingData } from '../types.js';
+import { corpusLanguage, inCorpusLanguage } from './corpus-language.js';
 import { fewShot, holdOutIntents } from './derived-corpora.js';
 import type { Corpus } from './derived-corpora.js';
 import { syntheticBot } from './synthetic-bot.js';
@@ -78,7 +79,7 @@ function loadCorpus(dir: string, corpus: string): Corpus {
   const read = (file: string): unknown =>
     JSON.parse(readFileSync(path.join(dir, corpus, file), 'utf8'));
   return {
-    train: importExchangeFormat(read('train.json')),
+    train: inCorpusLanguage(corpus, importExchangeFormat(read('train.json'))),
     test: importTestSet(read('test.json')),
   };
 }
@@ -119,9 +120,10 @@ async function runParley(
 
 async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): Promise<Row> {
   const { NlpManager } = await import('node-nlp');
-  const manager = new NlpManager({ languages: ['en'], nlu: { log: false }, autoSave: false });
+  const language = corpusLanguage(corpus);
+  const manager = new NlpManager({ languages: [language], nlu: { log: false }, autoSave: false });
   for (const intent of train.intents)
-    for (const ex of intent.trainingData) manager.addDocument('en', ex.text, intent.intentId);
+    for (const ex of intent.trainingData) manager.addDocument(language, ex.text, intent.intentId);
   const started = performance.now();
   await manager.train();
   const trainSeconds = (performance.now() - started) / 1000;
@@ -129,7 +131,7 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
   const latencies: number[] = [];
   for (const item of test) {
     const t0 = performance.now();
-    const result = await manager.process('en', item.text);
+    const result = await manager.process(language, item.text);
     latencies.push(performance.now() - t0);
     predictions.push({ item, intent: result.intent, confidence: result.score, entities: [] });
   }

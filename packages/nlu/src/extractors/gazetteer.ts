@@ -1,3 +1,4 @@
+import type { SupportedLanguage } from '@parley/domain';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 
@@ -31,8 +32,11 @@ export class Gazetteer {
   private readonly root: TrieNode = { next: new Map(), entries: [] };
   private readonly vocabulary = new Set<string>();
 
+  /** Phrases are tokenized as the messages they are matched in. */
+  constructor(private readonly language: SupportedLanguage = 'en') {}
+
   add(phrase: string, entity: string, value: string): void {
-    const tokens = phraseWords(tokenize(phrase));
+    const tokens = phraseWords(tokenize(phrase, this.language));
     if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
     let node = this.root;
     for (const t of tokens) {

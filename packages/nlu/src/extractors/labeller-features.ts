@@ -1,6 +1,5 @@
 import { lexiconBand } from '../knowledge/lexicon.js';
 import { wordCluster } from '../knowledge/word-clusters.js';
-import { stem } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
 
 const SHAPE_MAX = 6;
@@ -32,19 +31,24 @@ export interface TokenFeatures {
  * Features of every token for the sequence labeller: the word, its stem, affixes, shape, a
  * window of two words each side with bigrams, the intent (alone and with the word), and marks
  * ("entity:B|I|L|U") of the gazetteer phrases and knowledge classes covering the token and its
- * neighbours.
+ * neighbours. `english`: also the English word-frequency band and word clusters.
  */
 export function labellerFeatures(
   tokens: readonly Token[],
   intent: string,
   gazetteer: readonly (readonly string[])[],
   knowledge: readonly (readonly string[])[] = [],
+  english = true,
 ): TokenFeatures[] {
   const word = (k: number): string => tokens[k]?.norm ?? (k < 0 ? '<s>' : '</s>');
+  const stemAt = (k: number): string => tokens[k]?.stem ?? (k < 0 ? '<s>' : '</s>');
   const shapeAt = (k: number): string =>
     tokens[k] ? shape(tokens[k].raw) : k < 0 ? '<s>' : '</s>';
-  const band = tokens.map((t) => (t.kind === 'word' ? lexiconBand(t.norm) : t.kind));
-  const codes = tokens.map((t) => wordCluster(t.norm));
+  // English word frequencies and clusters say nothing about words of other languages.
+  const band = tokens.map((t) =>
+    t.kind !== 'word' ? t.kind : english ? lexiconBand(t.norm) : 'word',
+  );
+  const codes = tokens.map((t) => (english ? wordCluster(t.norm) : undefined));
   return tokens.map((t, i) => {
     const w = t.norm;
     const capital = i > 0 && /^\p{Lu}/u.test(t.raw);
@@ -52,7 +56,7 @@ export function labellerFeatures(
     return {
       lexical: [
         `w=${w}`,
-        `s=${stem(w)}`,
+        `s=${t.stem}`,
         `p2=${w.slice(0, 2)}`,
         `p3=${w.slice(0, 3)}`,
         `x2=${w.slice(-2)}`,
@@ -67,8 +71,8 @@ export function labellerFeatures(
         `w+1=${word(i + 1)}`,
         `w-2=${word(i - 2)}`,
         `w+2=${word(i + 2)}`,
-        `s-1=${stem(word(i - 1))}`,
-        `s+1=${stem(word(i + 1))}`,
+        `s-1=${stemAt(i - 1)}`,
+        `s+1=${stemAt(i + 1)}`,
         `w-1w=${word(i - 1)}|${w}`,
         `ww+1=${w}|${word(i + 1)}`,
         `w-2w-1=${word(i - 2)}|${word(i - 1)}`,

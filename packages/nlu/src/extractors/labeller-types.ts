@@ -1,3 +1,4 @@
+import type { SupportedLanguage } from '@parley/domain';
 import type { Token } from '../text/tokenize.js';
 
 // The labeller's data shapes, shared by the labeller and its trainer (which import each other's
@@ -29,6 +30,8 @@ export interface LabellerOptions {
   learningRate: number;
   /** How many CRFs to train and average. */
   ensemble: number;
+  /** The examples' language (English reads word-frequency and word-cluster features). */
+  language?: SupportedLanguage;
   onEpoch?: (epoch: number, epochs: number) => void;
 }
 

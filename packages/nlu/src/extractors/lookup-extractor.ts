@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@parley/domain';
+import type { EntityDefinition, SupportedLanguage } from '@parley/domain';
 import type { ExtractedEntity } from '../types.js';
 import type { EntityExtractor, ExtractionInput } from './extractor.js';
 import { tokenSpan } from './extractor.js';
@@ -13,8 +13,9 @@ const FUZZY_CONFIDENCE = 0.8;
  */
 export function createLookupExtractor(
   definitions: readonly Pick<EntityDefinition, 'name' | 'values' | 'fuzzy'>[],
+  language: SupportedLanguage = 'en',
 ): EntityExtractor {
-  const gazetteer = new Gazetteer();
+  const gazetteer = new Gazetteer(language);
   const fuzzy = new Set(definitions.filter((d) => d.fuzzy).map((d) => d.name));
   for (const def of definitions) {
     for (const v of def.values) {

@@ -1,4 +1,6 @@
+import type { SupportedLanguage } from '@parley/domain';
 import { z } from 'zod';
+import { usesKnowledge } from '../knowledge/knowledge-marks.js';
 import { ModelCorruptError } from '../errors.js';
 import { readPart } from '../util/persisted.js';
 import type { Persisted, StoredArrays } from '../util/persisted.js';
@@ -25,7 +27,11 @@ export class SequenceLabeller {
   private readonly featureIndex: Map<string, number>;
   private readonly allLabelIds: number[];
 
-  constructor(private readonly a: LabellerArtifact) {
+  /** `language`: English reads the English word-frequency and word-cluster features. */
+  constructor(
+    private readonly a: LabellerArtifact,
+    private readonly language: SupportedLanguage = 'en',
+  ) {
     this.featureIndex = new Map(a.features.map((f, i) => [f, i]));
     this.allLabelIds = a.labels.map((_, i) => i);
   }
@@ -39,7 +45,10 @@ export class SequenceLabeller {
         examples.flatMap((e) => e.tags.filter((t) => t !== OUTSIDE).map((t) => t.slice(2))),
       ),
     ].sort();
-    return new SequenceLabeller(await trainCrf(examples, labelsFor(entities), options));
+    return new SequenceLabeller(
+      await trainCrf(examples, labelsFor(entities), options),
+      options.language,
+    );
   }
 
   toArtifact(): LabellerArtifact {
@@ -72,7 +81,8 @@ export class SequenceLabeller {
     const allowed =
       onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
     if (allowed.length <= 1) return [];
-    const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge).map((fs) =>
+    const english = usesKnowledge(this.language);
+    const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge, english).map((fs) =>
       allFeatures(fs)
         .map((f) => this.featureIndex.get(f))
         .filter((id): id is number => id !== undefined),

@@ -1,14 +1,18 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
-import { SYSTEM_ENTITIES, type SystemEntityName } from '@parley/domain';
+import { SYSTEM_ENTITIES } from '@parley/domain';
+import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import type { ExtractedEntity, JsonValue } from '../types.js';
 import { toLocalWallClock, wallClockToIso } from '../util/time-zone.js';
 import type { EntityExtractor, ExtractionInput } from './extractor.js';
+import { rewriteText } from './rewrite-text.js';
+import type { Rewritten, RewriteRule } from './rewrite-text.js';
+import { cultureFor } from './system-cultures.js';
+import type { RecognizerKind } from './system-cultures.js';
 
-/** The system entities this package resolves offline (Microsoft Recognizers-Text, English): all of the domain's. */
+/** The system entities this package resolves offline (Microsoft Recognizers-Text): all of the domain's. */
 export const SYSTEM_ENTITY_NAMES: readonly SystemEntityName[] = SYSTEM_ENTITIES;
 
 const SYSTEM_CONFIDENCE = 0.9;
-const CULTURE = Recognizers.Culture.English;
 
 interface RecognizerResult {
   start: number;
@@ -18,21 +22,21 @@ interface RecognizerResult {
   resolution?: Record<string, unknown>;
 }
 
-type Recognize = (text: string, reference: Date) => RecognizerResult[];
+type Recognize = (text: string, culture: string, reference: Date) => RecognizerResult[];
 
-const RECOGNIZERS: Record<string, Recognize> = {
-  number: (t) => Recognizers.recognizeNumber(t, CULTURE),
-  ordinal: (t) => Recognizers.recognizeOrdinal(t, CULTURE),
-  percentage: (t) => Recognizers.recognizePercentage(t, CULTURE),
-  money: (t) => Recognizers.recognizeCurrency(t, CULTURE),
-  datetime: (t, ref) => Recognizers.recognizeDateTime(t, CULTURE, undefined, ref),
-  email: (t) => Recognizers.recognizeEmail(t, CULTURE),
-  phone: (t) => Recognizers.recognizePhoneNumber(t, CULTURE),
-  url: (t) => Recognizers.recognizeURL(t, CULTURE),
+const RECOGNIZERS: Record<RecognizerKind, Recognize> = {
+  number: (t, c) => Recognizers.recognizeNumber(t, c),
+  ordinal: (t, c) => Recognizers.recognizeOrdinal(t, c),
+  percentage: (t, c) => Recognizers.recognizePercentage(t, c),
+  money: (t, c) => Recognizers.recognizeCurrency(t, c),
+  datetime: (t, c, ref) => Recognizers.recognizeDateTime(t, c, undefined, ref),
+  email: (t, c) => Recognizers.recognizeEmail(t, c),
+  phone: (t, c) => Recognizers.recognizePhoneNumber(t, c),
+  url: (t, c) => Recognizers.recognizeURL(t, c),
 };
 
 /** Which recognizer finds each system entity (date, time, date-time and duration share one). */
-const RECOGNIZER_OF: Record<SystemEntityName, string> = {
+export const RECOGNIZER_OF: Record<SystemEntityName, RecognizerKind> = {
   'sys.number': 'number',
   'sys.ordinal': 'ordinal',
   'sys.percentage': 'percentage',
@@ -51,10 +55,13 @@ const RECOGNIZER_OF: Record<SystemEntityName, string> = {
  * date-times and durations (relative to the reference time, in the time zone), e-mails, phone
  * numbers and URLs. Values: numbers for number/ordinal/percentage, seconds for a duration,
  * `{amount, currency}` for money, `YYYY-MM-DD` / `HH:MM:SS` / ISO 8601 with offset for
- * date / time / date-time, and `{start, end}` for ranges.
+ * date / time / date-time, and `{start, end}` for ranges. Each recognizer reads the bot's
+ * language with its own culture where Recognizers-Text has one, after a rewrite of the date
+ * and number words where it has a neighbour's (German, Japanese; see `system-cultures.ts`).
  */
 export function createSystemExtractor(
   enabled: readonly SystemEntityName[] = SYSTEM_ENTITY_NAMES,
+  language: SupportedLanguage = 'en',
 ): EntityExtractor {
   const enabledSet = new Set<string>(enabled);
   return {
@@ -66,9 +73,14 @@ export function createSystemExtractor(
       const recognizers = new Set([...wanted].map((n) => RECOGNIZER_OF[n as SystemEntityName]));
       const reference = toLocalWallClock(referenceTime, timeZone);
       const out: ExtractedEntity[] = [];
-      for (const key of [...recognizers].sort()) {
-        for (const r of (RECOGNIZERS[key] as Recognize)(text, reference)) {
-          const entity = toEntity(r, text, timeZone);
+      const today = localDate(reference);
+      const rewrites = new Map<readonly RewriteRule[], Rewritten>();
+      for (const kind of [...recognizers].sort()) {
+        const { culture, rewrite } = cultureFor(kind, language);
+        const read = rewrite ? rewritten(rewrites, text, rewrite) : undefined;
+        for (const r of RECOGNIZERS[kind](read?.text ?? text, culture, reference)) {
+          const span = read ? originalSpan(read, r) : { begin: r.start, end: r.end + 1 };
+          const entity = toEntity(r, text, span, timeZone, today);
           if (entity && wanted.has(entity.name)) out.push(entity);
         }
       }
@@ -77,15 +89,26 @@ export function createSystemExtractor(
   };
 }
 
+/** One rewrite of the message per rule set, shared by the recognizers that read it. */
+function rewritten(
+  cache: Map<readonly RewriteRule[], Rewritten>,
+  text: string,
+  rules: readonly RewriteRule[],
+): Rewritten {
+  let hit = cache.get(rules);
+  if (!hit) cache.set(rules, (hit = rewriteText(text, rules)));
+  return hit;
+}
+
 function toEntity(
   r: RecognizerResult,
   text: string,
+  { begin, end }: { begin: number; end: number },
   timeZone: string,
+  today: string,
 ): ExtractedEntity | undefined {
-  const resolved = resolve(r, timeZone);
+  const resolved = resolve(r, timeZone, today);
   if (!resolved) return undefined;
-  const begin = r.start;
-  const end = r.end + 1;
   return {
     name: resolved.name,
     value: resolved.value,
@@ -100,6 +123,7 @@ function toEntity(
 function resolve(
   r: RecognizerResult,
   timeZone: string,
+  today: string,
 ): { name: string; value: JsonValue } | undefined {
   const res = r.resolution ?? {};
   const value = typeof res.value === 'string' ? res.value : undefined;
@@ -126,7 +150,7 @@ function resolve(
     case 'url':
       return value ? { name: 'sys.url', value } : undefined;
     default:
-      return r.typeName.startsWith('datetimeV2.') ? resolveDateTime(r, timeZone) : undefined;
+      return r.typeName.startsWith('datetimeV2.') ? resolveDateTime(r, timeZone, today) : undefined;
   }
 }
 
@@ -139,19 +163,34 @@ function numeric(
 }
 
 interface TimexValue {
+  timex?: string;
   type?: string;
   value?: string;
   start?: string;
   end?: string;
 }
 
+/**
+ * Ambiguous dates ("friday", "3 May") come as past and future candidates, clock times ("at 8")
+ * as the morning and the evening reading: the first candidate from today on, else the last one.
+ */
+function pickCandidate(
+  values: readonly TimexValue[],
+  dated: boolean,
+  today: string,
+): TimexValue | undefined {
+  if (!dated || values.length < 2) return values[0];
+  const start = (v: TimexValue): string => v.value ?? v.start ?? '';
+  return values.find((v) => start(v).slice(0, 10) >= today) ?? values[values.length - 1];
+}
+
 function resolveDateTime(
   r: RecognizerResult,
   timeZone: string,
+  today: string,
 ): { name: string; value: JsonValue } | undefined {
   const values = (r.resolution?.values ?? []) as TimexValue[];
-  // Ambiguous dates ("friday") come as past and future candidates: prefer the future one.
-  const v = values[values.length > 1 && r.typeName.includes('date') ? values.length - 1 : 0];
+  const v = pickCandidate(values, r.typeName.includes('date'), today);
   if (!v) return undefined;
   const kind = r.typeName.slice('datetimeV2.'.length);
   const iso = (s: string | undefined): string | null => (s ? wallClockToIso(s, timeZone) : null);
@@ -173,4 +212,19 @@ function resolveDateTime(
     default:
       return undefined;
   }
+}
+
+/** `YYYY-MM-DD` of a wall-clock Date (see `toLocalWallClock`). */
+function localDate(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A finding in a rewritten text, back in the message, without the spaces a rewrite put at its ends. */
+function originalSpan(read: Rewritten, r: RecognizerResult): { begin: number; end: number } {
+  let start = r.start;
+  let end = r.end + 1;
+  while (start < end && /\s/u.test(read.text[start] ?? '')) start++;
+  while (end > start && /\s/u.test(read.text[end - 1] ?? '')) end--;
+  return read.original(start, end);
 }

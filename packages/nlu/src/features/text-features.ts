@@ -1,4 +1,3 @@
-import { stem } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
 
 export interface TextFeatureOptions {
@@ -18,7 +17,7 @@ export function textFeatures(tokens: readonly Token[], options: TextFeatureOptio
   const stems: string[] = ['<s>'];
   for (const token of tokens) {
     if (token.kind === 'punct') continue;
-    const s = token.kind === 'number' ? '<num>' : stem(token.norm);
+    const s = token.kind === 'number' ? '<num>' : token.stem;
     stems.push(s);
     out.push(`w:${token.norm}`);
     if (s !== token.norm) out.push(`s:${s}`);

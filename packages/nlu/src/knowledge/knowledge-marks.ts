@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { SupportedLanguage } from '@parley/domain';
 import { isPhraseWord, phraseWords } from '../extractors/gazetteer.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
@@ -51,6 +52,15 @@ export function knowledgeMarks(tokens: readonly Token[]): string[][] {
     if (REGION_CODE.test(raw) && regionCodes.has(raw)) mark(marks, first, first, 'region');
   }
   return marks;
+}
+
+/**
+ * Whether a model in this language reads the knowledge features: the word lists (English
+ * place names, time and number words, English word frequencies) and the word clusters (English
+ * GloVe) describe English text; in other languages they would mark chance look-alikes.
+ */
+export function usesKnowledge(language: SupportedLanguage): boolean {
+  return language === 'en';
 }
 
 /**

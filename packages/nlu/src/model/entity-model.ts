@@ -1,5 +1,5 @@
-import { SYSTEM_ENTITIES } from '@parley/domain';
-import type { EntityDefinition, SystemEntityName } from '@parley/domain';
+import { SUPPORTED_LANGUAGES, SYSTEM_ENTITIES } from '@parley/domain';
+import type { EntityDefinition, SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { z } from 'zod';
 import { resolveOverlaps, tokenSpan } from '../extractors/extractor.js';
 import type { EntityExtractor, ExtractionInput } from '../extractors/extractor.js';
@@ -14,7 +14,7 @@ import {
 } from '../extractors/sequence-labeller.js';
 import type { LabelledSpan } from '../extractors/sequence-labeller.js';
 import { createSystemExtractor } from '../extractors/system-extractor.js';
-import { knowledgeMarks, warmKnowledge } from '../knowledge/knowledge-marks.js';
+import { knowledgeMarks, usesKnowledge, warmKnowledge } from '../knowledge/knowledge-marks.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import type { ExtractedEntity } from '../types.js';
@@ -29,6 +29,8 @@ export interface EntityModelArtifact {
   trainingValues: Record<string, string[]>;
   systemEntities: SystemEntityName[];
   labeller: LabellerArtifact | null;
+  /** The language its phrases and messages are tokenized in; English when absent (older models). */
+  language?: SupportedLanguage;
 }
 
 /**
@@ -47,6 +49,7 @@ const ZEntityPart = z.object({
   trainingValues: z.record(z.string(), z.array(z.string())),
   systemEntities: z.array(z.enum(SYSTEM_ENTITIES)),
   labeller: z.unknown().nullable(),
+  language: z.enum(SUPPORTED_LANGUAGES).default('en'),
 });
 
 export interface GazetteerView {
@@ -67,7 +70,8 @@ const EXPECTED_MIN_CONFIDENCE = 0.5;
 
 /** All entity extraction of a model: lookup, regex, system entities and the trained labeller. */
 export class EntityModel {
-  private readonly gazetteer = new Gazetteer();
+  private readonly gazetteer: Gazetteer;
+  readonly language: SupportedLanguage;
   /** Lookup and regex: what the bot's own entity definitions find. */
   private readonly defined: EntityExtractor[];
   private readonly system: EntityExtractor;
@@ -75,11 +79,13 @@ export class EntityModel {
   private readonly canonical = new Map<string, string>();
 
   constructor(readonly artifact: EntityModelArtifact) {
+    this.language = artifact.language ?? 'en';
+    this.gazetteer = new Gazetteer(this.language);
     for (const def of artifact.definitions) {
       for (const v of def.values) {
         for (const phrase of [v.value, ...v.synonyms]) {
           this.gazetteer.add(phrase, def.name, v.value);
-          this.canonical.set(canonicalKey(def.name, tokenize(phrase)), v.value);
+          this.canonical.set(canonicalKey(def.name, tokenize(phrase, this.language)), v.value);
         }
       }
     }
@@ -87,12 +93,14 @@ export class EntityModel {
       for (const phrase of phrases) this.gazetteer.add(phrase, entity, phrase);
     }
     this.defined = [
-      createLookupExtractor(artifact.definitions),
+      createLookupExtractor(artifact.definitions, this.language),
       createRegexExtractor(artifact.definitions),
     ];
-    this.system = createSystemExtractor(artifact.systemEntities);
-    this.labeller = artifact.labeller ? new SequenceLabeller(artifact.labeller) : undefined;
-    if (this.labeller) warmKnowledge();
+    this.system = createSystemExtractor(artifact.systemEntities, this.language);
+    this.labeller = artifact.labeller
+      ? new SequenceLabeller(artifact.labeller, this.language)
+      : undefined;
+    if (this.labeller && usesKnowledge(this.language)) warmKnowledge();
   }
 
   /** The entity model's part of a model: its definitions as JSON, the labeller's arrays. */
@@ -121,7 +129,7 @@ export class EntityModel {
 
   /** Gazetteer marks of a message; knowledge marks only when a labeller will read them. */
   view(tokens: readonly Token[], withKnowledge = this.labeller !== undefined): GazetteerView {
-    return gazetteerView(this.gazetteer, tokens, withKnowledge);
+    return gazetteerView(this.gazetteer, tokens, withKnowledge && usesKnowledge(this.language));
   }
 
   /** Entities of a message, overlaps resolved (longest, most confident, extractor priority). */

@@ -2,11 +2,12 @@ import { DEFAULT_NLU_CONFIG, type NluConfig } from '../config.js';
 import { knowledgeFingerprint } from '../knowledge/knowledge-marks.js';
 import type { TrainingData } from '../types.js';
 import { canonicalJson, sha256 } from '../util/canonical-json.js';
+import { modelLanguage } from './model-language.js';
 import { MODEL_FORMAT_VERSION } from './model-format.js';
 
 /**
  * SHA-256 of everything that makes a model what it is — what training reads (intent ids,
- * examples with spans, entity definitions, system entities in use, independent of order), the
+ * examples with spans, entity definitions, system entities in use, the language, independent of order), the
  * training configuration, the model format and the versions of the knowledge data — so equal
  * hashes mean retraining is moot, and an upgrade that changes any of them retrains.
  */
@@ -33,6 +34,8 @@ export function hashTrainingData(
       fuzzy: e.fuzzy,
     })),
     systemEntities: [...(data.systemEntities ?? [])].sort(),
+    // The primary language only: "en-GB" and "en-US" train the same model.
+    language: modelLanguage(data.language),
     config,
     modelFormat: MODEL_FORMAT_VERSION,
     knowledge: knowledgeFingerprint(),

@@ -1,7 +1,10 @@
+import type { SupportedLanguage } from '@parley/domain';
 import type { NluConfig } from '../config.js';
 import type { ExtractionInput } from '../extractors/extractor.js';
 import { resolveOverlaps } from '../extractors/extractor.js';
-import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
+import { knowledgeVersions, usesKnowledge } from '../knowledge/knowledge-marks.js';
+import { systemEntityWarnings } from '../extractors/system-cultures.js';
+import { RECOGNIZER_OF } from '../extractors/system-extractor.js';
 import { withoutInvisible } from '../text/invisible-characters.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
@@ -17,6 +20,8 @@ const RANKING_SIZE = 10;
 export interface ModelInfo {
   dataHash: string;
   config: NluConfig;
+  /** The primary language the model was trained in. */
+  language: SupportedLanguage;
   createdAt: string;
   metrics: Record<string, number | null>;
   libraryVersions: Record<string, string>;
@@ -34,19 +39,28 @@ export class LocalNluModel implements NluParser {
   ) {}
 
   /**
-   * The knowledge data (word lists, word clusters) whose version differs from the one the
-   * labeller was trained with: its features then mean something else, and entities suffer
-   * until the bot is trained again. A model from before a data set existed lists it too.
+   * Why the model answers worse than it could: the knowledge data (word lists, word clusters)
+   * whose version differs from the one the labeller was trained with (its features then mean
+   * something else until the bot is trained again; a model from before a data set existed
+   * lists it too), and the system entities it uses that Recognizers-Text does not read in the
+   * model's language.
    */
   get warnings(): string[] {
-    if (!this.entityModel.hasLabeller) return [];
+    const { language } = this.info;
+    const system = systemEntityWarnings(
+      this.entityModel.artifact.systemEntities,
+      language,
+      (name) => RECOGNIZER_OF[name],
+    );
+    if (!this.entityModel.hasLabeller || !usesKnowledge(language)) return system;
     const trained = this.info.libraryVersions;
-    return Object.entries(knowledgeVersions())
+    const knowledge = Object.entries(knowledgeVersions())
       .filter(([name, version]) => trained[name] !== version)
       .map(
         ([name, version]) =>
           `entity labeller trained with ${name} ${trained[name] ?? '(none)'}, running with ${version}: train the bot again`,
       );
+    return [...knowledge, ...system];
   }
 
   /** Intent ids the model can predict. */
@@ -95,7 +109,7 @@ export class LocalNluModel implements NluParser {
   ): { input: ExtractionInput; intentFeatures: IntentFeatures } {
     const input: ExtractionInput = {
       text,
-      tokens: tokenize(text),
+      tokens: tokenize(text, this.info.language),
       referenceTime: options.referenceTime ?? new Date(),
       timeZone: options.timeZone ?? 'UTC',
       ...(options.expectedEntity ? { expectedEntity: options.expectedEntity } : {}),

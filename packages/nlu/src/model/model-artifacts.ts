@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SUPPORTED_LANGUAGES } from '@parley/domain';
 import { z } from 'zod';
 import { ZNluConfig } from '../config.js';
 import { ModelCorruptError, ModelFormatError } from '../errors.js';
@@ -28,6 +29,8 @@ const ZModelManifest = z.object({
   formatVersion: z.literal(MODEL_FORMAT_VERSION),
   dataHash: z.string(),
   config: ZNluConfig,
+  /** The model's language (primary subtag); models from before languages are English. */
+  language: z.enum(SUPPORTED_LANGUAGES).default('en'),
   createdAt: z.string(),
   metrics: z.record(z.string(), z.number().nullable()),
   libraryVersions: z.record(z.string(), z.string()),
@@ -131,9 +134,9 @@ export async function loadModel(dir: string): Promise<LocalNluModel> {
   const arrays = new StoredArrays(unpackArrays(await read(FILES.weights), manifest.weightsIndex));
   const intentModel = IntentModel.load(await json(FILES.intent), arrays);
   const entityModel = EntityModel.load(await json(FILES.entities), arrays);
-  const { dataHash, config, createdAt, metrics, libraryVersions } = manifest;
+  const { dataHash, config, language, createdAt, metrics, libraryVersions } = manifest;
   return new LocalNluModel(
-    { dataHash, config, createdAt, metrics, libraryVersions },
+    { dataHash, config, language, createdAt, metrics, libraryVersions },
     intentModel,
     entityModel,
   );

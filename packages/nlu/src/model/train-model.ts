@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { SystemEntityName } from '@parley/domain';
+import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { SYSTEM_ENTITIES } from '@parley/domain';
 import { ZNluConfig } from '../config.js';
 import type { NluConfig, NluConfigInput } from '../config.js';
@@ -8,7 +8,7 @@ import { spansToTags } from '../extractors/bilou.js';
 import type { TokenSpan } from '../extractors/bilou.js';
 import type { LabellerArtifact, LabellerExample } from '../extractors/labeller-types.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
-import { knowledgeVersions, loadKnowledge } from '../knowledge/knowledge-marks.js';
+import { knowledgeVersions, loadKnowledge, usesKnowledge } from '../knowledge/knowledge-marks.js';
 import { foldText } from '../text/normalize.js';
 import { mapYielding } from '../util/event-loop.js';
 import { tokenize } from '../text/tokenize.js';
@@ -20,6 +20,7 @@ import { hashTrainingData } from './hash-training-data.js';
 import { intentFeatures } from './intent-features.js';
 import { IntentModel } from './intent-model.js';
 import { LocalNluModel } from './local-nlu-model.js';
+import { modelLanguage } from './model-language.js';
 import { PACKAGE_VERSION } from './package-version.js';
 
 const INTENT_SHARE = [5, 75] as const;
@@ -41,7 +42,7 @@ interface PreparedExample {
 export interface PreparedTraining {
   labels: string[];
   examples: PreparedExample[];
-  base: Omit<EntityModelArtifact, 'labeller'>;
+  base: Omit<EntityModelArtifact, 'labeller'> & { language: SupportedLanguage };
 }
 
 /**
@@ -58,10 +59,11 @@ export async function prepareTraining(
     .sort((a, b) => (a.intentId < b.intentId ? -1 : a.intentId > b.intentId ? 1 : 0));
   if (intents.length === 0) throw new InvalidTrainingDataError('No intent has training examples.');
   const labels = intents.map((i) => i.intentId);
+  const language = modelLanguage(data.language);
   const annotated = await mapYielding(
     intents.flatMap((intent, label) => intent.trainingData.map((ex) => ({ ex, label }))),
     ({ ex, label }) => {
-      const tokens = tokenize(ex.text);
+      const tokens = tokenize(ex.text, language);
       return { intent: label, text: ex.text, tokens, spans: tokenSpans(tokens, ex.entities ?? []) };
     },
   );
@@ -75,13 +77,14 @@ export async function prepareTraining(
     }));
   const base = {
     definitions,
-    trainingValues: trainingValues(annotated),
+    trainingValues: trainingValues(annotated, language),
     systemEntities: systemEntities(data, config),
+    language,
   };
   const entityModel = new EntityModel({ ...base, labeller: null });
   // The labeller (trained later) reads the knowledge marks.
   const withLabeller = trainsLabeller(annotated, config);
-  if (withLabeller) await loadKnowledge();
+  if (withLabeller && usesKnowledge(language)) await loadKnowledge();
   const examples = await mapYielding(annotated, (ex) => {
     const input = { text: ex.text, tokens: ex.tokens, referenceTime: new Date(0), timeZone: 'UTC' };
     const seen = intentFeatures(entityModel, input, config, withLabeller);
@@ -120,6 +123,7 @@ export async function trainModel(
   report('prepare', 0);
 
   const { labels, examples, base } = await prepareTraining(data, config);
+  const { language } = base;
   report('prepare', INTENT_SHARE[0]);
 
   const intentModel = await IntentModel.train(
@@ -137,7 +141,7 @@ export async function trainModel(
       ),
   );
 
-  const labeller = await trainLabeller(examples, labels, config, (epoch, epochs) =>
+  const labeller = await trainLabeller(examples, labels, config, language, (epoch, epochs) =>
     report(
       'entities',
       ENTITY_SHARE[0] + ((ENTITY_SHARE[1] - ENTITY_SHARE[0]) * epoch) / epochs,
@@ -151,6 +155,7 @@ export async function trainModel(
     {
       dataHash: hashTrainingData(data, config),
       config,
+      language,
       createdAt: new Date().toISOString(),
       metrics: {
         trainSeconds: Math.round(trainSeconds * 1000) / 1000,
@@ -163,7 +168,7 @@ export async function trainModel(
         '@parley/nlu': PACKAGE_VERSION,
         '@tensorflow/tfjs': tf.version.tfjs,
         node: process.version,
-        ...knowledgeVersions(),
+        ...(usesKnowledge(language) ? knowledgeVersions() : {}),
       },
     },
     intentModel,
@@ -203,6 +208,7 @@ function trainsLabeller(
 
 function trainingValues(
   examples: ReadonlyArray<Pick<PreparedExample, 'text' | 'tokens' | 'spans'>>,
+  language: SupportedLanguage,
 ): Record<string, string[]> {
   const out: Record<string, Map<string, string>> = {};
   for (const ex of examples) {
@@ -213,7 +219,8 @@ function trainingValues(
         (ex.tokens[s.end - 1] as Token).end,
       );
       const map = (out[s.entity] ??= new Map());
-      if (!map.has(foldText(raw))) map.set(foldText(raw), raw);
+      const key = foldText(raw, language);
+      if (!map.has(key)) map.set(key, raw);
     }
   }
   return Object.fromEntries(
@@ -235,6 +242,7 @@ async function trainLabeller(
   examples: readonly PreparedExample[],
   labels: readonly string[],
   config: NluConfig,
+  language: SupportedLanguage,
   onEpoch: (epoch: number, epochs: number) => void,
 ): Promise<LabellerArtifact | null> {
   if (!trainsLabeller(examples, config)) return null;
@@ -265,6 +273,7 @@ async function trainLabeller(
     wordDropout: config.entities.wordDropout,
     l2: config.entities.labellerL2,
     learningRate: config.entities.labellerLearningRate,
+    language,
     onEpoch,
   });
   return labeller.toArtifact();

@@ -4,6 +4,7 @@ import type { EntityDefinitionLike } from '../model/entity-model.js';
 import { SYSTEM_ENTITY_NAMES } from '../extractors/system-extractor.js';
 import { withoutInvisible } from '../text/invisible-characters.js';
 import { tokenize } from '../text/tokenize.js';
+import { modelLanguage } from '../model/model-language.js';
 import type { NluParser, ParseOptions, ParseResult } from '../types.js';
 
 export interface EntityParserOptions {
@@ -11,6 +12,8 @@ export interface EntityParserOptions {
   systemEntities?: readonly SystemEntityName[];
   /** Intent reported for every message (the bot's fallback intent). */
   fallbackIntent?: string;
+  /** The bot's language (an IETF tag); English by default. */
+  language?: string;
 }
 
 /**
@@ -35,6 +38,7 @@ export function createEntityParser(
     trainingValues: {},
     systemEntities: [...(options.systemEntities ?? SYSTEM_ENTITY_NAMES)],
     labeller: null,
+    language: modelLanguage(options.language),
   });
   const intent = { name: options.fallbackIntent ?? 'fallback', confidence: 0 };
   return {
@@ -43,7 +47,7 @@ export function createEntityParser(
       const { text } = visible;
       const entities = model.extract({
         text,
-        tokens: tokenize(text),
+        tokens: tokenize(text, model.language),
         referenceTime: parseOptions.referenceTime ?? new Date(),
         timeZone: parseOptions.timeZone ?? 'UTC',
         ...(parseOptions.expectedEntity ? { expectedEntity: parseOptions.expectedEntity } : {}),

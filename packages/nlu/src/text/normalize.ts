@@ -1,14 +1,45 @@
+import type { SupportedLanguage } from '@parley/domain';
+
 const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
+/** Arabic short vowels and signs (harakat), Quranic marks and the tatweel: optional in writing. */
+const ARABIC_OPTIONAL = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 
 /**
- * Lower-cases and strips accents ("Münchner" → "munchner"). Used on single tokens, so that
- * the original offsets are untouched; a folded token can be shorter than its raw text.
+ * Where stripping accents keeps words apart. In Latin-script languages people often type
+ * without them ("Munchen", "cafe"), so folding helps matching; elsewhere the marks are
+ * letters of their own (Japanese dakuten: か/が, Russian й, Thai and Hindi vowel signs) and
+ * only compatibility forms (full-width digits and letters) and case are normalized.
  */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(APOSTROPHES, "'")
-    .toLowerCase();
+const FOLDS_ACCENTS = new Set<SupportedLanguage>([
+  'de',
+  'en',
+  'es',
+  'fr',
+  'id',
+  'it',
+  'nl',
+  'pt',
+  'sv',
+  'tr',
+]);
+
+/**
+ * The form a token is matched by: lower-cased, accents stripped where the language allows it
+ * ("Münchner" → "munchner"), Arabic harakat dropped, full-width forms made plain. Used on
+ * single tokens, so that the original offsets are untouched; a folded token can be shorter
+ * than its raw text.
+ */
+export function foldText(text: string, language: SupportedLanguage = 'en'): string {
+  if (FOLDS_ACCENTS.has(language)) {
+    // Turkish lower-cases I to ı and İ to i; people type both as i.
+    const lower = language === 'tr' ? text.toLocaleLowerCase('tr').replace(/ı/g, 'i') : text;
+    return lower
+      .normalize('NFKD')
+      .replace(COMBINING_MARKS, '')
+      .replace(APOSTROPHES, "'")
+      .toLowerCase();
+  }
+  const plain = text.normalize('NFKC').replace(APOSTROPHES, "'").toLowerCase();
+  return language === 'ar' ? plain.replace(ARABIC_OPTIONAL, '') : plain;
 }

@@ -1,14 +1,72 @@
+import { createRequire } from 'node:module';
+import type { SupportedLanguage } from '@parley/domain';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 const CACHE_LIMIT = 50_000;
-const cache = new Map<string, string>();
+const ENGLISH_WORD = /^[a-z]{3,}$/;
+const WORD = /^\p{L}{3,}$/u;
+
+type Stemmer = (word: string) => string;
+
+/**
+ * The Snowball stemmers `natural` ships, by language (Indonesian: its dictionary-based
+ * stemmer). Languages without a good one (Arabic, Turkish, Chinese, Japanese, Korean, Thai)
+ * are not stemmed: character n-grams and affix features carry their inflections.
+ */
+const NATURAL_STEMMERS: Partial<Record<SupportedLanguage, string>> = {
+  de: 'porter_stemmer_de.js',
+  es: 'porter_stemmer_es.js',
+  fr: 'porter_stemmer_fr.js',
+  id: 'indonesian/stemmer_id.js',
+  it: 'porter_stemmer_it.js',
+  nl: 'porter_stemmer_nl.js',
+  pt: 'porter_stemmer_pt.js',
+  ru: 'porter_stemmer_ru.js',
+  sv: 'porter_stemmer_sv.js',
+};
+
+const stemmers = new Map<SupportedLanguage, Stemmer | null>();
+const caches = new Map<SupportedLanguage, Map<string, string>>();
 
 /** Porter stem of a folded English token, cached: the same words recur in every message. */
 export function stem(token: string): string {
-  const hit = cache.get(token);
+  return stemIn('en', token);
+}
+
+/**
+ * The stem of a word in a language, cached per language. `word` is the token lower-cased as
+ * the language writes it (English: its folded form); languages without a stemmer return it.
+ */
+export function stemIn(language: SupportedLanguage, word: string): string {
+  let cache = caches.get(language);
+  if (!cache) caches.set(language, (cache = new Map()));
+  const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const result = /^[a-z]{3,}$/.test(token) ? PorterStemmer.stem(token) : token;
+  const stemmer = stemmerOf(language);
+  const result =
+    stemmer && (language === 'en' ? ENGLISH_WORD : WORD).test(word) ? stemmer(word) : word;
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(token, result);
+  cache.set(word, result);
   return result;
+}
+
+/** Whether the language has a stemmer. */
+export function hasStemmer(language: SupportedLanguage): boolean {
+  return stemmerOf(language) !== null;
+}
+
+function stemmerOf(language: SupportedLanguage): Stemmer | null {
+  if (language === 'en') return (w) => PorterStemmer.stem(w);
+  let stemmer = stemmers.get(language);
+  if (stemmer !== undefined) return stemmer;
+  const file = NATURAL_STEMMERS[language];
+  if (file) {
+    // natural's package index loads its whole toolkit; only the stemmer's module is read, and
+    // only for a bot in its language.
+    const require = createRequire(import.meta.url);
+    const module = require(`natural/lib/natural/stemmers/${file}`) as { stem: Stemmer };
+    stemmer = (w) => module.stem(w);
+  } else stemmer = null;
+  stemmers.set(language, stemmer);
+  return stemmer;
 }

@@ -1,0 +1,105 @@
+import * as Recognizers from '@microsoft/recognizers-text-suite';
+import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
+import { GERMAN_TO_ENGLISH } from './german-dates.js';
+import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
+import type { RewriteRule } from './rewrite-text.js';
+
+/** The recognizers of Recognizers-Text the system entities use. */
+export type RecognizerKind =
+  'number' | 'ordinal' | 'percentage' | 'money' | 'datetime' | 'email' | 'phone' | 'url';
+
+/** How one recognizer reads a language: with which culture, after which rewrite. */
+export interface CultureChoice {
+  culture: string;
+  rewrite?: readonly RewriteRule[];
+  /** False when only language-neutral forms (digits, symbols, ISO dates) are understood. */
+  native: boolean;
+}
+
+const C = Recognizers.Culture;
+
+/**
+ * Cultures Recognizers-Text's JavaScript models cover, by recognizer (measured: its Dutch,
+ * German and Italian culture codes fall back to English). E-mails, phone numbers and URLs read
+ * the same in every language.
+ */
+const NATIVE: Record<
+  'number' | 'money' | 'datetime',
+  Partial<Record<SupportedLanguage, string>>
+> = {
+  number: {
+    en: C.English,
+    es: C.Spanish,
+    pt: C.Portuguese,
+    fr: C.French,
+    zh: C.Chinese,
+    ja: C.Japanese,
+  },
+  money: {
+    en: C.English,
+    es: C.Spanish,
+    pt: C.Portuguese,
+    fr: C.French,
+    zh: C.Chinese,
+    ja: C.Japanese,
+  },
+  datetime: { en: C.English, es: C.Spanish, fr: C.French, zh: C.Chinese },
+};
+
+/** Languages read by another culture's model after a rewrite of their date, time and number words. */
+const REWRITTEN: Partial<
+  Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
+> = {
+  number: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
+  ordinal: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
+  percentage: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
+  money: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
+  datetime: {
+    de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true },
+    ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
+  },
+};
+
+const NEUTRAL = new Set<RecognizerKind>(['email', 'phone', 'url']);
+
+/** The culture a recognizer reads a language with; English (digits and symbols only) when none covers it. */
+export function cultureFor(kind: RecognizerKind, language: SupportedLanguage): CultureChoice {
+  if (NEUTRAL.has(kind)) return { culture: C.English, native: true };
+  const rewritten = REWRITTEN[kind]?.[language];
+  if (rewritten) return rewritten;
+  const table =
+    kind === 'ordinal' || kind === 'percentage' ? NATIVE.number : NATIVE[kind as 'number'];
+  const culture = table[language];
+  return culture ? { culture, native: true } : { culture: C.English, native: false };
+}
+
+const WHAT: Record<RecognizerKind, string> = {
+  number: 'numbers in words',
+  ordinal: 'ordinals in words',
+  percentage: 'percentages in words',
+  money: 'amounts of money in words',
+  datetime: 'dates and times in words ("tomorrow", weekdays, month names)',
+  email: 'e-mail addresses',
+  phone: 'phone numbers',
+  url: 'URLs',
+};
+
+/**
+ * Model warnings for the system entities a model uses in a language no recognizer covers:
+ * they still find digits, symbols and ISO dates, not words, and the bot builder should know.
+ */
+export function systemEntityWarnings(
+  entities: readonly SystemEntityName[],
+  language: SupportedLanguage,
+  recognizerOf: (name: SystemEntityName) => RecognizerKind,
+): string[] {
+  const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
+  return entities.flatMap((entity) => {
+    const kind = recognizerOf(entity);
+    return cultureFor(kind, language).native
+      ? []
+      : [
+          `${entity}: Recognizers-Text does not read ${name} ${WHAT[kind]}; only digits, symbols and ISO dates are understood`,
+        ];
+  });
+}
