@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLanguage } from './language.js';
+import { BUILT_IN_TEXTS } from './bot-texts.js';
 
 /** The IANA time zones this runtime knows, and `UTC`. */
 export const TIME_ZONES: readonly string[] = [
@@ -47,23 +48,20 @@ export const ZDialogueSettings = z.object({
     .default(30),
   keepContextOnExpiry: z.boolean().default(true),
   /** Said when a parameter was asked `maxTries` times without an answer. */
-  giveUpText: z.string().max(2000).default("Sorry, I still didn't get that. Let's start over."),
+  giveUpText: z.string().max(2000).default(BUILT_IN_TEXTS.en.giveUpText),
   /** Said when a tool call or template fails and the intent has no error text. */
-  errorText: z
-    .string()
-    .max(2000)
-    .default('Sorry, something went wrong on my side. Please try again.'),
+  errorText: z.string().max(2000).default(BUILT_IN_TEXTS.en.errorText),
   /** Said when no intent is understood and the fallback intent has no responses (or none exists). */
-  fallbackText: z.string().max(2000).default("Sorry, I didn't understand that."),
+  fallbackText: z.string().max(2000).default(BUILT_IN_TEXTS.en.fallbackText),
   /** Said on cancel when the cancel intent has no responses (or none exists). */
-  cancelText: z.string().max(2000).default('Okay, cancelled.'),
+  cancelText: z.string().max(2000).default(BUILT_IN_TEXTS.en.cancelText),
   /** Asks for a parameter that has no prompt of its own; a template, `{{parameter}}` is its name. */
-  promptText: z.string().max(2000).default('Please tell me the {{parameter}}.'),
+  promptText: z.string().max(2000).default(BUILT_IN_TEXTS.en.promptText),
   /**
    * Asks which of two close intents was meant (`nlu.ambiguity: clarify`), with both as quick
    * replies; a template, `{{first}}` and `{{second}}` are the intents' names.
    */
-  clarifyText: z.string().max(2000).default('Did you mean "{{first}}" or "{{second}}"?'),
+  clarifyText: z.string().max(2000).default(BUILT_IN_TEXTS.en.clarifyText),
 });
 export type DialogueSettings = z.infer<typeof ZDialogueSettings>;
 

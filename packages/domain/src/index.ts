@@ -6,3 +6,4 @@ export * from './bot-definition.js';
 export * from './check-intent.js';
 export * from './channel-settings.js';
 export * from './language.js';
+export * from './bot-texts.js';

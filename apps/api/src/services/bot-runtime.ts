@@ -51,7 +51,7 @@ export function createBotRuntimePort(deps: {
         intents,
         entities,
         secrets,
-        extractors: deps.engine.extractorsOnly(entities),
+        extractors: deps.engine.extractorsOnly(entities, bot.settings.language),
       };
     })();
     definitions.set(botId, { key, value });
@@ -64,7 +64,11 @@ export function createBotRuntimePort(deps: {
     if (runtime.llm) return runtime.llm;
     const { llm } = runtime.settings.nlu;
     const parser = createLlmParser({
-      bot: { intents: runtime.intents, entities: runtime.entities },
+      bot: {
+        intents: runtime.intents,
+        entities: runtime.entities,
+        language: runtime.settings.language,
+      },
       settings: llm,
       ...(!llm.allowPrivateNetworks && { fetch: guardedFetch }),
       fallbackIntentId: runtime.settings.dialogue.fallbackIntentId,

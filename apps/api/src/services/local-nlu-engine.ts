@@ -36,6 +36,7 @@ export function createLocalNluEngine(): NluEngine {
         thresholdTradeoff: report.fallbackTradeoff,
       };
     },
-    extractorsOnly: (entities) => createEntityParser(entities),
+    extractorsOnly: (entities, language) =>
+      createEntityParser(entities, language === undefined ? {} : { language }),
   };
 }

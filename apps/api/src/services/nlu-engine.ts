@@ -35,6 +35,6 @@ export interface NluEngine {
     folds: number,
     onProgress?: ProgressCallback,
   ): Promise<ModelMetrics>;
-  /** Entities only (system, lookup, regex): what a bot answers with before any training. */
-  extractorsOnly(entities: EntityDefinition[]): NluParser;
+  /** Entities only (system, lookup, regex) in the bot's language: what a bot answers with before any training. */
+  extractorsOnly(entities: EntityDefinition[], language?: string): NluParser;
 }

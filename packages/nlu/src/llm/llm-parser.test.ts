@@ -93,6 +93,20 @@ describe('ZeroShotLlmParser', () => {
     expect(messages[1]?.content).toContain('entity type "city" with the question "In which city?"');
   });
 
+  it('tells the model which language the user writes in, and resolves its numbers in it', async () => {
+    server.enqueue({
+      content: replyJson('book_table', [{ type: 'sys.number', text: 'zwei', value: 'zwei' }]),
+    });
+    const result = await make({ bot: { ...RESTAURANT_BOT, language: 'de-DE' } }).parse(
+      'einen Tisch für zwei',
+    );
+    const messages = server.requests[0]?.body['messages'] as Array<{ content: string }>;
+    expect(messages[0]?.content).toContain('The user writes in German (Germany) (de-DE)');
+    expect(result.entities).toContainEqual(
+      expect.objectContaining({ name: 'sys.number', raw: 'zwei', value: 2 }),
+    );
+  });
+
   it('computes confidence from the logprobs of the intent tokens when the server returns them', async () => {
     server.enqueue({
       content: replyJson('book_table'),

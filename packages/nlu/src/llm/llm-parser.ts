@@ -85,7 +85,8 @@ export function createLlmParser(params: CreateLlmParserParams): LlmParser {
   const fallbackIntentId = params.fallbackIntentId ?? DEFAULT_FALLBACK_INTENT;
   const prompt = buildLlmPrompt(params.bot, fallbackIntentId, options);
   const normalizer =
-    params.normalizer ?? withSystemEntities(createDefaultEntityNormalizer(params.bot.entities));
+    params.normalizer ??
+    withSystemEntities(createDefaultEntityNormalizer(params.bot.entities), params.bot.language);
   const breaker = createCircuitBreaker({
     ...options.breaker,
     now: params.clock?.now,

@@ -51,6 +51,7 @@ export function buildLlmPrompt(
 
   const system = [
     'You are the language understanding component of a chatbot.',
+    languageLine(bot.language),
     'Classify the user message into exactly one of the intents below, and extract the entities it mentions.',
     `If no intent fits, answer the intent "${NONE_INTENT}". Never invent an intent name.`,
     '',
@@ -152,4 +153,18 @@ function replySchema(intentIds: string[], entityTypes: string[]): Record<string,
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Which language the user writes in: the model reads the message as such (a German "morgen" is
+ * tomorrow), and quotes entity texts as written, untranslated, so that they can be found in it.
+ */
+function languageLine(tag = 'en'): string {
+  let name = tag;
+  try {
+    name = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    // A malformed tag is named as it is.
+  }
+  return `The user writes in ${name} (${tag}); keep entity texts exactly as written, never translated.`;
 }

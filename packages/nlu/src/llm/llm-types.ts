@@ -22,6 +22,8 @@ export interface LlmEntityType {
 export interface LlmBot {
   intents: readonly LlmIntent[];
   entities: readonly LlmEntityType[];
+  /** The bot's language (an IETF tag such as `de` or `zh-CN`); English when absent. */
+  language?: string;
 }
 
 /** Why a call to the endpoint produced no reply. */

@@ -1,5 +1,6 @@
 import { createSystemExtractor, SYSTEM_ENTITY_NAMES } from '../extractors/system-extractor.js';
 import { tokenize } from '../text/tokenize.js';
+import { modelLanguage } from '../model/model-language.js';
 import type { SystemEntityName } from '@parley/domain';
 import type { EntityNormalizer } from './entity-normalizer.js';
 
@@ -11,17 +12,18 @@ const SYSTEM = new Set<string>(SYSTEM_ENTITY_NAMES);
  * "two" the number 2 whichever parser answered. Other types go to `inner` (lookup values,
  * synonyms, patterns). A system value the recognizers cannot read keeps the text as written.
  */
-export function withSystemEntities(inner: EntityNormalizer): EntityNormalizer {
+export function withSystemEntities(inner: EntityNormalizer, language = 'en'): EntityNormalizer {
+  const lang = modelLanguage(language);
   return {
     async normalize(candidate, context) {
       const located = await inner.normalize(candidate, context);
       if (!SYSTEM.has(candidate.entityType) || !located || located.end <= located.begin)
         return located;
-      const extractor = createSystemExtractor([candidate.entityType as SystemEntityName]);
+      const extractor = createSystemExtractor([candidate.entityType as SystemEntityName], lang);
       const found = extractor
         .extract({
           text: context.message,
-          tokens: tokenize(context.message),
+          tokens: tokenize(context.message, lang),
           referenceTime: context.options.referenceTime ?? new Date(),
           timeZone: context.options.timeZone ?? 'UTC',
         })

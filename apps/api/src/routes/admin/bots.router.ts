@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBotSettings, type BotSettings } from '@parley/domain';
+import { localizeBotTexts, ZBotSettings, type BotSettings } from '@parley/domain';
 import { ZBotView } from './admin.responses.js';
 import { defineRoute } from '../../http/define-route.js';
 import { HttpProblem } from '../../http/problem.js';
@@ -47,7 +47,9 @@ export function addBotRoutes({
     status: 201,
     errors: [409],
     handler: async ({ body, principal, res }) => {
-      const { id, ...settings } = body;
+      const { id, ...parsed } = body;
+      // Texts left at their defaults are said in the bot's language.
+      const settings = localizeBotTexts(parsed);
       refuseLlmEndpoint(settings);
       const bot = await store.bots.create(settings, id);
       await audit(principal, 'bot.create', `/bots/${bot.id}`, bot.id, { name: settings.name });
@@ -85,8 +87,9 @@ export function addBotRoutes({
         throw new z.ZodError(
           merged.error.issues.map((issue) => ({ ...issue, path: ['body', ...issue.path] })),
         );
-      refuseLlmEndpoint(merged.data);
-      const updated = await store.bots.updateSettings(bot.id, merged.data);
+      const settings = localizeBotTexts(merged.data, bot.settings.language);
+      refuseLlmEndpoint(settings);
+      const updated = await store.bots.updateSettings(bot.id, settings);
       if (!updated) throw HttpProblem.notFound(`Bot "${bot.id}"`);
       await audit(principal, 'bot.update', `/bots/${bot.id}`, bot.id, {
         fields: Object.keys(body),

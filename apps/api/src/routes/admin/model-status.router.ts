@@ -39,7 +39,12 @@ export function addModelStatusRoutes(
         store.entities.list(bot.id),
         bot.activeModelId ? store.models.get(bot.id, bot.activeModelId) : null,
       ]);
-      const built = buildTrainingData(intents, entities, bot.settings.dialogue.fallbackIntentId);
+      const built = buildTrainingData(
+        intents,
+        entities,
+        bot.settings.dialogue.fallbackIntentId,
+        bot.settings.language,
+      );
       if (!built.ok)
         return {
           activeModelId: bot.activeModelId,

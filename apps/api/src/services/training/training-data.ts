@@ -20,6 +20,8 @@ export function buildTrainingData(
   intents: IntentDefinition[],
   entities: EntityDefinition[],
   fallbackIntentId: string,
+  /** The bot's language: the model's tokenizer, stemmer and system-entity culture. */
+  language = 'en',
 ): TrainingDataResult {
   const trainable = intents.filter((intent) => intent.intentId !== fallbackIntentId);
   const problems: TrainingProblem[] = [];
@@ -69,6 +71,7 @@ export function buildTrainingData(
         trainingData,
       })),
       entities,
+      language,
     },
   };
 }

@@ -226,7 +226,12 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
         deps.store.intents.list(botId),
         deps.store.entities.list(botId),
       ]);
-      const built = buildTrainingData(intents, entities, bot.settings.dialogue.fallbackIntentId);
+      const built = buildTrainingData(
+        intents,
+        entities,
+        bot.settings.dialogue.fallbackIntentId,
+        bot.settings.language,
+      );
       if (!built.ok) return { status: 'invalid', problems: built.problems };
       const dataHash = deps.engine.hash(built.data);
       if (!force) {
