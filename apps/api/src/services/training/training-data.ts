@@ -1,3 +1,4 @@
+import { SYSTEM_ENTITIES } from '@parley/domain';
 import type { EntityDefinition, IntentDefinition } from '@parley/domain';
 import type { TrainingData } from '@parley/nlu';
 
@@ -71,6 +72,9 @@ export function buildTrainingData(
         trainingData,
       })),
       entities,
+      // The system entities parameters ask for are extracted from every message, so one
+      // message can name the intent and its date at once.
+      systemEntities: SYSTEM_ENTITIES.filter((name) => used.has(name)),
       language,
     },
   };
