@@ -1,7 +1,7 @@
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE } from './bilou.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { labellerFeatures } from './labeller-features.js';
-import { usesKnowledge } from '../knowledge/knowledge-marks.js';
+import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
 
@@ -374,7 +374,7 @@ export async function trainCrf(
     for (const t of e.tags) if (t !== OUTSIDE) set.add(t.slice(2));
     intentEntities[e.intent] = [...set].sort();
   }
-  const crf = new CrfTrainer(labels, intentEntities, usesKnowledge(options.language ?? 'en'));
+  const crf = new CrfTrainer(labels, intentEntities, usesEnglishLexicon(options.language ?? 'en'));
   const random = createPrng(options.seed);
   const prepared = [];
   for (const e of examples) {

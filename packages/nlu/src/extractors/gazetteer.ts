@@ -36,7 +36,7 @@ export class Gazetteer {
   constructor(private readonly language: SupportedLanguage = 'en') {}
 
   add(phrase: string, entity: string, value: string): void {
-    const tokens = phraseWords(tokenize(phrase, this.language));
+    const tokens = phraseWords(tokenize(phrase, this.language, false));
     if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
     let node = this.root;
     for (const t of tokens) {

@@ -62,6 +62,7 @@ export function labellerFeatures(
         `x2=${w.slice(-2)}`,
         `x3=${w.slice(-3)}`,
         `iw=${intent}|${w}`,
+        ...(english ? [] : affixes(w)),
       ],
       context: [
         'bias',
@@ -102,6 +103,14 @@ export function labellerFeatures(
       ),
     };
   });
+}
+
+/**
+ * More of a word's ends where no English word lists help: a Chinese or Japanese word's first
+ * and last character (市, 州, 日), a German compound's or a Turkish suffix chain's last four.
+ */
+function affixes(w: string): string[] {
+  return [`p1=${w.slice(0, 1)}`, `x1=${w.slice(-1)}`, `p4=${w.slice(0, 4)}`, `x4=${w.slice(-4)}`];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SupportedLanguage } from '@parley/domain';
 import { z } from 'zod';
-import { usesKnowledge } from '../knowledge/knowledge-marks.js';
+import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { ModelCorruptError } from '../errors.js';
 import { readPart } from '../util/persisted.js';
 import type { Persisted, StoredArrays } from '../util/persisted.js';
@@ -81,7 +81,7 @@ export class SequenceLabeller {
     const allowed =
       onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
     if (allowed.length <= 1) return [];
-    const english = usesKnowledge(this.language);
+    const english = usesEnglishLexicon(this.language);
     const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge, english).map((fs) =>
       allFeatures(fs)
         .map((f) => this.featureIndex.get(f))

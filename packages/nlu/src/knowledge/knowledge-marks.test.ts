@@ -1,6 +1,8 @@
+import type { SupportedLanguage } from '@parley/domain';
 import { tokenize } from '../text/tokenize.js';
 import { knowledgeMarks } from './knowledge-marks.js';
 import { lexiconBand } from './lexicon.js';
+import { recognizerMarks, usesRecognizerMarks } from './recognizer-marks.js';
 
 function marked(text: string): string[] {
   const tokens = tokenize(text);
@@ -50,5 +52,31 @@ describe('lexiconBand', () => {
     expect(lexiconBand('marienplatz')).toBe('oov');
     expect(lexiconBand('giraffe')).toBe('35');
     expect(lexiconBand('playlist')).toBe('50');
+  });
+});
+
+describe('knowledge in the bot language', () => {
+  const marks = (text: string, language: SupportedLanguage): string[][] => {
+    const tokens = tokenize(text, language);
+    const found = knowledgeMarks(tokens, language);
+    const times = recognizerMarks(tokens, language);
+    return tokens.map((_, i) => [...(found[i] ?? []), ...(times[i] ?? [])].sort());
+  };
+
+  it('marks country names as the language writes them, and no English time words', () => {
+    const words = (language: SupportedLanguage) =>
+      knowledgeMarks(tokenize('Deutschland at noon', language), language);
+    expect(words('de')).toEqual([['country:U'], [], []]);
+    expect(words('en')[2]).toEqual(['time:U']);
+    expect(marks('加拿大正在下雪吗', 'zh')[0]).toEqual(['country:U']);
+  });
+
+  it("marks the recognizers' dates and times where no time word list exists", () => {
+    const tokens = tokenize('提醒我明天早上八点开会', 'zh');
+    const times = recognizerMarks(tokens, 'zh');
+    const marked = tokens.filter((_, i) => times[i]?.length).map((t) => t.raw);
+    expect(marked.join('')).toBe('明天早上八点');
+    expect(usesRecognizerMarks('en')).toBe(false);
+    expect(usesRecognizerMarks('tr')).toBe(false);
   });
 });

@@ -26,7 +26,20 @@ interface KnowledgeIndex {
   regionCodes: Set<string>;
 }
 
-let index: KnowledgeIndex | undefined;
+const indexes = new Map<SupportedLanguage, KnowledgeIndex>();
+
+/** Latin-script languages: the city list and the given names (written the same) describe them too. */
+const LATIN_SCRIPT = new Set<SupportedLanguage>([
+  'de',
+  'es',
+  'fr',
+  'id',
+  'it',
+  'nl',
+  'pt',
+  'sv',
+  'tr',
+]);
 
 /**
  * Per token, the knowledge classes of the phrases covering it, as "class:B|I|L|U" marks
@@ -35,8 +48,11 @@ let index: KnowledgeIndex | undefined;
  * contained it, and the learner still decides, from context, which entity it is (a given
  * name starts many artists, but "Grace" is also a word).
  */
-export function knowledgeMarks(tokens: readonly Token[]): string[][] {
-  const { phrases, regionCodes } = (index ??= runSteps(indexSteps()));
+export function knowledgeMarks(
+  tokens: readonly Token[],
+  language: SupportedLanguage = 'en',
+): string[][] {
+  const { phrases, regionCodes } = indexFor(language);
   const marks: string[][] = tokens.map(() => []);
   // Matching skips punctuation, as the phrases do ("Washington, D.C.").
   const words = tokens.flatMap((t, i) => (isPhraseWord(t) ? [i] : []));
@@ -55,11 +71,10 @@ export function knowledgeMarks(tokens: readonly Token[]): string[][] {
 }
 
 /**
- * Whether a model in this language reads the knowledge features: the word lists (English
- * place names, time and number words, English word frequencies) and the word clusters (English
- * GloVe) describe English text; in other languages they would mark chance look-alikes.
+ * Whether the labeller reads English word frequencies (SCOWL) and word clusters (English
+ * GloVe): they describe English text; in other languages they would mark chance look-alikes.
  */
-export function usesKnowledge(language: SupportedLanguage): boolean {
+export function usesEnglishLexicon(language: SupportedLanguage): boolean {
   return language === 'en';
 }
 
@@ -67,10 +82,17 @@ export function usesKnowledge(language: SupportedLanguage): boolean {
  * Loads the word lists now (about a quarter of a second, once per process) rather than on the
  * first message a loaded model parses.
  */
-export function warmKnowledge(): void {
-  index ??= runSteps(indexSteps());
+export function warmKnowledge(language: SupportedLanguage = 'en'): void {
+  indexFor(language);
+  if (!usesEnglishLexicon(language)) return;
   lexiconBand('');
   wordCluster('');
+}
+
+function indexFor(language: SupportedLanguage): KnowledgeIndex {
+  let index = indexes.get(language);
+  if (!index) indexes.set(language, (index = runSteps(indexSteps(language))));
+  return index;
 }
 
 function mark(marks: string[][], first: number, last: number, cls: KnowledgeClass): void {
@@ -86,33 +108,39 @@ function mark(marks: string[][], first: number, last: number, cls: KnowledgeClas
  * Loads the word lists like `warmKnowledge`, letting the event loop turn between chunks:
  * training calls it first, inside a running API.
  */
-export async function loadKnowledge(): Promise<void> {
-  if (index) return;
-  const built = await runStepsYielding(indexSteps());
-  index ??= built;
+export async function loadKnowledge(language: SupportedLanguage = 'en'): Promise<void> {
+  if (!indexes.has(language)) {
+    const built = await runStepsYielding(indexSteps(language));
+    if (!indexes.has(language)) indexes.set(language, built);
+  }
+  if (!usesEnglishLexicon(language)) return;
   lexiconBand('');
   await loadWordClusters();
 }
 
 /** Builds the index, pausing (yield) every few thousand names; see `warmKnowledge`, `loadKnowledge`. */
-function* indexSteps(): Generator<void, KnowledgeIndex> {
+function* indexSteps(language: SupportedLanguage): Generator<void, KnowledgeIndex> {
   const require = createRequire(import.meta.url);
   const phrases = new Map<string, KnowledgeClass[]>();
   const add = (phrase: string, cls: KnowledgeClass): void => {
-    const tokens = phraseWords(tokenize(phrase));
+    const tokens = phraseWords(tokenize(phrase, language, false));
     if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
     const key = tokens.join(' ');
     const list = phrases.get(key);
     if (!list) phrases.set(key, [cls]);
     else if (!list.includes(cls)) list.push(cls);
   };
-  const countries = require('i18n-iso-countries/langs/en.json') as {
+  // Country names in the bot's language (i18n-iso-countries has them in each supported one).
+  const countries = require(`i18n-iso-countries/langs/${language}.json`) as {
     countries: Record<string, string | string[]>;
   };
   for (const names of Object.values(countries.countries))
     for (const name of [names].flat()) add(name, 'country');
-  for (const name of EXTRA_COUNTRY_NAMES) add(name, 'country');
-  for (const [name] of REGIONS) add(name, 'region');
+  if (language !== 'en' && !LATIN_SCRIPT.has(language)) return { phrases, regionCodes: new Set() };
+  if (language === 'en') {
+    for (const name of EXTRA_COUNTRY_NAMES) add(name, 'country');
+    for (const [name] of REGIONS) add(name, 'region');
+  }
   // Two-letter names ("Of", "Ai") are more often words than towns.
   const cities = require('cities-list') as Record<string, unknown>;
   for (const [i, name] of Object.keys(cities).entries()) {
@@ -126,6 +154,7 @@ function* indexSteps(): Generator<void, KnowledgeIndex> {
       yield;
     }
   }
+  if (language !== 'en') return { phrases, regionCodes: new Set() };
   for (const word of TIME_WORDS) add(word, 'time');
   for (const word of NUMBER_WORDS) add(word, 'number');
   return { phrases, regionCodes: new Set(REGIONS.map(([, code]) => code)) };
@@ -155,16 +184,23 @@ export function knowledgeFingerprint(): Record<string, string> {
   };
 }
 
-export function knowledgeVersions(): Record<string, string> {
+export function knowledgeVersions(language: SupportedLanguage = 'en'): Record<string, string> {
   const require = createRequire(import.meta.url);
-  const clusters = wordClustersVersion();
+  const clusters = usesEnglishLexicon(language) ? wordClustersVersion() : undefined;
   return {
     ...Object.fromEntries(
-      KNOWLEDGE_PACKAGES.map((name) => [
+      packagesFor(language).map((name) => [
         name,
         (require(`${name}/package.json`) as { version: string }).version,
       ]),
     ),
     ...(clusters ? { 'word-clusters': clusters } : {}),
   };
+}
+
+/** The knowledge packages a model in the language reads (see `indexSteps`). */
+function packagesFor(language: SupportedLanguage): string[] {
+  if (language === 'en') return KNOWLEDGE_PACKAGES;
+  if (LATIN_SCRIPT.has(language)) return ['cities-list', 'human-names', 'i18n-iso-countries'];
+  return ['i18n-iso-countries'];
 }

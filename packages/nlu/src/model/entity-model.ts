@@ -14,7 +14,8 @@ import {
 } from '../extractors/sequence-labeller.js';
 import type { LabelledSpan } from '../extractors/sequence-labeller.js';
 import { createSystemExtractor } from '../extractors/system-extractor.js';
-import { knowledgeMarks, usesKnowledge, warmKnowledge } from '../knowledge/knowledge-marks.js';
+import { knowledgeMarks, warmKnowledge } from '../knowledge/knowledge-marks.js';
+import { recognizerMarks, usesRecognizerMarks } from '../knowledge/recognizer-marks.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import type { ExtractedEntity } from '../types.js';
@@ -100,7 +101,7 @@ export class EntityModel {
     this.labeller = artifact.labeller
       ? new SequenceLabeller(artifact.labeller, this.language)
       : undefined;
-    if (this.labeller && usesKnowledge(this.language)) warmKnowledge();
+    if (this.labeller) warmKnowledge(this.language);
   }
 
   /** The entity model's part of a model: its definitions as JSON, the labeller's arrays. */
@@ -129,7 +130,7 @@ export class EntityModel {
 
   /** Gazetteer marks of a message; knowledge marks only when a labeller will read them. */
   view(tokens: readonly Token[], withKnowledge = this.labeller !== undefined): GazetteerView {
-    return gazetteerView(this.gazetteer, tokens, withKnowledge && usesKnowledge(this.language));
+    return gazetteerView(this.gazetteer, tokens, withKnowledge, this.language);
   }
 
   /** Entities of a message, overlaps resolved (longest, most confident, extractor priority). */
@@ -208,6 +209,7 @@ export function gazetteerView(
   gazetteer: Gazetteer,
   tokens: readonly Token[],
   withKnowledge: boolean,
+  language: SupportedLanguage = 'en',
 ): GazetteerView {
   const marks: string[][] = tokens.map(() => []);
   const entities = new Set<string>();
@@ -223,6 +225,17 @@ export function gazetteerView(
   return {
     marks,
     entities: [...entities].sort(),
-    knowledge: withKnowledge ? knowledgeMarks(tokens) : [],
+    knowledge: withKnowledge ? knowledgeWithRecognizers(tokens, language) : [],
   };
+}
+
+/** Knowledge marks, and where the language has them, the recognizers' dates and times. */
+function knowledgeWithRecognizers(
+  tokens: readonly Token[],
+  language: SupportedLanguage,
+): string[][] {
+  const marks = knowledgeMarks(tokens, language);
+  if (!usesRecognizerMarks(language)) return marks;
+  const times = recognizerMarks(tokens, language);
+  return marks.map((m, i) => [...m, ...(times[i] ?? [])]);
 }

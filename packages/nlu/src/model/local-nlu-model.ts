@@ -2,7 +2,7 @@ import type { SupportedLanguage } from '@parley/domain';
 import type { NluConfig } from '../config.js';
 import type { ExtractionInput } from '../extractors/extractor.js';
 import { resolveOverlaps } from '../extractors/extractor.js';
-import { knowledgeVersions, usesKnowledge } from '../knowledge/knowledge-marks.js';
+import { knowledgeVersions } from '../knowledge/knowledge-marks.js';
 import { systemEntityWarnings } from '../extractors/system-cultures.js';
 import { RECOGNIZER_OF } from '../extractors/system-extractor.js';
 import { withoutInvisible } from '../text/invisible-characters.js';
@@ -52,9 +52,9 @@ export class LocalNluModel implements NluParser {
       language,
       (name) => RECOGNIZER_OF[name],
     );
-    if (!this.entityModel.hasLabeller || !usesKnowledge(language)) return system;
+    if (!this.entityModel.hasLabeller) return system;
     const trained = this.info.libraryVersions;
-    const knowledge = Object.entries(knowledgeVersions())
+    const knowledge = Object.entries(knowledgeVersions(language))
       .filter(([name, version]) => trained[name] !== version)
       .map(
         ([name, version]) =>

@@ -8,7 +8,7 @@ import { spansToTags } from '../extractors/bilou.js';
 import type { TokenSpan } from '../extractors/bilou.js';
 import type { LabellerArtifact, LabellerExample } from '../extractors/labeller-types.js';
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
-import { knowledgeVersions, loadKnowledge, usesKnowledge } from '../knowledge/knowledge-marks.js';
+import { knowledgeVersions, loadKnowledge } from '../knowledge/knowledge-marks.js';
 import { foldText } from '../text/normalize.js';
 import { mapYielding } from '../util/event-loop.js';
 import { tokenize } from '../text/tokenize.js';
@@ -84,7 +84,7 @@ export async function prepareTraining(
   const entityModel = new EntityModel({ ...base, labeller: null });
   // The labeller (trained later) reads the knowledge marks.
   const withLabeller = trainsLabeller(annotated, config);
-  if (withLabeller && usesKnowledge(language)) await loadKnowledge();
+  if (withLabeller) await loadKnowledge(language);
   const examples = await mapYielding(annotated, (ex) => {
     const input = { text: ex.text, tokens: ex.tokens, referenceTime: new Date(0), timeZone: 'UTC' };
     const seen = intentFeatures(entityModel, input, config, withLabeller);
@@ -168,7 +168,7 @@ export async function trainModel(
         '@parley/nlu': PACKAGE_VERSION,
         '@tensorflow/tfjs': tf.version.tfjs,
         node: process.version,
-        ...(usesKnowledge(language) ? knowledgeVersions() : {}),
+        ...knowledgeVersions(language),
       },
     },
     intentModel,

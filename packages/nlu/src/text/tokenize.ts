@@ -32,19 +32,24 @@ const NUMBER = /^\p{N}+(?:[.,:/]\p{N}+)*$/u;
  * @example tokenize("Café at 10:30 🙂").map((t) => t.norm) // ['cafe', 'at', '10:30', '🙂']
  * @example tokenize('明天早上八点', 'zh').map((t) => t.raw) // ['明天', '早上', '八', '点']
  */
-export function tokenize(text: string, language: SupportedLanguage = 'en'): Token[] {
+export function tokenize(
+  text: string,
+  language: SupportedLanguage = 'en',
+  /** False where only `norm` is read (word lists, phrases): `stem` is then `norm`, and cheaper. */
+  stems = true,
+): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN_RE)) {
     const raw = match[0];
     const begin = match.index;
     const kind = match[1] ? 'number' : match[2] ? 'word' : match[3] ? 'emoji' : 'punct';
     if (kind !== 'word' || !UNSPACED_SCRIPT.test(raw)) {
-      tokens.push(token(raw, begin, kind, language));
+      tokens.push(token(raw, begin, kind, language, stems));
       continue;
     }
     for (const piece of segmentWords(raw, language)) {
       const pieceKind = NUMBER.test(piece.text) ? 'number' : piece.isWord ? 'word' : 'punct';
-      tokens.push(token(piece.text, begin + piece.index, pieceKind, language));
+      tokens.push(token(piece.text, begin + piece.index, pieceKind, language, stems));
     }
   }
   return tokens;
@@ -55,8 +60,10 @@ function token(
   begin: number,
   kind: Token['kind'],
   language: SupportedLanguage,
+  stems: boolean,
 ): Token {
   const norm = foldText(raw, language);
+  if (!stems) return { raw, norm, stem: norm, begin, end: begin + raw.length, kind };
   return {
     raw,
     norm,

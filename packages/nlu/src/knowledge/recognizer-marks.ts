@@ -1,0 +1,48 @@
+import type { SupportedLanguage } from '@parley/domain';
+import { cultureFor } from '../extractors/system-cultures.js';
+import { createSystemExtractor } from '../extractors/system-extractor.js';
+import type { Token } from '../text/tokenize.js';
+
+const REFERENCE = new Date(Date.UTC(2020, 0, 1));
+const extractors = new Map<SupportedLanguage, ReturnType<typeof createSystemExtractor>>();
+
+/**
+ * Whether the labeller reads Recognizers-Text's dates and times as knowledge marks: in the
+ * languages it reads in words but English, whose own time words stand in for them.
+ */
+export function usesRecognizerMarks(language: SupportedLanguage): boolean {
+  return language !== 'en' && cultureFor('datetime', language).native;
+}
+
+/**
+ * Per token, "time:B|I|L|U" marks of the date and time expressions Recognizers-Text finds in
+ * the bot's language ("明天早上八点", "übermorgen"): a CRF in a language without time word
+ * lists learns its datetime slots from them.
+ */
+export function recognizerMarks(tokens: readonly Token[], language: SupportedLanguage): string[][] {
+  const marks: string[][] = tokens.map(() => []);
+  if (tokens.length === 0) return marks;
+  let extractor = extractors.get(language);
+  if (!extractor)
+    extractors.set(
+      language,
+      (extractor = createSystemExtractor(
+        ['sys.date', 'sys.time', 'sys.datetime', 'sys.duration'],
+        language,
+      )),
+    );
+  // The message as its tokens lie in it: offsets are the original ones.
+  let text = '';
+  for (const t of tokens) text = text.padEnd(t.begin, ' ') + t.raw;
+  for (const e of extractor.extract({ text, tokens, referenceTime: REFERENCE, timeZone: 'UTC' })) {
+    const first = tokens.findIndex((t) => t.end > e.begin);
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.begin < e.end) last++;
+    if (first < 0 || tokens[first]!.begin >= e.end) continue;
+    for (let i = first; i <= last; i++) {
+      const pos = first === last ? 'U' : i === first ? 'B' : i === last ? 'L' : 'I';
+      if (!marks[i]!.includes(`time:${pos}`)) marks[i]!.push(`time:${pos}`);
+    }
+  }
+  return marks;
+}
