@@ -7,17 +7,18 @@ const REFERENCE = new Date(Date.UTC(2020, 0, 1));
 const extractors = new Map<SupportedLanguage, ReturnType<typeof createSystemExtractor>>();
 
 /**
- * Whether the labeller reads Recognizers-Text's dates and times as knowledge marks: in the
- * languages it reads in words but English, whose own time words stand in for them.
+ * Whether the labeller reads Recognizers-Text's dates, times and numbers as knowledge marks:
+ * in the languages it reads dates in words, but English, whose time and number word lists
+ * stand in for them.
  */
 export function usesRecognizerMarks(language: SupportedLanguage): boolean {
   return language !== 'en' && cultureFor('datetime', language).native;
 }
 
 /**
- * Per token, "time:B|I|L|U" marks of the date and time expressions Recognizers-Text finds in
- * the bot's language ("明天早上八点", "übermorgen"): a CRF in a language without time word
- * lists learns its datetime slots from them.
+ * Per token, "time:B|I|L|U" and "number:B|I|L|U" marks of the date, time and number
+ * expressions Recognizers-Text finds in the bot's language ("明天早上八点", "übermorgen",
+ * "五"): a CRF in a language without time and number word lists learns such slots from them.
  */
 export function recognizerMarks(tokens: readonly Token[], language: SupportedLanguage): string[][] {
   const marks: string[][] = tokens.map(() => []);
@@ -27,7 +28,7 @@ export function recognizerMarks(tokens: readonly Token[], language: SupportedLan
     extractors.set(
       language,
       (extractor = createSystemExtractor(
-        ['sys.date', 'sys.time', 'sys.datetime', 'sys.duration'],
+        ['sys.date', 'sys.time', 'sys.datetime', 'sys.duration', 'sys.number'],
         language,
       )),
     );
@@ -39,9 +40,10 @@ export function recognizerMarks(tokens: readonly Token[], language: SupportedLan
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1]!.begin < e.end) last++;
     if (first < 0 || tokens[first]!.begin >= e.end) continue;
+    const cls = e.name === 'sys.number' ? 'number' : 'time';
     for (let i = first; i <= last; i++) {
       const pos = first === last ? 'U' : i === first ? 'B' : i === last ? 'L' : 'I';
-      if (!marks[i]!.includes(`time:${pos}`)) marks[i]!.push(`time:${pos}`);
+      if (!marks[i]!.includes(`${cls}:${pos}`)) marks[i]!.push(`${cls}:${pos}`);
     }
   }
   return marks;

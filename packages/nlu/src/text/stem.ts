@@ -10,8 +10,9 @@ type Stemmer = (word: string) => string;
 
 /**
  * The Snowball stemmers `natural` ships, by language (Indonesian: its dictionary-based
- * stemmer). Languages without a good one (Arabic, Turkish, Chinese, Japanese, Korean, Thai)
- * are not stemmed: character n-grams and affix features carry their inflections.
+ * stemmer); Arabic: a light stemmer (below). Languages without a good one (Turkish, Chinese,
+ * Japanese, Korean, Thai) are not stemmed: character n-grams and affix features carry their
+ * inflections.
  */
 const NATURAL_STEMMERS: Partial<Record<SupportedLanguage, string>> = {
   de: 'porter_stemmer_de.js',
@@ -57,6 +58,7 @@ export function hasStemmer(language: SupportedLanguage): boolean {
 
 function stemmerOf(language: SupportedLanguage): Stemmer | null {
   if (language === 'en') return (w) => PorterStemmer.stem(w);
+  if (language === 'ar') return arabicLightStem;
   let stemmer = stemmers.get(language);
   if (stemmer !== undefined) return stemmer;
   const file = NATURAL_STEMMERS[language];
@@ -69,4 +71,21 @@ function stemmerOf(language: SupportedLanguage): Stemmer | null {
   } else stemmer = null;
   stemmers.set(language, stemmer);
   return stemmer;
+}
+
+const ARABIC_PREFIX = /^(?:وال|بال|كال|فال|لل|ال|و(?=..[^\s]))/u;
+const ARABIC_SUFFIX = /(?:ها|ات|ون|ين|ان|ية|ة|ه|ي)$/u;
+
+/**
+ * Light stemming of Arabic (Larkey et al.'s light10, shortened): the article and the
+ * conjunctions and prepositions written onto a word ("والرياض", "بالمدينة") and the common
+ * plural, dual and feminine endings, as long as three letters remain.
+ */
+function arabicLightStem(word: string): string {
+  let w = word;
+  const prefix = ARABIC_PREFIX.exec(w);
+  if (prefix && w.length - prefix[0].length >= 3) w = w.slice(prefix[0].length);
+  const suffix = ARABIC_SUFFIX.exec(w);
+  if (suffix && w.length - suffix[0].length >= 3) w = w.slice(0, -suffix[0].length);
+  return w;
 }
