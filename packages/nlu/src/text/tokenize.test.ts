@@ -94,12 +94,13 @@ describe('tokenize in the bot language', () => {
     expect(tokenize('İstanbul ılık', 'tr').map((t) => t.norm)).toEqual(['istanbul', 'ilik']);
   });
 
-  it('stems in the language: German, Spanish, Indonesian; English as before', () => {
+  it('stems in the language: German, Spanish, Indonesian, Arabic; English as before', () => {
     expect(tokenize('Häuser', 'de')[0]?.stem).toBe('haus');
     expect(tokenize('recordatorios', 'es')[0]?.stem).toBe('recordatori');
     expect(tokenize('pengingat', 'id')[0]?.stem).toBe('ingat');
     expect(tokenize('reminders', 'en')[0]?.stem).toBe('remind');
     expect(tokenize('提醒', 'zh')[0]?.stem).toBe('提醒');
+    expect(tokenize('بالمدينة', 'ar')[0]?.stem).toBe('مدين');
   });
 
   it('tokenizes English exactly as without a language', () => {
