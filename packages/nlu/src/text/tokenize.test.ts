@@ -103,6 +103,16 @@ describe('tokenize in the bot language', () => {
     expect(tokenize('بالمدينة', 'ar')[0]?.stem).toBe('مدين');
   });
 
+  it('keeps a Chinese run whole in a language written with spaces, as before', () => {
+    expect(tokenize('find PlayStation官方杂志, a song', 'en').map((t) => t.raw)).toEqual([
+      'find',
+      'PlayStation官方杂志',
+      ',',
+      'a',
+      'song',
+    ]);
+  });
+
   it('tokenizes English exactly as without a language', () => {
     const text = "What's the weather in Köln at 5:30pm? 👩‍💻 12.04LTS";
     expect(tokenize(text, 'en')).toEqual(tokenize(text));

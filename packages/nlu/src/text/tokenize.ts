@@ -22,12 +22,18 @@ export interface Token {
 const TOKEN_RE =
   /(\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}_]|[.,:/]\p{N}))|([\p{L}\p{M}][\p{L}\p{M}\p{N}_]*|[\p{N}_]+(?:[.,:/]\p{N}+)*[\p{L}\p{M}\p{N}_]*)|(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*)|(\S)/gu;
 const NUMBER = /^\p{N}+(?:[.,:/]\p{N}+)*$/u;
+/**
+ * The languages written without spaces: their bots split such runs into words. A language
+ * written with spaces keeps today's tokens (a Japanese title in an English message stays one
+ * token, as it always was).
+ */
+const SEGMENTED = new Set<SupportedLanguage>(['ja', 'th', 'zh']);
 
 /**
  * Splits a message into tokens without changing it, so that every token and every entity span
  * maps back to the original characters (accents and emoji included). Letters and digits run
- * together up to a space or punctuation, as languages with spaces write words; a run in a
- * script without spaces (Chinese, Japanese, Thai) is split into words by `Intl.Segmenter`.
+ * together up to a space or punctuation, as languages with spaces write words; in a Chinese,
+ * Japanese or Thai bot, a run of a script without spaces is split into words by `Intl.Segmenter`.
  * Arabic and Hebrew keep their logical order: offsets count characters as stored, never as shown.
  * @example tokenize("Café at 10:30 🙂").map((t) => t.norm) // ['cafe', 'at', '10:30', '🙂']
  * @example tokenize('明天早上八点', 'zh').map((t) => t.raw) // ['明天', '早上', '八', '点']
@@ -43,7 +49,7 @@ export function tokenize(
     const raw = match[0];
     const begin = match.index;
     const kind = match[1] ? 'number' : match[2] ? 'word' : match[3] ? 'emoji' : 'punct';
-    if (kind !== 'word' || !UNSPACED_SCRIPT.test(raw)) {
+    if (kind !== 'word' || !SEGMENTED.has(language) || !UNSPACED_SCRIPT.test(raw)) {
       tokens.push(token(raw, begin, kind, language, stems));
       continue;
     }
