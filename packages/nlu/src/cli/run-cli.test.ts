@@ -87,4 +87,14 @@ describe('parley-nlu', () => {
     expect(await runCli(['eval', '--train', 'x.json'], cli)).toBe(2);
     expect(err.join('\n')).toMatch(/eval needs --train and --test/);
   });
+
+  it('trains in the language it is given, and refuses one Parley does not support', async () => {
+    const { out, io: cli } = io();
+    const args = ['cv', '--data', path.join(dir, 'train.json'), '--folds', '2'];
+    expect(await runCli([...args, '--language', 'de'], cli)).toBe(0);
+    expect(out.join('\n')).toMatch(/Examples: 32 train, 32 test/);
+    const { err, io: refused } = io();
+    expect(await runCli([...args, '--language', 'tlh'], refused)).toBe(2);
+    expect(err.join('\n')).toMatch(/--language tlh is not a supported language/);
+  });
 });

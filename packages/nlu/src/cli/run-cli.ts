@@ -5,12 +5,14 @@ import { crossValidate } from '../eval/cross-validate.js';
 import { evaluatePipeline } from '../eval/evaluate-pipeline.js';
 import type { EvaluationReport } from '../eval/evaluate.js';
 import { importExchangeFormat, importTestSet } from '../eval/exchange-format.js';
+import { primaryLanguage } from '@parley/domain';
+import type { TrainingData } from '../types.js';
 import { formatReport } from './format-report.js';
 
 const USAGE = `Usage:
-  parley-nlu eval --train train.json --test test.json [--out report.json] [--config config.json] [--threshold 0.6]
+  parley-nlu eval --train train.json --test test.json [--out report.json] [--config config.json] [--threshold 0.6] [--language de]
                   [--pipeline local|llm|hybrid --base-url URL --model NAME]   (API key: PARLEY_LLM_API_KEY)
-  parley-nlu cv --data bot.json [--folds 5] [--out report.json] [--config config.json] [--threshold 0.6]
+  parley-nlu cv --data bot.json [--folds 5] [--out report.json] [--config config.json] [--threshold 0.6] [--language de]
 
 train.json / bot.json: {"intents":[{"intentId","name","trainingData":[{"text","entities":[…]}]}]}
 (or an ai-chatbot-framework bot export); test.json: [{"text","intent","entities":[…]}].`;
@@ -39,6 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       pipeline: { type: 'string', default: 'local' },
       'base-url': { type: 'string' },
       model: { type: 'string' },
+      language: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -47,6 +50,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(USAGE);
     return values.help || command === 'help' ? 0 : 2;
   }
+  const { language } = values;
+  if (language !== undefined && !primaryLanguage(language))
+    return usageError(io, `--language ${language} is not a supported language`);
+  // The bot's language, as a bot in that language trains (tokenizer, stemmer, system entities).
+  const read = async (file: string): Promise<TrainingData> => ({
+    ...importExchangeFormat(await readJson(file)),
+    ...(language !== undefined ? { language } : {}),
+  });
   const config = values.config ? ((await readJson(values.config)) as NluConfigInput) : {};
   const threshold = values.threshold !== undefined ? Number(values.threshold) : undefined;
   const options = { config, ...(threshold !== undefined ? { threshold } : {}) };
@@ -59,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (pipeline !== 'local' && (!values['base-url'] || !values.model))
       return usageError(io, `--pipeline ${pipeline} needs --base-url and --model`);
     report = await evaluatePipeline(
-      importExchangeFormat(await readJson(values.train)),
+      await read(values.train),
       importTestSet(await readJson(values.test)),
       {
         ...options,
@@ -77,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const folds = Number(values.folds);
     if (!values.data || !Number.isInteger(folds) || folds < 2)
       return usageError(io, 'cv needs --data and --folds >= 2');
-    report = await crossValidate(importExchangeFormat(await readJson(values.data)), folds, options);
+    report = await crossValidate(await read(values.data), folds, options);
   } else {
     return usageError(io, `unknown command "${command}"`);
   }
