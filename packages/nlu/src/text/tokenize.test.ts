@@ -72,6 +72,16 @@ describe('tokenize in the bot language', () => {
     expect(tokens.at(-1)?.kind).toBe('punct');
   });
 
+  it('keeps the words of a writer who put spaces between them', () => {
+    expect(tokenize('查看 内布拉斯加州 的 天气', 'zh').map((t) => t.raw)).toEqual([
+      '查看',
+      '内布拉斯加州',
+      '的',
+      '天气',
+    ]);
+    expect(tokenize('查看内布拉斯加州的天气', 'zh').length).toBeGreaterThan(4);
+  });
+
   it('splits Japanese and Thai runs too, and a Latin word inside them', () => {
     expect(tokenize('iPhoneの天気', 'ja').map((t) => t.raw)).toEqual(['iPhone', 'の', '天気']);
     expect(tokenize('สวัสดีครับ', 'th').map((t) => t.raw)).toEqual(['สวัสดี', 'ครับ']);

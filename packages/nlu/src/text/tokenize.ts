@@ -28,6 +28,12 @@ const NUMBER = /^\p{N}+(?:[.,:/]\p{N}+)*$/u;
  * token, as it always was).
  */
 const SEGMENTED = new Set<SupportedLanguage>(['ja', 'th', 'zh']);
+/**
+ * A message that puts spaces between such words ("查看 内布拉斯加州 的 天气") was segmented by its
+ * writer (or an input method): their words are kept, where a dictionary would split an unknown
+ * name ("内布|拉斯加州").
+ */
+const WRITER_SEGMENTED = new RegExp(`${UNSPACED_SCRIPT.source}\\s+${UNSPACED_SCRIPT.source}`, 'u');
 
 /**
  * Splits a message into tokens without changing it, so that every token and every entity span
@@ -45,11 +51,12 @@ export function tokenize(
   stems = true,
 ): Token[] {
   const tokens: Token[] = [];
+  const segment = SEGMENTED.has(language) && !WRITER_SEGMENTED.test(text);
   for (const match of text.matchAll(TOKEN_RE)) {
     const raw = match[0];
     const begin = match.index;
     const kind = match[1] ? 'number' : match[2] ? 'word' : match[3] ? 'emoji' : 'punct';
-    if (kind !== 'word' || !SEGMENTED.has(language) || !UNSPACED_SCRIPT.test(raw)) {
+    if (kind !== 'word' || !segment || !UNSPACED_SCRIPT.test(raw)) {
       tokens.push(token(raw, begin, kind, language, stems));
       continue;
     }
