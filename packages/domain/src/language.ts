@@ -1,30 +1,7 @@
 import { z } from 'zod';
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './supported-languages.js';
 
-/**
- * The languages a bot may be written in: Parley tokenizes them (`Intl.Segmenter` where words
- * are not separated by spaces), and for each the NLU package says what else it knows (stemmer,
- * system-entity culture, built-in texts). A bot's `language` is an IETF tag whose primary
- * language is one of these (`de`, `de-AT`, `zh-CN`, `pt-BR`).
- */
-export const SUPPORTED_LANGUAGES = [
-  'ar',
-  'de',
-  'en',
-  'es',
-  'fr',
-  'id',
-  'it',
-  'ja',
-  'ko',
-  'nl',
-  'pt',
-  'ru',
-  'sv',
-  'th',
-  'tr',
-  'zh',
-] as const;
-export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+export { SUPPORTED_LANGUAGES, type SupportedLanguage };
 
 const SUPPORTED = new Set<string>(SUPPORTED_LANGUAGES);
 

@@ -12,8 +12,7 @@ import { UnsavedDialog } from '../../ui/UnsavedDialog';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { SecretsEditor } from './SecretsEditor';
 import { diffPatch } from './diff-patch';
-
-const LANGUAGES = ['en', 'de', 'es', 'fr', 'it', 'nl', 'pt', 'sv', 'pl', 'tr', 'ja', 'zh'];
+import { SUPPORTED_LANGUAGES } from '@parley/domain/languages';
 
 function timeZones(): string[] {
   const all = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.(
@@ -162,7 +161,7 @@ function SettingsForm({ bot }: { bot: Bot }) {
                 disabled={disabled}
                 onChange={(event) => setDraft({ ...draft, language: event.target.value })}
               >
-                {[...new Set([draft.language, ...LANGUAGES])].map((code) => (
+                {[...new Set([draft.language, ...SUPPORTED_LANGUAGES])].map((code) => (
                   <option key={code} value={code}>
                     {new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code} ({code})
                   </option>
