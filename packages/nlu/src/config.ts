@@ -22,9 +22,17 @@ export const ZIntentClassifierConfig = z.object({
   labelSmoothing: z.number().min(0).max(0.5).default(0.1),
   /**
    * Weight of a nearest-centroid classifier pooled with the MLP (weighted geometric mean of their
-   * probabilities; robust with few examples; 0 disables).
+   * probabilities; robust with few examples; 0 disables) when the mix is not calibrated.
    */
   centroidWeight: z.number().min(0).max(1).default(0.3),
+  /**
+   * Cross-validation folds at training time that calibrate the confidence (the probability that
+   * the top intent is right) and the experts' mix; 0 keeps them uncalibrated (a bot with fewer
+   * than 20 examples always is). 'auto': 5 below 500 examples, 3 below 4,000, else 2.
+   */
+  calibrationFolds: z
+    .union([z.literal('auto'), z.literal(0), z.number().int().min(2).max(10)])
+    .default('auto'),
   /** Add the entity types found by lookup, regex and training-value gazetteers as features. */
   entityFeatures: z.boolean().default(true),
   /** TF.js backend for training; 'auto' uses @tensorflow/tfjs-node when installed, else CPU. */

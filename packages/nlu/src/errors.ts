@@ -27,6 +27,16 @@ export class ModelCorruptError extends NluError {
   }
 }
 
+/** A model trained with a dense encoder (word vectors, sentence encoder) that is not available. */
+export class ModelEncoderUnavailableError extends NluError {
+  constructor(
+    message: string,
+    readonly encoderId: string,
+  ) {
+    super(message, 'MODEL_ENCODER_UNAVAILABLE');
+  }
+}
+
 /** A regex entity pattern that does not compile. */
 export class InvalidEntityPatternError extends NluError {
   constructor(

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_THRESHOLD, evaluate, peakRssMb, percentile } from '../eval/evaluate.js';
 import { importExchangeFormat, importTestSet } from '../eval/exchange-format.js';
 import { OOS_LABEL, scoreIntents } from '../eval/metrics.js';
-import type { ThresholdPoint } from '../eval/metrics.js';
+import type { CalibrationScores, ThresholdPoint } from '../eval/metrics.js';
 import type { Prediction } from '../eval/metrics.js';
 import type { TestItem } from '../eval/exchange-format.js';
 import type { TrainingData } from '../types.js';
@@ -28,9 +28,15 @@ const BRAUN = ['braun-chatbot', 'braun-askubuntu', 'braun-webapps'];
  * Bots derived from the shared corpora for checks nothing is tuned on ("corpora we keep
  * aside"): 10 examples per intent, and two intents held out as out-of-scope messages.
  */
+/** Issue #18: a many-intent corpus, its 10-shot bot and 8 of its 64 intents held out. */
+const MANY_INTENTS: Record<string, (dir: string) => Corpus> = {
+  'hwu64~10-shot': (dir) => fewShot(loadCorpus(dir, 'hwu64'), 10, 11),
+  'hwu64~oos': (dir) => holdOutIntents(loadCorpus(dir, 'hwu64'), 8, 5),
+};
 const DERIVED: Record<string, (dir: string) => Corpus> = {
   'snips2017~10-shot': (dir) => fewShot(loadCorpus(dir, 'snips2017'), 10, 11),
   'snips2017-70~oos': (dir) => holdOutIntents(loadCorpus(dir, 'snips2017-70'), 2, 5),
+  ...MANY_INTENTS,
 };
 
 interface Row {
@@ -44,6 +50,8 @@ interface Row {
   inScopeAccuracy: number | null;
   oosRecall: number | null;
   thresholdSweep: ThresholdPoint[] | null;
+  /** Calibration at the bot threshold (Parley only): see `scoreCalibration`. */
+  calibration: CalibrationScores | null;
   /** Raw counts, to pool corpora (Braun). */
   combined: { tp: number; fp: number; fn: number } | null;
   correct: number;
@@ -106,6 +114,7 @@ async function runParley(
     inScopeAccuracy: r.intent.inScopeAccuracy,
     oosRecall: r.intent.oosRecall,
     thresholdSweep: r.intent.thresholdSweep,
+    calibration: r.calibration,
     combined: { tp: c.truePositives, fp: c.falsePositives, fn: c.falseNegatives },
     correct: Math.round(r.intent.accuracy * test.length),
     total: test.length,
@@ -154,6 +163,7 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
     inScopeAccuracy: report.inScopeAccuracy,
     oosRecall: report.oosRecall,
     thresholdSweep: report.thresholdSweep,
+    calibration: null,
     combined: null,
     correct: Math.round(report.accuracy * test.length),
     total: test.length,
@@ -230,6 +240,7 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
     inScopeAccuracy: null,
     oosRecall: null,
     thresholdSweep: null,
+    calibration: null,
     combined: null,
     correct: sum((r) => r.correct),
     total: sum((r) => r.total),
@@ -352,6 +363,59 @@ function printTargets(rows: Row[]): void {
     console.log(`  ${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'} ${label}`);
 }
 
+/** ECE and what the bot threshold costs in-scope messages, per corpus (Parley). */
+function printCalibration(rows: Row[]): void {
+  const calibrated = rows.filter((r) => r.calibration);
+  if (calibrated.length === 0) return;
+  console.log(`\nConfidence at the bot threshold ${DEFAULT_THRESHOLD} (Parley):`);
+  for (const r of calibrated) {
+    const c = r.calibration as CalibrationScores;
+    console.log(
+      `  ${r.corpus.padEnd(20)} ECE ${fmt(c.ece)}  in-scope ${fmt(c.inScopeAccuracy)} -> ${fmt(c.inScopeAccuracyAtThreshold)} (loss ${fmt(c.thresholdLoss * 100, 1)} pts)  fallback ${fmt(c.fallbackRate)}${r.oosRecall === null ? '' : `  oos recall ${fmt(r.oosRecall)}`}`,
+    );
+  }
+}
+
+/** Issue #18's targets: many intents, few examples, a threshold that means the same everywhere. */
+function printManyIntentTargets(rows: Row[]): void {
+  const find = (corpus: string): Row | undefined =>
+    rows.find((r) => r.corpus === corpus && r.system === 'parley');
+  const checks: Array<[string, boolean | undefined]> = [];
+  const hwu = find('hwu64');
+  checks.push([
+    `hwu64 intent accuracy >= 0.90 (${fmt(hwu?.accuracy ?? null)})`,
+    hwu ? hwu.accuracy >= 0.9 : undefined,
+  ]);
+  checks.push([
+    `hwu64 entity F1 >= 0.80 (${fmt(hwu?.entityF1 ?? null)})`,
+    hwu ? (hwu.entityF1 ?? 0) >= 0.8 : undefined,
+  ]);
+  checks.push([
+    `hwu64 trains in <= 60 s (${fmt(hwu?.trainSeconds ?? null, 1)} s)`,
+    hwu ? hwu.trainSeconds <= 60 : undefined,
+  ]);
+  const few = find('hwu64~10-shot');
+  checks.push([
+    `hwu64~10-shot intent accuracy >= 0.75 (${fmt(few?.accuracy ?? null)})`,
+    few ? few.accuracy >= 0.75 : undefined,
+  ]);
+  for (const r of rows.filter((x) => x.system === 'parley' && x.calibration)) {
+    const loss = (r.calibration as CalibrationScores).thresholdLoss;
+    checks.push([
+      `${r.corpus}: threshold ${DEFAULT_THRESHOLD} costs <= 3 points of in-scope accuracy (${fmt(loss * 100, 1)})`,
+      loss <= 0.03,
+    ]);
+  }
+  for (const r of rows.filter((x) => x.system === 'parley' && x.oosRecall !== null))
+    checks.push([
+      `${r.corpus}: out-of-scope recall >= 0.5 at ${DEFAULT_THRESHOLD} (${fmt(r.oosRecall)})`,
+      (r.oosRecall ?? 0) >= 0.5,
+    ]);
+  console.log('\nTargets of issue #18:');
+  for (const [label, ok] of checks)
+    console.log(`  ${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'} ${label}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -401,7 +465,9 @@ async function main(): Promise<void> {
   );
   printTable(rows);
   printSweeps(rows);
+  printCalibration(rows);
   printTargets(rows);
+  printManyIntentTargets(rows);
 }
 
 main().catch((error: unknown) => {

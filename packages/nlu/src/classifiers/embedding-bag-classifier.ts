@@ -31,6 +31,10 @@ export interface EmbeddingBagWeights {
   /** [hiddenUnits × classes] row-major. */
   outputWeights: Float32Array;
   outputBias: Float32Array;
+  /** Dimensions of the dense input (an encoder's vector; 0 = none). */
+  denseSize: number;
+  /** [denseSize × hiddenUnits] row-major: the dense input's projection into the hidden layer. */
+  denseWeights: Float32Array;
 }
 
 export interface EpochReport {
@@ -60,11 +64,12 @@ export async function trainEmbeddingBag(
   classes: number,
   options: EmbeddingBagOptions,
   onEpoch?: (report: EpochReport) => void,
+  dense: readonly Float32Array[] | null = null,
 ): Promise<EmbeddingBagWeights> {
   await initTf(options.backend);
   const random = createPrng(options.seed);
   const H = options.hiddenUnits;
-  const weights = await initWeights(inputSize, H, classes, random);
+  const weights = await initWeights(inputSize, H, classes, dense?.[0]?.length ?? 0, random);
   const adam = createAdamState(weights);
   const batchSize = Math.max(1, Math.min(options.batchSize, vectors.length));
   const stepsPerEpoch = Math.ceil(vectors.length / batchSize);
@@ -80,7 +85,7 @@ export async function trainEmbeddingBag(
     for (let start = 0; start < perm.length; start += batchSize) {
       const batch = perm.slice(start, start + batchSize);
       step++;
-      lossSum += trainStep(weights, adam, batch, vectors, labelIds, options, random, step);
+      lossSum += trainStep(weights, adam, batch, vectors, dense, labelIds, options, random, step);
       await yieldIfDue();
     }
     onEpoch?.({ epoch, epochs, loss: lossSum / stepsPerEpoch });
@@ -93,6 +98,7 @@ function trainStep(
   adam: AdamState,
   batch: number[],
   vectors: readonly SparseVector[],
+  dense: readonly Float32Array[] | null,
   labelIds: readonly number[],
   options: EmbeddingBagOptions,
   random: () => number,
@@ -101,6 +107,7 @@ function trainStep(
   const H = w.hiddenUnits;
   const B = batch.length;
   const bag = new Float32Array(B * H);
+  if (dense) batch.forEach((example, b) => addDense(w, dense[example]!, bag, b * H));
   const kept: Array<Array<[number, number]>> = [];
   const keepScale = 1 / (1 - options.featureDropout);
   batch.forEach((example, b) => {
@@ -117,7 +124,11 @@ function trainStep(
     kept.push(used);
   });
 
-  const { loss, grads } = tf.tidy(() => {
+  let loss = 0;
+  let grads: Float32Array[] = [];
+  // The results leave the tidy through the closure: returned, its typed arrays would be walked
+  // element by element looking for tensors (seconds per training of a many-intent bot).
+  tf.tidy(() => {
     const labels = tf.oneHot(
       tf.tensor1d(
         batch.map((i) => labelIds[i]!),
@@ -146,7 +157,8 @@ function trainStep(
       tf.tensor2d(w.outputWeights, [H, w.classes]),
       tf.tensor1d(w.outputBias),
     ]);
-    return { loss: value.dataSync()[0] ?? 0, grads: g.map((t) => t.dataSync()) };
+    loss = value.dataSync()[0] ?? 0;
+    grads = g.map((t) => t.dataSync() as Float32Array);
   });
 
   const [dBag, dB1, dW2, dB2] = grads as unknown as [
@@ -160,7 +172,36 @@ function trainStep(
   adamDense(w.outputWeights, dW2, adam.w2, step, lr);
   adamDense(w.outputBias, dB2, adam.b2, step, lr);
   adamSparseRows(w, adam, kept, dBag, step, lr);
+  if (dense) {
+    const D = w.denseSize;
+    const dWd = new Float32Array(D * H);
+    batch.forEach((example, b) => {
+      const x = dense[example]!;
+      for (let i = 0; i < D; i++) {
+        const xi = x[i]!;
+        if (xi === 0) continue;
+        for (let j = 0; j < H; j++) dWd[i * H + j]! += xi * dBag[b * H + j]!;
+      }
+    });
+    adamDense(w.denseWeights, dWd, adam.wd, step, lr);
+  }
   return loss;
+}
+
+/** Adds the dense input's projection to the hidden pre-activation at `offset`. */
+function addDense(
+  w: EmbeddingBagWeights,
+  x: Float32Array,
+  out: Float32Array,
+  offset: number,
+): void {
+  const H = w.hiddenUnits;
+  for (let i = 0; i < w.denseSize; i++) {
+    const xi = x[i]!;
+    if (xi === 0) continue;
+    const row = i * H;
+    for (let j = 0; j < H; j++) out[offset + j]! += xi * w.denseWeights[row + j]!;
+  }
 }
 
 interface Moments {
@@ -172,6 +213,7 @@ interface AdamState {
   b1: Moments;
   w2: Moments;
   b2: Moments;
+  wd: Moments;
   /** Scratch for one step's embedding-row gradients, reused so steps allocate nothing. */
   rowGrad: Float32Array;
   touched: Uint8Array;
@@ -187,6 +229,7 @@ function createAdamState(w: EmbeddingBagWeights): AdamState {
     b1: moments(w.hiddenBias.length),
     w2: moments(w.outputWeights.length),
     b2: moments(w.outputBias.length),
+    wd: moments(w.denseWeights.length),
     rowGrad: new Float32Array(w.embedding.length),
     touched: new Uint8Array(w.inputSize),
   };
@@ -259,6 +302,7 @@ async function initWeights(
   inputSize: number,
   H: number,
   classes: number,
+  denseSize: number,
   random: () => number,
 ): Promise<EmbeddingBagWeights> {
   const uniform = async (size: number, limit: number): Promise<Float32Array> => {
@@ -278,13 +322,20 @@ async function initWeights(
     hiddenBias: new Float32Array(H),
     outputWeights: await uniform(H * classes, Math.sqrt(6 / (H + classes))),
     outputBias: new Float32Array(classes),
+    denseSize,
+    denseWeights: await uniform(denseSize * H, Math.sqrt(3 / H)),
   };
 }
 
 /** Class logits of one sparse vector, computed in plain JS (fast, no tensors per message). */
-export function embeddingBagLogits(w: EmbeddingBagWeights, v: SparseVector): Float32Array {
+export function embeddingBagLogits(
+  w: EmbeddingBagWeights,
+  v: SparseVector,
+  dense: Float32Array | null = null,
+): Float32Array {
   const H = w.hiddenUnits;
   const hidden = Float32Array.from(w.hiddenBias);
+  if (dense && w.denseSize > 0) addDense(w, dense, hidden, 0);
   for (let k = 0; k < v.ids.length; k++) {
     const row = v.ids[k]! * H;
     const x = v.values[k]!;

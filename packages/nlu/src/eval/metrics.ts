@@ -1,3 +1,4 @@
+import { expectedCalibrationError } from '../classifiers/calibration.js';
 import type { ExtractedEntity } from '../types.js';
 import type { TestItem } from './exchange-format.js';
 
@@ -50,7 +51,47 @@ export interface PrfReport {
   falseNegatives: number;
 }
 
+/** Whether the confidence means what it says, and what the bot threshold costs in-scope messages. */
+export interface CalibrationScores {
+  /** Expected calibration error of the top intent's confidence (10 bins; `oos` items are never right). */
+  ece: number;
+  threshold: number;
+  /** In-scope messages answered by their own intent, without any threshold. */
+  inScopeAccuracy: number;
+  /** The same at the threshold (below it the fallback answers). */
+  inScopeAccuracyAtThreshold: number;
+  /** What the threshold costs: the difference of the two, in accuracy points (0..1). */
+  thresholdLoss: number;
+  /** In-scope messages below the threshold. */
+  fallbackRate: number;
+}
+
+export function scoreCalibration(
+  predictions: readonly Prediction[],
+  threshold: number,
+): CalibrationScores {
+  const inScope = predictions.filter((p) => p.item.intent !== OOS_LABEL);
+  const right = inScope.filter((p) => p.intent === p.item.intent);
+  const rightAbove = right.filter((p) => p.confidence >= threshold).length;
+  return {
+    ece: round(
+      expectedCalibrationError(
+        predictions.map((p) => p.confidence),
+        predictions.map((p) => p.intent === p.item.intent),
+      ),
+    ),
+    threshold,
+    inScopeAccuracy: round(ratio(right.length, inScope.length)),
+    inScopeAccuracyAtThreshold: round(ratio(rightAbove, inScope.length)),
+    thresholdLoss: round(ratio(right.length - rightAbove, inScope.length)),
+    fallbackRate: round(
+      ratio(inScope.filter((p) => p.confidence < threshold).length, inScope.length),
+    ),
+  };
+}
+
 export interface QualityReport {
+  calibration: CalibrationScores;
   intent: IntentReport;
   entities: PrfReport;
   /** Braun et al. 2017: intents and entities counted together (entity = same type and lower-cased text). */
@@ -201,6 +242,7 @@ export function scoreCombined(predictions: readonly Prediction[], threshold: num
 export function scoreQuality(predictions: readonly Prediction[], threshold: number): QualityReport {
   const combined = scoreCombined(predictions, threshold);
   return {
+    calibration: scoreCalibration(predictions, threshold),
     intent: scoreIntents(predictions, threshold),
     entities: scoreEntities(predictions),
     combined,

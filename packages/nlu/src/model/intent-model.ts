@@ -16,6 +16,15 @@ import { SparseVectorizer } from '../features/sparse-vectorizer.js';
 import type { SparseVector, VectorizerArtifact } from '../features/sparse-vectorizer.js';
 import type { Token } from '../text/tokenize.js';
 import { ModelCorruptError } from '../errors.js';
+import {
+  plattConfidence,
+  plattFeatures,
+  pooledProbabilities,
+  ZCalibration,
+} from '../classifiers/calibration.js';
+import type { Calibration, ScoredExample } from '../classifiers/calibration.js';
+import { denseSimilarities, fitDenseCentroids } from '../classifiers/dense-centroids.js';
+import type { DenseCentroidsArtifact } from '../classifiers/dense-centroids.js';
 import { readPart } from '../util/persisted.js';
 import type { Persisted, StoredArrays } from '../util/persisted.js';
 
@@ -24,12 +33,14 @@ export interface IntentModelArtifact {
   featureOptions: TextFeatureOptions;
   vectorizer: VectorizerArtifact;
   weights: EmbeddingBagWeights;
-  /** Softmax temperature of the MLP. */
-  temperature: number;
-  /** Per-intent mean TF-IDF vectors (L2-normalised), CSR by feature: the nearest-centroid half of the ensemble. */
+  /** Per-intent mean TF-IDF vectors (L2-normalised), CSR by feature: the nearest-centroid expert. */
   centroids: { offsets: Int32Array; classes: Int32Array; values: Float32Array };
-  /** Weight of the nearest-centroid probabilities in the ensemble (0 = MLP only). */
-  centroidWeight: number;
+  /** The dense expert (pretrained meaning), or null when trained without an encoder. */
+  dense: DenseCentroidsArtifact | null;
+  /** Expert weights and the confidence model, fitted on held-out folds; null for a bot too small to fold. */
+  calibration: Calibration | null;
+  /** Expert weights when `calibration` is null (MLP, TF-IDF centroids, dense centroids). */
+  defaultPool: number[];
 }
 
 /** What `intent-model.json` holds: everything but the arrays, and the shape of the weights. */
@@ -40,18 +51,21 @@ const ZIntentPart = z.object({
     wordNgrams: z.number().int(),
   }),
   vectorizer: z.object({ features: z.array(z.string()), idf: z.array(z.number()) }),
-  temperature: z.number(),
-  centroidWeight: z.number(),
+  dense: z.object({ encoderId: z.string(), dimensions: z.number().int().min(1) }).nullable(),
+  calibration: ZCalibration.nullable(),
+  defaultPool: z.array(z.number()),
   shape: z.object({
     inputSize: z.number().int().min(0),
     hiddenUnits: z.number().int().min(1),
     classes: z.number().int().min(1),
+    denseSize: z.number().int().min(0),
   }),
 });
 
+/** TF-IDF centroid cosines weigh as a softmax at this temperature when nothing is calibrated. */
 const CENTROID_TEMPERATURE = 0.05;
-/** Keeps log(0) out of the pooled scores when a softmax underflows. */
-const POOL_FLOOR = 1e-6;
+/** Weight of the dense expert in the default pool, on the same scale as the centroid weight. */
+const DEFAULT_DENSE_WEIGHT = 0.15;
 
 /** Sparse per-class centroids, stored by feature so that scoring touches only the message's features. */
 async function buildCentroids(
@@ -90,18 +104,10 @@ async function buildCentroids(
   };
 }
 
-/**
- * Weighted geometric mean of two distributions, renormalised (a product of experts). Unlike an
- * arithmetic mean, an intent must be plausible to both classifiers: one confident model cannot
- * carry an intent that the other finds unlikely, so their agreement decides.
- */
-function logLinearPool(a: Float32Array, b: Float32Array, weightB: number): Float32Array {
-  const logits = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) {
-    logits[i] =
-      (1 - weightB) * Math.log(a[i]! + POOL_FLOOR) + weightB * Math.log(b[i]! + POOL_FLOOR);
-  }
-  return softmax(logits);
+/** log-softmax: the MLP's opinion on the same log scale as the pooled logits. */
+function logSoftmax(logits: Float32Array): Float32Array {
+  const p = softmax(logits);
+  return p.map((x) => Math.log(x + 1e-9));
 }
 
 /**
@@ -125,14 +131,33 @@ async function vectorizeAll(
   return { vectorizer, vectors: await mapYielding(features, (f) => vectorizer.transform(f)) };
 }
 
+/** One training message as the intent classifier reads it. */
+export interface IntentDoc {
+  tokens: readonly Token[];
+  extra: readonly string[];
+  label: number;
+  /** The encoder's vector of the message (when training with one). */
+  dense?: Float32Array;
+}
+
+export interface IntentTrainOptions extends EmbeddingBagOptions {
+  centroidWeight: number;
+}
+
 export interface IntentPrediction {
-  /** Probabilities per label index. */
+  /** The experts' pooled probabilities per label index. */
   probabilities: Float32Array;
-  /** Share of the message's feature mass that the vocabulary knows (0..1). */
+  /** Calibrated confidence per label index: the top one is the probability that it is right. */
+  confidences: Float32Array;
+  /** Share of the message's words that the vocabulary knows (0..1). */
   coverage: number;
 }
 
-/** Intent classifier: text features (+ entity-type features) → TF-IDF → embedding-bag MLP. */
+/**
+ * Intent classifier: a product of experts over text features (+ entity-type features) — an
+ * embedding-bag MLP and nearest centroids over TF-IDF, and nearest centroids over an encoder's
+ * vectors — whose mix and confidence are calibrated on held-out folds (`out-of-fold.ts`).
+ */
 export class IntentModel {
   private readonly vectorizer: SparseVectorizer;
 
@@ -140,74 +165,113 @@ export class IntentModel {
     this.vectorizer = new SparseVectorizer(artifact.vectorizer);
   }
 
+  /** Trains the experts on `docs`, uncalibrated (see `trainIntentModel` for the calibrated one). */
   static async train(
-    docs: Array<{ tokens: readonly Token[]; extra: readonly string[]; label: number }>,
+    docs: readonly IntentDoc[],
     labels: string[],
     featureOptions: TextFeatureOptions,
     vocabulary: { minCount: number; maxFeatures: number },
-    options: EmbeddingBagOptions & { centroidWeight: number },
+    options: IntentTrainOptions,
+    encoderId: string | null,
     onEpoch?: (r: EpochReport) => void,
   ): Promise<IntentModel> {
     const { vectorizer, vectors } = await vectorizeAll(docs, featureOptions, vocabulary);
+    const ids = docs.map((d) => d.label);
     const weights = await trainEmbeddingBag(
       vectors,
-      docs.map((d) => d.label),
+      ids,
       vectorizer.size,
       labels.length,
       options,
       onEpoch,
+      encoderId === null ? null : docs.map((d) => d.dense as Float32Array),
     );
-    const centroids = await buildCentroids(
-      vectors,
-      docs.map((d) => d.label),
-      labels.length,
-      vectorizer.size,
-    );
+    const centroids = await buildCentroids(vectors, ids, labels.length, vectorizer.size);
+    const dense =
+      encoderId === null
+        ? null
+        : fitDenseCentroids(
+            encoderId,
+            docs.map((d) => d.dense as Float32Array),
+            ids,
+            labels.length,
+          );
+    const w = options.centroidWeight;
     return new IntentModel({
       labels,
       featureOptions,
       vectorizer: vectorizer.toArtifact(),
       weights,
-      temperature: 1,
       centroids,
-      centroidWeight: options.centroidWeight,
+      dense,
+      calibration: null,
+      defaultPool: [
+        1 - w,
+        w / CENTROID_TEMPERATURE,
+        dense ? DEFAULT_DENSE_WEIGHT / CENTROID_TEMPERATURE : 0,
+      ],
     });
+  }
+
+  withCalibration(calibration: Calibration): IntentModel {
+    return new IntentModel({ ...this.artifact, calibration });
   }
 
   /** The classifier's part of a model: JSON (`intent-model.json`) and its `intent.*` arrays. */
   persist(): Persisted {
-    const { weights, centroids, ...json } = this.artifact;
-    const { inputSize, hiddenUnits, classes } = weights;
+    const { weights, centroids, dense, ...json } = this.artifact;
+    const { inputSize, hiddenUnits, classes, denseSize } = weights;
     return {
-      json: { ...json, shape: { inputSize, hiddenUnits, classes } },
+      json: {
+        ...json,
+        dense: dense ? { encoderId: dense.encoderId, dimensions: dense.dimensions } : null,
+        shape: { inputSize, hiddenUnits, classes, denseSize },
+      },
       arrays: {
         'intent.embedding': weights.embedding,
         'intent.hiddenBias': weights.hiddenBias,
         'intent.outputWeights': weights.outputWeights,
         'intent.outputBias': weights.outputBias,
+        'intent.denseWeights': weights.denseWeights,
         'intent.centroids.offsets': centroids.offsets,
         'intent.centroids.classes': centroids.classes,
         'intent.centroids.values': centroids.values,
+        ...(dense
+          ? { 'intent.dense.mean': dense.mean, 'intent.dense.centroids': dense.centroids }
+          : {}),
       },
     };
   }
 
   /** Reads what `persist` wrote; weights that do not fit the shape are a corrupt model. */
   static load(json: unknown, arrays: StoredArrays): IntentModel {
-    const { shape, ...part } = readPart(ZIntentPart, json, "The model's intent classifier");
+    const {
+      shape,
+      dense: denseInfo,
+      ...part
+    } = readPart(ZIntentPart, json, "The model's intent classifier");
     const weights: EmbeddingBagWeights = {
       ...shape,
       embedding: arrays.float32('intent.embedding'),
       hiddenBias: arrays.float32('intent.hiddenBias'),
       outputWeights: arrays.float32('intent.outputWeights'),
       outputBias: arrays.float32('intent.outputBias'),
+      denseWeights: arrays.float32('intent.denseWeights'),
     };
     const centroids = {
       offsets: arrays.int32('intent.centroids.offsets'),
       classes: arrays.int32('intent.centroids.classes'),
       values: arrays.float32('intent.centroids.values'),
     };
+    const dense = denseInfo
+      ? {
+          ...denseInfo,
+          mean: arrays.float32('intent.dense.mean'),
+          centroids: arrays.float32('intent.dense.centroids'),
+        }
+      : null;
     const { inputSize: n, hiddenUnits: h, classes: c } = shape;
+    const experts = 3;
     if (
       part.labels.length !== c ||
       part.vectorizer.features.length !== n ||
@@ -216,15 +280,26 @@ export class IntentModel {
       weights.hiddenBias.length !== h ||
       weights.outputWeights.length !== h * c ||
       weights.outputBias.length !== c ||
+      weights.denseWeights.length !== shape.denseSize * h ||
+      shape.denseSize !== (dense?.dimensions ?? 0) ||
       centroids.offsets.length !== n + 1 ||
-      centroids.classes.length !== centroids.values.length
+      centroids.classes.length !== centroids.values.length ||
+      part.defaultPool.length !== experts ||
+      (part.calibration !== null && part.calibration.pool.length !== experts) ||
+      (dense !== null &&
+        (dense.mean.length !== dense.dimensions || dense.centroids.length !== dense.dimensions * c))
     )
       throw new ModelCorruptError("The intent classifier's weights do not match its shape.");
-    return new IntentModel({ ...part, weights, centroids });
+    return new IntentModel({ ...part, weights, centroids, dense });
   }
 
   get labels(): string[] {
     return this.artifact.labels;
+  }
+
+  /** The id of the encoder this classifier reads, or null. */
+  get encoderId(): string | null {
+    return this.artifact.dense?.encoderId ?? null;
   }
 
   vectorize(
@@ -238,22 +313,46 @@ export class IntentModel {
     return { vector, coverage: words.length === 0 ? 0 : known / words.length };
   }
 
-  predict(tokens: readonly Token[], extra: readonly string[]): IntentPrediction {
+  /** Each expert's scores per label (MLP log-probabilities, TF-IDF cosines, dense cosines). */
+  expertScores(
+    tokens: readonly Token[],
+    extra: readonly string[],
+    dense: Float32Array | null,
+  ): ScoredExample {
     const { vector, coverage } = this.vectorize(tokens, extra);
-    if (vector.ids.length === 0) {
-      return {
-        probabilities: new Float32Array(this.labels.length).fill(1 / this.labels.length),
-        coverage: 0,
-      };
-    }
-    const mlp = softmax(
-      embeddingBagLogits(this.artifact.weights, vector),
-      this.artifact.temperature,
+    const classes = this.labels.length;
+    const mlp = logSoftmax(
+      embeddingBagLogits(this.artifact.weights, vector, this.artifact.dense ? dense : null),
     );
-    const w = this.artifact.centroidWeight;
-    if (w <= 0) return { probabilities: mlp, coverage };
-    const centroid = softmax(this.centroidSimilarities(vector), CENTROID_TEMPERATURE);
-    return { probabilities: logLinearPool(mlp, centroid, w), coverage };
+    const tfidf = this.centroidSimilarities(vector);
+    const denseSims =
+      this.artifact.dense && dense
+        ? denseSimilarities(this.artifact.dense, dense)
+        : new Float32Array(classes);
+    return { scores: [mlp, tfidf, denseSims], coverage };
+  }
+
+  predict(
+    tokens: readonly Token[],
+    extra: readonly string[],
+    dense: Float32Array | null = null,
+  ): IntentPrediction {
+    const scored = this.expertScores(tokens, extra, dense);
+    const { calibration, defaultPool } = this.artifact;
+    const probabilities = pooledProbabilities(scored.scores, calibration?.pool ?? defaultPool);
+    let top = 0;
+    for (const p of probabilities) top = Math.max(top, p);
+    // The top intent's confidence is the calibrated probability that it is right; the others
+    // keep their share of it, so margins between them keep their meaning.
+    const confidenceOfTop = calibration
+      ? plattConfidence(calibration.platt, plattFeatures(probabilities, scored))
+      : top * coverageFactor(scored.coverage);
+    const scale = top > 0 ? confidenceOfTop / top : 0;
+    return {
+      probabilities,
+      confidences: probabilities.map((p) => p * scale),
+      coverage: scored.coverage,
+    };
   }
 
   private centroidSimilarities(v: SparseVector): Float32Array {
@@ -268,4 +367,13 @@ export class IntentModel {
     });
     return sims;
   }
+}
+
+/**
+ * Out-of-scope damping of an uncalibrated model (a bot too small to fold): a message whose
+ * words are mostly unknown to the training data gets a lower confidence, whatever the softmax
+ * says (a softmax must pick some intent).
+ */
+function coverageFactor(coverage: number): number {
+  return Math.min(1, 0.35 + coverage);
 }

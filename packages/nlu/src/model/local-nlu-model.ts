@@ -13,6 +13,8 @@ import type { EntityModel } from './entity-model.js';
 import { intentFeatures } from './intent-features.js';
 import type { IntentFeatures } from './intent-features.js';
 import type { IntentModel } from './intent-model.js';
+import type { CalibrationReport } from './out-of-fold.js';
+import type { DenseEncoder } from '../features/dense-encoder.js';
 
 const RANKING_SIZE = 10;
 
@@ -25,6 +27,10 @@ export interface ModelInfo {
   createdAt: string;
   metrics: Record<string, number | null>;
   libraryVersions: Record<string, string>;
+  /** The dense encoder the intent classifier reads (null: none). */
+  encoder: { id: string; dimensions: number } | null;
+  /** How calibrated the confidence is, measured on the training folds (null: too small to fold). */
+  calibration: CalibrationReport | null;
 }
 
 /**
@@ -36,6 +42,7 @@ export class LocalNluModel implements NluParser {
     readonly info: ModelInfo,
     readonly intentModel: IntentModel,
     readonly entityModel: EntityModel,
+    private readonly encoder: DenseEncoder | null = null,
   ) {}
 
   /**
@@ -76,7 +83,7 @@ export class LocalNluModel implements NluParser {
     const visible = withoutInvisible(message);
     const { input, intentFeatures: seen } = this.read(visible.text, options);
     const system = this.entityModel.systemEntities(input);
-    const ranking = this.rank(input.tokens, seen.features);
+    const ranking = this.rank(input.text, input.tokens, seen.features);
     const intent = ranking[0]!;
     const labelled = this.entityModel.labelled({ ...input, intent: intent.name }, seen.view);
     const found = [...seen.defined, ...system, ...labelled];
@@ -117,22 +124,15 @@ export class LocalNluModel implements NluParser {
     return { input, intentFeatures: intentFeatures(this.entityModel, input, this.info.config) };
   }
 
-  private rank(tokens: readonly Token[], extra: string[]): IntentScore[] {
-    const { probabilities, coverage } = this.intentModel.predict(tokens, extra);
-    const scale = coverageFactor(coverage);
+  private rank(text: string, tokens: readonly Token[], extra: string[]): IntentScore[] {
+    const dense =
+      this.encoder && this.intentModel.encoderId ? this.encoder.encode([text])[0]! : null;
+    const { confidences } = this.intentModel.predict(tokens, extra, dense);
     return this.intentModel.labels
-      .map((name, i) => ({ name, confidence: round(probabilities[i]! * scale) }))
+      .map((name, i) => ({ name, confidence: round(confidences[i]!) }))
       .sort((a, b) => b.confidence - a.confidence || (a.name < b.name ? -1 : 1))
       .slice(0, RANKING_SIZE);
   }
-}
-
-/**
- * Out-of-scope damping: a message whose words are mostly unknown to the training data gets a
- * lower confidence, whatever the softmax says (a softmax must pick some intent).
- */
-function coverageFactor(coverage: number): number {
-  return Math.min(1, 0.35 + coverage);
 }
 
 function round(x: number): number {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { SUPPORTED_LANGUAGES } from '@parley/domain';
 import { z } from 'zod';
 import { ZNluConfig } from '../config.js';
-import { ModelCorruptError, ModelFormatError } from '../errors.js';
+import { ModelCorruptError, ModelEncoderUnavailableError, ModelFormatError } from '../errors.js';
+import type { DenseEncoder } from '../features/dense-encoder.js';
+import { createWordVectorEncoder } from '../features/word-vector-encoder.js';
 import { sha256 } from '../util/canonical-json.js';
 import { mergeArrays, readPart, StoredArrays } from '../util/persisted.js';
 import type { Persisted } from '../util/persisted.js';
@@ -34,6 +36,27 @@ const ZModelManifest = z.object({
   createdAt: z.string(),
   metrics: z.record(z.string(), z.number().nullable()),
   libraryVersions: z.record(z.string(), z.string()),
+  /** The dense encoder the intent classifier was trained with, or null. */
+  encoder: z.object({ id: z.string(), dimensions: z.number().int().min(1) }).nullable(),
+  /** Reliability of the confidence on the training folds (see `CalibrationReport`). */
+  calibration: z
+    .object({
+      folds: z.number().int(),
+      examples: z.number().int(),
+      outOfScopeExamples: z.number().int(),
+      accuracy: z.number(),
+      ece: z.number(),
+      eceUncalibrated: z.number(),
+      sweep: z.array(
+        z.object({
+          threshold: z.number(),
+          inScopeAccuracy: z.number(),
+          fallbackRate: z.number(),
+          oosRecall: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   labels: z.object({
     intents: z.array(z.string()),
     entities: z.array(z.string()),
@@ -117,8 +140,9 @@ export async function readManifest(dir: string): Promise<ModelManifest> {
  * Loads a model directory written by `saveModel`. Every file must match its checksum; anything
  * missing, cut short or malformed is a `ModelCorruptError`, another format a `ModelFormatError`.
  */
-export async function loadModel(dir: string): Promise<LocalNluModel> {
+export async function loadModel(dir: string, options: LoadOptions = {}): Promise<LocalNluModel> {
   const manifest = await readManifest(dir);
+  const encoder = encoderFor(manifest, options.encoder, dir);
   const read = async (name: string): Promise<Buffer> => {
     const listed = manifest.files[name];
     if (!listed) throw new ModelCorruptError(`The manifest in ${dir} does not list ${name}.`);
@@ -134,11 +158,50 @@ export async function loadModel(dir: string): Promise<LocalNluModel> {
   const arrays = new StoredArrays(unpackArrays(await read(FILES.weights), manifest.weightsIndex));
   const intentModel = IntentModel.load(await json(FILES.intent), arrays);
   const entityModel = EntityModel.load(await json(FILES.entities), arrays);
-  const { dataHash, config, language, createdAt, metrics, libraryVersions } = manifest;
+  if (intentModel.encoderId !== (manifest.encoder?.id ?? null))
+    throw new ModelCorruptError(
+      `The intent classifier in ${dir} does not match its manifest's encoder.`,
+    );
+  const { dataHash, config, language, createdAt, metrics, libraryVersions, calibration } = manifest;
   return new LocalNluModel(
-    { dataHash, config, language, createdAt, metrics, libraryVersions },
+    {
+      dataHash,
+      config,
+      language,
+      createdAt,
+      metrics,
+      libraryVersions,
+      encoder: manifest.encoder,
+      calibration,
+    },
     intentModel,
     entityModel,
+    encoder,
+  );
+}
+
+export interface LoadOptions {
+  /** The encoder the model was trained with, when it is not the shipped word vectors. */
+  encoder?: DenseEncoder;
+}
+
+/**
+ * The encoder a model needs: the one passed in or the shipped word vectors, if its id is the
+ * one the model was trained with; anything else would feed the classifier other features.
+ */
+function encoderFor(
+  manifest: ModelManifest,
+  given: DenseEncoder | undefined,
+  dir: string,
+): DenseEncoder | null {
+  const wanted = manifest.encoder?.id;
+  if (!wanted) return null;
+  const candidates = given ? [given] : [createWordVectorEncoder()];
+  const found = candidates.find((e) => e.id === wanted);
+  if (found && found.dimensions === manifest.encoder?.dimensions) return found;
+  throw new ModelEncoderUnavailableError(
+    `The model in ${dir} was trained with the encoder ${wanted}, which is not available here (${candidates.map((e) => e.id).join(', ')}); install it or train the bot again.`,
+    wanted,
   );
 }
 

@@ -1,0 +1,41 @@
+import { tokenize } from '../text/tokenize.js';
+import { wordVectors, wordVectorsDigest } from '../knowledge/word-vectors.js';
+import type { DenseEncoder } from './dense-encoder.js';
+
+/**
+ * The default `DenseEncoder`: the SIF-weighted average of a message's word vectors (GloVe 6B,
+ * 40k most frequent words, `data/word-vectors.bin.gz`), L2-normalised. A word nobody taught
+ * the bot still lands near its synonyms ("purchase" near "buy"). The table is read once per
+ * process, on the first message encoded.
+ * @example
+ * const [v] = createWordVectorEncoder().encode(['wake me up at seven']);
+ */
+export function createWordVectorEncoder(): DenseEncoder {
+  const id = `glove-sif-100d@${wordVectorsDigest()}`;
+  return {
+    id,
+    dimensions: 100,
+    encode: (texts) => texts.map(encodeOne),
+  };
+}
+
+function encodeOne(text: string): Float32Array {
+  const table = wordVectors();
+  const dims = table.dimensions;
+  const out = new Float32Array(dims);
+  for (const token of tokenize(text)) {
+    if (token.kind === 'punct') continue;
+    const row = table.rowOf.get(token.norm);
+    if (row === undefined) continue;
+    const w = table.sifWeights[row]! * table.scales[row]!;
+    const base = row * dims;
+    for (let j = 0; j < dims; j++) out[j]! += w * table.values[base + j]!;
+  }
+  let norm = 0;
+  for (const x of out) norm += x * x;
+  if (norm > 0) {
+    const scale = 1 / Math.sqrt(norm);
+    for (let j = 0; j < dims; j++) out[j]! *= scale;
+  }
+  return out;
+}
