@@ -8,6 +8,7 @@ export {
   NluError,
   ModelFormatError,
   ModelCorruptError,
+  ModelEncoderUnavailableError,
   InvalidEntityPatternError,
   InvalidTrainingDataError,
 } from './errors.js';

@@ -16,6 +16,8 @@ import type { TestItem } from '../eval/exchange-format.js';
 import type { TrainingData } from '../types.js';
 import { corpusLanguage, inCorpusLanguage } from './corpus-language.js';
 import { fewShot, holdOutIntents } from './derived-corpora.js';
+import { loadSentenceEncoder } from '../encoder/load-sentence-encoder.js';
+import type { DenseEncoder } from '../features/dense-encoder.js';
 import type { Corpus } from './derived-corpora.js';
 import { syntheticBot } from './synthetic-bot.js';
 
@@ -80,6 +82,13 @@ function watchEventLoop(): () => number {
   };
 }
 
+/** `--encoder`: 'none' trains without one, a folder loads the sentence encoder installed there. */
+async function denseEncoder(option: string | undefined): Promise<DenseEncoder | null | undefined> {
+  if (option === undefined) return undefined;
+  if (option === 'none') return null;
+  return loadSentenceEncoder(path.resolve(option));
+}
+
 function loadCorpus(dir: string, corpus: string): Corpus {
   if (corpus === SYNTHETIC) return syntheticBot(150, 20, 7);
   const derived = DERIVED[corpus];
@@ -97,9 +106,14 @@ async function runParley(
   train: TrainingData,
   test: TestItem[],
   seed: number | undefined,
+  encoder: string | undefined,
 ): Promise<Row> {
+  const dense = await denseEncoder(encoder);
   const stopWatching = watchEventLoop();
-  const r = await evaluate(train, test, seed === undefined ? {} : { config: { seed } });
+  const r = await evaluate(train, test, {
+    ...(seed === undefined ? {} : { config: { seed } }),
+    ...(dense === undefined ? {} : { encoder: dense }),
+  });
   const stallMs = stopWatching();
   const c = r.combined;
   const oos = r.intent.oosRecall !== null;
@@ -181,11 +195,12 @@ async function worker(
   corpus: string,
   system: string,
   seed: number | undefined,
+  encoder: string | undefined,
 ): Promise<void> {
   const { train, test } = loadCorpus(dir, corpus);
   const row =
     system === 'parley'
-      ? await runParley(corpus, train, test, seed)
+      ? await runParley(corpus, train, test, seed, encoder)
       : await runNlpJs(corpus, train, test);
   process.send?.(row);
 }
@@ -195,6 +210,7 @@ function runChild(
   corpus: string,
   system: string,
   seed: number | undefined,
+  encoder: string | undefined,
 ): Promise<Row> {
   return new Promise((resolve, reject) => {
     const child = fork(
@@ -207,6 +223,7 @@ function runChild(
         '--corpus',
         corpus,
         ...(seed === undefined ? [] : ['--seed', String(seed)]),
+        ...(encoder === undefined ? [] : ['--encoder', encoder]),
       ],
       {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -426,13 +443,16 @@ async function main(): Promise<void> {
       'skip-nlpjs': { type: 'boolean', default: false },
       // Parley's training seed (default: the config's); nlp.js has none.
       seed: { type: 'string' },
+      // Parley's dense encoder: 'none', or an installed sentence encoder's folder.
+      encoder: { type: 'string' },
     },
   });
   const dir = path.resolve(values.corpora);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed))
     throw new Error(`--seed must be an integer, got "${values.seed}".`);
-  if (values.worker) return worker(dir, values.corpus as string, values.worker, seed);
+  if (values.worker)
+    return worker(dir, values.corpus as string, values.worker, seed, values.encoder);
   if (!existsSync(dir)) throw new Error(`No corpora directory at ${dir} (use --corpora DIR).`);
   const only = values.only?.split(',');
   const corpora = readdirSync(dir)
@@ -453,7 +473,7 @@ async function main(): Promise<void> {
       ? ['parley']
       : ['parley', 'nlp.js']) {
       process.stderr.write(`bench: ${system} on ${corpus} …\n`);
-      rows.push(await runChild(dir, corpus, system, seed));
+      rows.push(await runChild(dir, corpus, system, seed, values.encoder));
     }
   }
   for (const system of ['parley', 'nlp.js'] as const) {
@@ -461,7 +481,7 @@ async function main(): Promise<void> {
     if (pooled) rows.push(pooled);
   }
   console.log(
-    `\nParley local NLU${seed === undefined ? '' : ` (seed ${seed})`} vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`,
+    `\nParley local NLU${seed === undefined ? '' : ` (seed ${seed})`}${values.encoder === undefined ? '' : ` (encoder: ${values.encoder})`} vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`,
   );
   printTable(rows);
   printSweeps(rows);

@@ -15,6 +15,17 @@ export function formatReport(r: EvaluationReport): string {
             .join('  ')}`,
         ]
       : []),
+    `Confidence: ECE ${r.calibration.ece.toFixed(3)}  in-scope accuracy ${pct(r.calibration.inScopeAccuracy)} -> ${pct(r.calibration.inScopeAccuracyAtThreshold)} at the threshold (fallback ${pct(r.calibration.fallbackRate)})`,
+    ...(r.trainingCalibration
+      ? [
+          `Training folds (${r.trainingCalibration.folds}): ECE ${r.trainingCalibration.ece.toFixed(3)} (uncalibrated ${r.trainingCalibration.eceUncalibrated.toFixed(3)}); in-scope accuracy / fallback / out-of-scope recall: ${r.trainingCalibration.sweep
+            .map(
+              (p) =>
+                `${p.threshold}: ${pct(p.inScopeAccuracy)} / ${pct(p.fallbackRate)} / ${pct(p.oosRecall)}`,
+            )
+            .join('  ')}`,
+        ]
+      : []),
     `Entities P ${pct(r.entities.precision)}  R ${pct(r.entities.recall)}  F1 ${pct(r.entities.f1)}`,
     `Combined F1 (Braun et al. 2017) ${pct(r.combinedF1)}`,
     `Train ${r.trainSeconds.toFixed(2)} s  parse p50 ${r.parseP50Ms} ms  p99 ${r.parseP99Ms} ms  peak RSS ${r.peakRssMb} MB  model ${(r.modelBytes / 1e6).toFixed(2)} MB`,

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ZNluSettings } from '@parley/domain';
 import type { NluConfigInput } from '../config.js';
+import type { DenseEncoder } from '../features/dense-encoder.js';
+import type { CalibrationReport } from '../model/out-of-fold.js';
 import { saveModel } from '../model/model-artifacts.js';
 import { trainModel } from '../model/train-model.js';
 import type { LocalNluModel } from '../model/local-nlu-model.js';
@@ -17,6 +19,8 @@ export const DEFAULT_THRESHOLD: number = ZNluSettings.parse({}).threshold;
 
 export interface EvaluationOptions {
   config?: NluConfigInput;
+  /** The dense encoder to train with (default: the shipped word vectors; null: none). */
+  encoder?: DenseEncoder | null;
   /** Confidence below which a message counts as out of scope (only when the test set has `oos` items). */
   threshold?: number;
   referenceTime?: Date;
@@ -33,7 +37,12 @@ export interface PerformanceReport {
 }
 
 export type EvaluationReport = QualityReport &
-  PerformanceReport & { trainExamples: number; testExamples: number };
+  PerformanceReport & {
+    trainExamples: number;
+    testExamples: number;
+    /** The trained model's own calibration report, measured on its training folds (local models). */
+    trainingCalibration?: CalibrationReport | null;
+  };
 
 /** Parses every test item with `parser`, timing each call. */
 export async function predictAll(
@@ -93,7 +102,12 @@ export async function evaluate(
   options: EvaluationOptions = {},
 ): Promise<EvaluationReport> {
   const started = performance.now();
-  const model = await trainModel(train, options.config, options.onProgress);
+  const model = await trainModel(
+    train,
+    options.config,
+    options.onProgress,
+    options.encoder === undefined ? {} : { encoder: options.encoder },
+  );
   const trainSeconds = (performance.now() - started) / 1000;
   const { predictions, latenciesMs } = await predictAll(model, test, options);
   return {
@@ -105,5 +119,6 @@ export async function evaluate(
     modelBytes: await measureModelBytes(model),
     trainExamples: train.intents.reduce((s, i) => s + i.trainingData.length, 0),
     testExamples: test.length,
+    trainingCalibration: model.info.calibration,
   };
 }

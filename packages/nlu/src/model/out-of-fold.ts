@@ -112,7 +112,7 @@ export async function trainIntentModel(
       await yieldIfDue();
     }
   }
-  const calibration = fitCalibration(scored, gold, inScope, model.artifact.defaultPool);
+  const calibration = fitCalibration(scored, gold, inScope, model.poolPrior);
   const report = calibrationReport(
     scored,
     gold,
