@@ -19,6 +19,8 @@ export const ZConfig = z.object({
   EMBEDDED_DB_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   DATA_DIR: z.string().min(1).optional(),
   MODELS_DIR: z.string().min(1).optional(),
+  /** The optional sentence encoder (`npm run encoder:install`); unset: the shipped word vectors. */
+  NLU_ENCODER_DIR: z.string().min(1).optional(),
   LOG_LEVEL: ZLogLevel.default('info'),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce
@@ -136,6 +138,8 @@ export interface Config {
   embeddedDbSynchronous: 'normal' | 'full';
   dataDir: string;
   modelsDir: string;
+  /** Folder of the installed sentence encoder, or null. */
+  nluEncoderDir: string | null;
   logLevel: z.infer<typeof ZLogLevel>;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
@@ -188,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDbSynchronous: values.EMBEDDED_DB_SYNCHRONOUS,
     dataDir,
     modelsDir: path.resolve(base, values.MODELS_DIR ?? path.join(dataDir, 'models')),
+    nluEncoderDir: values.NLU_ENCODER_DIR ? path.resolve(base, values.NLU_ENCODER_DIR) : null,
     logLevel: values.LOG_LEVEL,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,

@@ -11,7 +11,7 @@ import {
 } from '@parley/store';
 import type { AppDeps } from './app.js';
 import { createSessionService, type SessionService } from './auth/sessions.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { SETUP_TOKEN_NAME } from './routes/auth.router.js';
 import { createRateLimiter } from './http/rate-limiter.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
@@ -33,6 +33,7 @@ import { createBotRuntimePort } from './services/bot-runtime.js';
 import { createCachedReads } from './services/cache/cached-reads.js';
 import { createChangeWatcher } from './services/cache/change-watcher.js';
 import { createConversationStore } from './services/conversations/conversation-store.js';
+import { loadSentenceEncoder, SentenceEncoderError, type DenseEncoder } from '@parley/nlu';
 import { createLocalNluEngine } from './services/local-nlu-engine.js';
 import { createModelRuntime, type ModelRuntime } from './services/models/model-runtime.js';
 import type { NluEngine } from './services/nlu-engine.js';
@@ -73,6 +74,9 @@ export async function createDeps(
   logger: Logger,
   options: DepsOptions = {},
 ): Promise<Deps> {
+  // Before anything starts, so that a broken folder is one line naming the variable.
+  const encoder = config.nluEncoderDir ? await sentenceEncoder(config.nluEncoderDir) : undefined;
+  if (encoder) logger.info({ encoder: encoder.id }, 'sentence encoder loaded');
   let devDatabase: DevDatabase | undefined;
   let uri = config.mongodbUri;
   if (!uri) {
@@ -113,7 +117,7 @@ export async function createDeps(
   await announceFirstRunSetup(store, config.publicUrl, logger);
 
   const metrics = createMetrics();
-  const engine = createLocalNluEngine();
+  const engine = createLocalNluEngine(encoder ? { encoder } : {});
   const models = createModelRuntime({
     store,
     engine,
@@ -267,4 +271,17 @@ async function announceFirstRunSetup(
     { setupUrl, expiresAt: expiresAt.toISOString() },
     `First run: create the first admin at ${setupUrl}`,
   );
+}
+
+/** The one sentence encoder every bot shares (it holds about 190 MB of weights). */
+async function sentenceEncoder(dir: string): Promise<DenseEncoder> {
+  try {
+    return await loadSentenceEncoder(dir);
+  } catch (error) {
+    if (error instanceof SentenceEncoderError)
+      throw new ConfigError(
+        `NLU_ENCODER_DIR: ${error.message} (npm run encoder:install -- --dir ${dir})`,
+      );
+    throw error;
+  }
 }

@@ -5,15 +5,22 @@ import {
   saveModel,
   trainModel,
 } from '@parley/nlu';
+import type { DenseEncoder } from '@parley/nlu';
 import { crossValidate } from '@parley/nlu/eval';
 import type { ModelMetrics, NluEngine } from './nlu-engine.js';
 
+export interface LocalNluEngineOptions {
+  /** The sentence encoder every bot trains and parses with; absent: the shipped word vectors. */
+  encoder?: DenseEncoder;
+}
+
 /** The local TF.js pipeline of packages/nlu behind the API's NLU port. */
-export function createLocalNluEngine(): NluEngine {
+export function createLocalNluEngine({ encoder }: LocalNluEngineOptions = {}): NluEngine {
+  const withEncoder = encoder ? { encoder } : {};
   return {
-    hash: (data) => hashTrainingData(data),
+    hash: (data) => hashTrainingData(data, undefined, encoder ? { encoderId: encoder.id } : {}),
     async train(data, onProgress) {
-      const model = await trainModel(data, {}, onProgress);
+      const model = await trainModel(data, {}, onProgress, withEncoder);
       return {
         parse: (text, options) => model.parse(text, options),
         get warnings() {
@@ -22,9 +29,12 @@ export function createLocalNluEngine(): NluEngine {
         save: (dir) => saveModel(model, dir),
       };
     },
-    load: (dir) => loadModel(dir),
+    load: (dir) => loadModel(dir, withEncoder),
     async crossValidate(data, folds, onProgress): Promise<ModelMetrics> {
-      const report = await crossValidate(data, folds, onProgress ? { onProgress } : {});
+      const report = await crossValidate(data, folds, {
+        ...withEncoder,
+        ...(onProgress ? { onProgress } : {}),
+      });
       return {
         folds,
         intentAccuracy: report.intent.accuracy,

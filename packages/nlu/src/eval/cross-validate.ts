@@ -83,7 +83,12 @@ export async function crossValidate(
   let modelBytes = 0;
   for (const fold of splitFolds(data, folds, seed)) {
     const started = performance.now();
-    const model = await trainModel(fold.train, options.config, options.onProgress);
+    const model = await trainModel(
+      fold.train,
+      options.config,
+      options.onProgress,
+      options.encoder === undefined ? {} : { encoder: options.encoder },
+    );
     trainSeconds += (performance.now() - started) / 1000;
     const { predictions, latenciesMs } = await predictAll(model, fold.test, options);
     pooled.push(...predictions);

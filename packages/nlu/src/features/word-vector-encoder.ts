@@ -1,5 +1,6 @@
 import { tokenize } from '../text/tokenize.js';
 import { wordVectors, wordVectorsDigest } from '../knowledge/word-vectors.js';
+import type { SupportedLanguage } from '@parley/domain';
 import type { DenseEncoder } from './dense-encoder.js';
 
 /**
@@ -17,6 +18,11 @@ export function createWordVectorEncoder(): DenseEncoder {
     dimensions: 100,
     encode: (texts) => texts.map(encodeOne),
   };
+}
+
+/** What a bot trains with when no encoder is given: the shipped vectors are English only. */
+export function defaultEncoderFor(language: SupportedLanguage): DenseEncoder | null {
+  return language === 'en' ? createWordVectorEncoder() : null;
 }
 
 function encodeOne(text: string): Float32Array {

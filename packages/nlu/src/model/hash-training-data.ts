@@ -2,6 +2,7 @@ import { DEFAULT_NLU_CONFIG, type NluConfig } from '../config.js';
 import { knowledgeFingerprint } from '../knowledge/knowledge-marks.js';
 import type { TrainingData } from '../types.js';
 import { canonicalJson, sha256 } from '../util/canonical-json.js';
+import { defaultEncoderFor } from '../features/word-vector-encoder.js';
 import { modelLanguage } from './model-language.js';
 import { MODEL_FORMAT_VERSION } from './model-format.js';
 
@@ -14,7 +15,10 @@ import { MODEL_FORMAT_VERSION } from './model-format.js';
 export function hashTrainingData(
   data: TrainingData,
   config: NluConfig = DEFAULT_NLU_CONFIG,
+  /** The dense encoder training will use (default: the shipped one for the bot's language). */
+  options: { encoderId?: string | null } = {},
 ): string {
+  const language = modelLanguage(data.language);
   const byKey =
     <T>(key: (t: T) => string) =>
     (a: T, b: T) =>
@@ -35,7 +39,12 @@ export function hashTrainingData(
     })),
     systemEntities: [...(data.systemEntities ?? [])].sort(),
     // The primary language only: "en-GB" and "en-US" train the same model.
-    language: modelLanguage(data.language),
+    language,
+    // Another encoder is another model: switching NLU_ENCODER_DIR marks models out of date.
+    encoder:
+      options.encoderId === undefined
+        ? (defaultEncoderFor(language)?.id ?? null)
+        : options.encoderId,
     config,
     modelFormat: MODEL_FORMAT_VERSION,
     knowledge: knowledgeFingerprint(),

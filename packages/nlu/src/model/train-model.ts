@@ -10,7 +10,7 @@ import type { LabellerArtifact, LabellerExample } from '../extractors/labeller-t
 import { SequenceLabeller } from '../extractors/sequence-labeller.js';
 import { knowledgeVersions, loadKnowledge } from '../knowledge/knowledge-marks.js';
 import { foldText } from '../text/normalize.js';
-import { mapYielding } from '../util/event-loop.js';
+import { mapYielding, yieldIfDue } from '../util/event-loop.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import type { ProgressCallback, TrainingData, TrainingPhase } from '../types.js';
@@ -22,7 +22,7 @@ import { LocalNluModel } from './local-nlu-model.js';
 import { modelLanguage } from './model-language.js';
 import { trainIntentModel } from './out-of-fold.js';
 import type { DenseEncoder } from '../features/dense-encoder.js';
-import { createWordVectorEncoder } from '../features/word-vector-encoder.js';
+import { defaultEncoderFor } from '../features/word-vector-encoder.js';
 import { PACKAGE_VERSION } from './package-version.js';
 
 const INTENT_SHARE = [5, 75] as const;
@@ -100,6 +100,9 @@ export async function prepareTraining(
   return { labels, examples, base };
 }
 
+/** Texts per encoder call during training (a few tens of ms with the sentence encoder). */
+const ENCODE_BATCH = 8;
+
 export interface TrainOptions {
   /**
    * Pretrained meaning for the intent classifier (see `DenseEncoder`): default the shipped
@@ -137,14 +140,13 @@ export async function trainModel(
   const { language } = base;
   report('prepare', INTENT_SHARE[0]);
 
-  // The shipped word vectors are English: a bot in another language trains without them.
-  const encoder =
-    options.encoder === undefined
-      ? language === 'en'
-        ? createWordVectorEncoder()
-        : null
-      : options.encoder;
-  const dense = encoder ? encoder.encode(examples.map((ex) => ex.text)) : null;
+  const encoder = options.encoder === undefined ? defaultEncoderFor(language) : options.encoder;
+  const dense = encoder
+    ? await encodeYielding(
+        encoder,
+        examples.map((ex) => ex.text),
+      )
+    : null;
   const { model: intentModel, calibration } = await trainIntentModel(
     examples.map((ex, i) => ({
       tokens: ex.tokens,
@@ -190,7 +192,7 @@ export async function trainModel(
   const trainSeconds = (performance.now() - started) / 1000;
   const model = new LocalNluModel(
     {
-      dataHash: hashTrainingData(data, config),
+      dataHash: hashTrainingData(data, config, { encoderId: encoder?.id ?? null }),
       config,
       language,
       createdAt: new Date().toISOString(),
@@ -329,4 +331,20 @@ async function trainLabeller(
     onEpoch,
   });
   return labeller.toArtifact();
+}
+
+/**
+ * Encodes in small batches, handing the event loop back between them: a sentence encoder takes
+ * about 10 ms a text, and training runs in the API process next to chat.
+ */
+async function encodeYielding(
+  encoder: DenseEncoder,
+  texts: readonly string[],
+): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  for (let i = 0; i < texts.length; i += ENCODE_BATCH) {
+    vectors.push(...encoder.encode(texts.slice(i, i + ENCODE_BATCH)));
+    await yieldIfDue();
+  }
+  return vectors;
 }
