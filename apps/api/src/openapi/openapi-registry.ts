@@ -174,6 +174,10 @@ export function createOpenApiRegistry(options: { checkResponses?: boolean } = {}
             },
           };
         }
+        // Node's HTTP parser refuses these before the app sees them, so the answer has no body.
+        responses['431'] = {
+          description: 'Request line and headers together over 16 KiB (Node’s limit); no body.',
+        };
         paths[route.fullPath] ??= {};
         paths[route.fullPath]![route.method] = {
           summary: route.summary,
