@@ -146,6 +146,8 @@ export interface ModelMetrics {
   entityF1: number | null;
   misclassified?: Array<{ text: string; expected: string; predicted: string; confidence: number }>;
   thresholdTradeoff?: Array<{ threshold: number; inScopeAccuracy: number; fallbackRate: number }>;
+  /** How far the confidence is from the share of right answers (0..1; models before format 2 lack it). */
+  calibrationError?: number;
 }
 
 export interface ModelVersion {

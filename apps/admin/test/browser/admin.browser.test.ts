@@ -386,13 +386,19 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await checkScreen(page, '13-try-it');
   });
 
-  it('shows the confusion matrix of the trained model', async () => {
+  it('shows the confusion matrix and the calibration error of the trained model', async () => {
     await page.goto(botUrl('/models'));
     await page.getByRole('link', { name: 'v1' }).click();
     await page.getByRole('heading', { name: 'Confusion matrix' }).waitFor();
     const matrix = page.getByRole('table', { name: 'Confusion matrix' });
     await matrix.getByRole('rowheader', { name: 'weather' }).waitFor();
     await matrix.getByRole('columnheader', { name: 'greet' }).waitFor();
+    // The confidence's calibration error, as a percentage.
+    await page.getByText('Confidence calibration error').waitFor();
+    await page
+      .locator('.card', { hasText: 'Confidence calibration error' })
+      .getByText(/^\d+\.\d %$/)
+      .waitFor();
     await checkScreen(page, '12-model-metrics');
     // Each misclassified example links to its intent's examples, filtered to it.
     const misses = page.getByRole('table').last().getByRole('link');

@@ -44,6 +44,7 @@ export function createLocalNluEngine({ encoder }: LocalNluEngineOptions = {}): N
         entityF1: report.entities.f1,
         misclassified: report.misclassified,
         thresholdTradeoff: report.fallbackTradeoff,
+        calibrationError: report.calibration.ece,
       };
     },
     extractorsOnly: (entities, language) =>

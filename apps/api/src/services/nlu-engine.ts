@@ -19,6 +19,8 @@ export interface ModelMetrics {
   misclassified?: Array<{ text: string; expected: string; predicted: string; confidence: number }>;
   /** In-scope accuracy and fallback rate by threshold, shown next to the threshold setting. */
   thresholdTradeoff?: Array<{ threshold: number; inScopeAccuracy: number; fallbackRate: number }>;
+  /** Expected calibration error of the confidence on held-out examples (0: it means what it says). */
+  calibrationError?: number;
 }
 
 /**

@@ -54,6 +54,18 @@ function Metrics({ botId, metrics }: { botId: string; metrics: ModelMetrics }) {
           <div className="muted small">Entity F1</div>
           <div style={{ fontSize: '1.6rem', fontWeight: 700 }}>{percent(metrics.entityF1)}</div>
         </div>
+        {typeof metrics.calibrationError === 'number' && (
+          <div className="card" style={{ maxWidth: '17rem' }}>
+            <div className="muted small">Confidence calibration error</div>
+            <div style={{ fontSize: '1.6rem', fontWeight: 700 }}>
+              {percent(metrics.calibrationError)}
+            </div>
+            <div className="muted small">
+              How far a confidence of, say, 80 % is from being right 80 % of the time; lower is
+              better.
+            </div>
+          </div>
+        )}
       </div>
       <h2>Per intent</h2>
       <table>

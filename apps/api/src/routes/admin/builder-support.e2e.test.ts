@@ -95,6 +95,8 @@ describe('admin API for the bot builder screens', () => {
       inScopeAccuracy: expect.any(Number),
       fallbackRate: expect.any(Number),
     });
+    expect(model.metrics.calibrationError).toBeGreaterThanOrEqual(0);
+    expect(model.metrics.calibrationError).toBeLessThanOrEqual(1);
 
     const greet = (await request(app).get(`${base}/intents/greet`).set('Authorization', admin))
       .body;
