@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './supported-languages.js';
+import {
+  LATIN_SCRIPT_LANGUAGES,
+  SUPPORTED_LANGUAGES,
+  type SupportedLanguage,
+} from './supported-languages.js';
 
-export { SUPPORTED_LANGUAGES, type SupportedLanguage };
+export { LATIN_SCRIPT_LANGUAGES, SUPPORTED_LANGUAGES, type SupportedLanguage };
 
 const SUPPORTED = new Set<string>(SUPPORTED_LANGUAGES);
 

@@ -26,3 +26,20 @@ export const SUPPORTED_LANGUAGES = [
   'zh',
 ] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+
+/**
+ * The supported languages written in the Latin script: where accents may be folded (people type
+ * "Munchen" for "München") and where Latin-script name lists (cities, given names) apply.
+ */
+export const LATIN_SCRIPT_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set<SupportedLanguage>([
+  'de',
+  'en',
+  'es',
+  'fr',
+  'id',
+  'it',
+  'nl',
+  'pt',
+  'sv',
+  'tr',
+]);

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { SupportedLanguage } from '@parley/domain';
+import { LATIN_SCRIPT_LANGUAGES, type SupportedLanguage } from '@parley/domain';
 import { isPhraseWord, phraseWords } from '../extractors/gazetteer.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
@@ -27,19 +27,6 @@ interface KnowledgeIndex {
 }
 
 const indexes = new Map<SupportedLanguage, KnowledgeIndex>();
-
-/** Latin-script languages: the city list and the given names (written the same) describe them too. */
-const LATIN_SCRIPT = new Set<SupportedLanguage>([
-  'de',
-  'es',
-  'fr',
-  'id',
-  'it',
-  'nl',
-  'pt',
-  'sv',
-  'tr',
-]);
 
 /**
  * Per token, the knowledge classes of the phrases covering it, as "class:B|I|L|U" marks
@@ -136,7 +123,7 @@ function* indexSteps(language: SupportedLanguage): Generator<void, KnowledgeInde
   };
   for (const names of Object.values(countries.countries))
     for (const name of [names].flat()) add(name, 'country');
-  if (language !== 'en' && !LATIN_SCRIPT.has(language)) return { phrases, regionCodes: new Set() };
+  if (!LATIN_SCRIPT_LANGUAGES.has(language)) return { phrases, regionCodes: new Set() };
   if (language === 'en') {
     for (const name of EXTRA_COUNTRY_NAMES) add(name, 'country');
     for (const [name] of REGIONS) add(name, 'region');
@@ -201,6 +188,8 @@ export function knowledgeVersions(language: SupportedLanguage = 'en'): Record<st
 /** The knowledge packages a model in the language reads (see `indexSteps`). */
 function packagesFor(language: SupportedLanguage): string[] {
   if (language === 'en') return KNOWLEDGE_PACKAGES;
-  if (LATIN_SCRIPT.has(language)) return ['cities-list', 'human-names', 'i18n-iso-countries'];
+  // Other Latin-script languages: the city list and the given names (written the same) describe them too.
+  if (LATIN_SCRIPT_LANGUAGES.has(language))
+    return ['cities-list', 'human-names', 'i18n-iso-countries'];
   return ['i18n-iso-countries'];
 }
