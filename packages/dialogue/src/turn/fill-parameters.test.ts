@@ -67,3 +67,54 @@ describe('missingParameters', () => {
     expect(missingParameters(params, { to: 'x' }).map((p) => p.name)).toEqual(['from', 'note']);
   });
 });
+
+describe('a date-and-time', () => {
+  const booking = [
+    ZParameter.parse({ name: 'day', entity: 'sys.date' }),
+    ZParameter.parse({ name: 'at', entity: 'sys.time' }),
+  ];
+  const at = (value: ExtractedEntity['value'], begin = 0): ExtractedEntity => ({
+    name: 'sys.datetime',
+    value,
+    raw: 'morgen um 8',
+    begin,
+    end: begin + 11,
+    extractor: 'system',
+    confidence: 1,
+  });
+
+  it('fills a date parameter with its day and a time parameter with its clock time', () => {
+    const { values, filled } = fillFromEntities(booking, {}, [at('2026-12-02T08:00:00+01:00')]);
+    expect(values).toEqual({ day: '2026-12-02', at: '08:00:00' });
+    expect(filled).toEqual(['day', 'at']);
+  });
+
+  it('gives a range on one day as that day, and a time range as clock times', () => {
+    const evening = at({ start: '2026-12-02T16:00:00+01:00', end: '2026-12-02T20:00:00+01:00' });
+    expect(fillFromEntities(booking, {}, [evening]).values).toEqual({
+      day: '2026-12-02',
+      at: { start: '16:00:00', end: '20:00:00' },
+    });
+  });
+
+  it('fills the day from a date, the time and a datetime parameter from a date-and-time', () => {
+    const withWhen = [...booking, ZParameter.parse({ name: 'when', entity: 'sys.datetime' })];
+    const { values } = fillFromEntities(withWhen, {}, [
+      entity('sys.date', '2026-12-05', 0),
+      at('2026-12-02T08:00:00+01:00', 20),
+    ]);
+    expect(values).toEqual({
+      day: '2026-12-05',
+      at: '08:00:00',
+      when: '2026-12-02T08:00:00+01:00',
+    });
+  });
+
+  it('does not fill a number or a city parameter', () => {
+    const other = [
+      ZParameter.parse({ name: 'n', entity: 'sys.number' }),
+      ZParameter.parse({ name: 'c', entity: 'city' }),
+    ];
+    expect(fillFromEntities(other, {}, [at('2026-12-02T08:00:00+01:00')]).filled).toEqual([]);
+  });
+});

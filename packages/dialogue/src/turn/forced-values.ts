@@ -1,5 +1,6 @@
 import type { EntityDefinition, Parameter } from '@parley/domain';
 import type { ExtractedEntity, JsonValue, ParseOptions } from '@parley/nlu';
+import { entityValueFor } from './entity-fit.js';
 import { setValue, type ParameterValues } from './fill-parameters.js';
 
 /** A forced value longer than this is refused: no entity value or free-text answer needs more. */
@@ -54,11 +55,12 @@ async function checkOne(
     return { ok: false, reason: `must be one line of 1 to ${MAX_FORCED_VALUE_LENGTH} characters` };
   const entity = parameter.entity;
   if (!entity || !isRecognisable(entity, entities)) return { ok: true, value: trimmed };
-  const found = (await extract(trimmed, { ...options, expectedEntity: entity })).find(
-    (e) => e.name === entity && e.begin === 0 && e.end === trimmed.length,
-  );
-  return found
-    ? { ok: true, value: found.value }
+  const value = (await extract(trimmed, { ...options, expectedEntity: entity }))
+    .filter((e) => e.begin === 0 && e.end === trimmed.length)
+    .map((e) => entityValueFor(entity, e))
+    .find((v) => v !== undefined);
+  return value !== undefined
+    ? { ok: true, value }
     : { ok: false, reason: `"${trimmed}" is not a ${entity}` };
 }
 

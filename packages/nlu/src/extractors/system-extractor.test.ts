@@ -65,4 +65,16 @@ describe('createSystemExtractor', () => {
       extractor.extract({ ...input, expectedEntity: 'sys.number' }).map((e) => e.value),
     ).toEqual([3]);
   });
+
+  it('reads a date-and-time for a bot that asks for dates or times, which fills those slots', () => {
+    const names = (text: string, enabled: Parameters<typeof createSystemExtractor>[0]) =>
+      extract(text, 'UTC', enabled).map((e) => [e.name, e.value]);
+    expect(names('tomorrow at 8pm', ['sys.date'])).toEqual([
+      ['sys.datetime', '2024-05-02T20:00:00+00:00'],
+    ]);
+    expect(names('tomorrow at 8pm', ['sys.time'])).toEqual([
+      ['sys.datetime', '2024-05-02T20:00:00+00:00'],
+    ]);
+    expect(names('tomorrow at 8pm', ['sys.email'])).toEqual([]);
+  });
 });

@@ -63,12 +63,13 @@ export function createSystemExtractor(
   enabled: readonly SystemEntityName[] = SYSTEM_ENTITY_NAMES,
   language: SupportedLanguage = 'en',
 ): EntityExtractor {
-  const enabledSet = new Set<string>(enabled);
+  const enabledSet = withDateTimes(new Set<string>(enabled));
   return {
     name: 'system',
     extract({ text, referenceTime, timeZone, expectedEntity }: ExtractionInput): ExtractedEntity[] {
       const wanted = new Set(enabledSet);
-      if (expectedEntity && expectedEntity in RECOGNIZER_OF) wanted.add(expectedEntity);
+      if (expectedEntity && expectedEntity in RECOGNIZER_OF)
+        withDateTimes(wanted.add(expectedEntity));
       if (wanted.size === 0) return [];
       const recognizers = new Set([...wanted].map((n) => RECOGNIZER_OF[n as SystemEntityName]));
       const reference = toLocalWallClock(referenceTime, timeZone);
@@ -87,6 +88,16 @@ export function createSystemExtractor(
       return out;
     },
   };
+}
+
+/**
+ * A bot that reads dates or times also reads date-and-times: the recognizer takes "tomorrow at
+ * 8" as one date-time, never as a date beside a time, and the dialogue fills a date or a time
+ * parameter from one.
+ */
+function withDateTimes(names: Set<string>): Set<string> {
+  if (names.has('sys.date') || names.has('sys.time')) names.add('sys.datetime');
+  return names;
 }
 
 /** One rewrite of the message per rule set, shared by the recognizers that read it. */

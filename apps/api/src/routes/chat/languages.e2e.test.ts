@@ -27,6 +27,9 @@ interface LanguageBot {
   /** One message that names intent and date at once. */
   oneShot: string;
   oneShotDays: number;
+  /** An answer naming a day and a time of day, which fills the date slot with the day. */
+  dayAndTime: string;
+  dayAndTimeDays: number;
   fallback: RegExp;
 }
 
@@ -51,6 +54,8 @@ const BOTS: LanguageBot[] = [
     answerDays: 2,
     oneShot: 'kann ich für morgen einen Tisch reservieren',
     oneShotDays: 1,
+    dayAndTime: 'morgen um 8 Uhr',
+    dayAndTimeDays: 1,
     fallback: /^Bitte nenne mir: datum\.$/,
   },
   {
@@ -73,6 +78,8 @@ const BOTS: LanguageBot[] = [
     answerDays: 2,
     oneShot: '明天帮我订个位子',
     oneShotDays: 1,
+    dayAndTime: '后天晚上八点',
+    dayAndTimeDays: 2,
     fallback: /^请告诉我datum。$/,
   },
 ];
@@ -142,6 +149,13 @@ describe.each(BOTS)('a $language bot over REST', (bot) => {
     const res = await chat('t2', bot.oneShot);
     expect(res.body).toMatchObject({ intent: { name: 'book' }, complete: true });
     expect(res.body.messages[0].text).toBe(`OK: ${dateIn(bot.timeZone, bot.oneShotDays)}`);
+  });
+
+  it('fills the date slot with the day of an answer that also names a time', async () => {
+    await chat('t3', bot.ask);
+    const answer = await chat('t3', bot.dayAndTime);
+    expect(answer.body.complete).toBe(true);
+    expect(answer.body.messages[0].text).toBe(`OK: ${dateIn(bot.timeZone, bot.dayAndTimeDays)}`);
   });
 
   it('records its language in the model, and says the model is out of date when it changes', async () => {
