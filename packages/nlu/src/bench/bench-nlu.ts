@@ -3,15 +3,14 @@
 // on every corpus of a directory. Each (system, corpus) pair runs in its own child process, one
 // after the other, so peak RSS and timings are not polluted by the previous run.
 import { fork } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_THRESHOLD, evaluate, peakRssMb, percentile } from '../eval/evaluate.js';
 import { importExchangeFormat, importTestSet } from '../eval/exchange-format.js';
 import { OOS_LABEL, scoreIntents } from '../eval/metrics.js';
-import type { CalibrationScores, ThresholdPoint } from '../eval/metrics.js';
-import type { Prediction } from '../eval/metrics.js';
+import type { CalibrationScores, Prediction } from '../eval/metrics.js';
 import type { TestItem } from '../eval/exchange-format.js';
 import type { TrainingData } from '../types.js';
 import { corpusLanguage, inCorpusLanguage } from './corpus-language.js';
@@ -20,11 +19,16 @@ import { loadSentenceEncoder } from '../encoder/load-sentence-encoder.js';
 import type { DenseEncoder } from '../features/dense-encoder.js';
 import type { Corpus } from './derived-corpora.js';
 import { syntheticBot } from './synthetic-bot.js';
+import { averageSeeds } from './bench-row.js';
+import type { Row } from './bench-row.js';
+import { BRAUN_POOLED, SYNTHETIC, benchTargets } from './bench-targets.js';
+import { summaryTable, withSpread } from './summary-table.js';
+import { sweepChart } from './sweep-chart.js';
+import type { SweepSeries } from './sweep-chart.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../../../..');
 const DEFAULT_CORPORA = path.resolve(REPO_ROOT, '../shared/nlu-corpora');
-const SYNTHETIC = 'synthetic-150';
 const BRAUN = ['braun-chatbot', 'braun-askubuntu', 'braun-webapps'];
 /**
  * Bots derived from the shared corpora for checks nothing is tuned on ("corpora we keep
@@ -40,32 +44,6 @@ const DERIVED: Record<string, (dir: string) => Corpus> = {
   'snips2017-70~oos': (dir) => holdOutIntents(loadCorpus(dir, 'snips2017-70'), 2, 5),
   ...MANY_INTENTS,
 };
-
-interface Row {
-  corpus: string;
-  system: 'parley' | 'nlp.js';
-  accuracy: number;
-  macroF1: number;
-  entityF1: number | null;
-  combinedF1: number | null;
-  /** Only for test sets with out-of-scope messages, at the bot default threshold. */
-  inScopeAccuracy: number | null;
-  oosRecall: number | null;
-  thresholdSweep: ThresholdPoint[] | null;
-  /** Calibration at the bot threshold (Parley only): see `scoreCalibration`. */
-  calibration: CalibrationScores | null;
-  /** Raw counts, to pool corpora (Braun). */
-  combined: { tp: number; fp: number; fn: number } | null;
-  correct: number;
-  total: number;
-  trainSeconds: number;
-  parseP50Ms: number;
-  parseP99Ms: number;
-  peakRssMb: number;
-  modelBytes: number | null;
-  /** Longest time the event loop could not run a 10 ms timer during training and parsing. */
-  stallMs: number | null;
-}
 
 /** Measures how long a callback would wait for the event loop (what a chat request would feel). */
 function watchEventLoop(): () => number {
@@ -128,6 +106,7 @@ async function runParley(
     inScopeAccuracy: r.intent.inScopeAccuracy,
     oosRecall: r.intent.oosRecall,
     thresholdSweep: r.intent.thresholdSweep,
+    fallbackSweep: r.fallbackSweep,
     calibration: r.calibration,
     combined: { tp: c.truePositives, fp: c.falsePositives, fn: c.falseNegatives },
     correct: Math.round(r.intent.accuracy * test.length),
@@ -138,6 +117,8 @@ async function runParley(
     peakRssMb: r.peakRssMb,
     modelBytes: r.modelBytes,
     stallMs,
+    seeds: seed === undefined ? [] : [seed],
+    spread: {},
   };
 }
 
@@ -177,6 +158,7 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
     inScopeAccuracy: report.inScopeAccuracy,
     oosRecall: report.oosRecall,
     thresholdSweep: report.thresholdSweep,
+    fallbackSweep: null,
     calibration: null,
     combined: null,
     correct: Math.round(report.accuracy * test.length),
@@ -187,6 +169,8 @@ async function runNlpJs(corpus: string, train: TrainingData, test: TestItem[]): 
     peakRssMb: peakRssMb(),
     modelBytes: null,
     stallMs: null,
+    seeds: [],
+    spread: {},
   };
 }
 
@@ -248,7 +232,7 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
   const fp = sum((r) => r.combined?.fp ?? 0);
   const fn = sum((r) => r.combined?.fn ?? 0);
   return {
-    corpus: 'braun (all 3)',
+    corpus: BRAUN_POOLED,
     system,
     accuracy: sum((r) => r.correct) / sum((r) => r.total),
     macroF1: NaN,
@@ -257,6 +241,7 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
     inScopeAccuracy: null,
     oosRecall: null,
     thresholdSweep: null,
+    fallbackSweep: null,
     calibration: null,
     combined: null,
     correct: sum((r) => r.correct),
@@ -267,6 +252,8 @@ function pooledBraun(rows: Row[], system: Row['system']): Row | undefined {
     peakRssMb: Math.max(...parts.map((r) => r.peakRssMb)),
     modelBytes: null,
     stallMs: system === 'parley' ? Math.max(...parts.map((r) => r.stallMs ?? 0)) : null,
+    seeds: parts[0]?.seeds ?? [],
+    spread: {},
   };
 }
 
@@ -290,12 +277,12 @@ function printTable(rows: Row[]): void {
   const body = rows.map((r) => [
     r.corpus,
     r.system,
-    fmt(r.accuracy),
+    withSpread(r, r.accuracy, 'accuracy'),
     Number.isNaN(r.macroF1) ? '-' : fmt(r.macroF1),
-    fmt(r.entityF1),
+    withSpread(r, r.entityF1, 'entityF1'),
     fmt(r.combinedF1),
-    fmt(r.inScopeAccuracy),
-    fmt(r.oosRecall),
+    withSpread(r, r.inScopeAccuracy, 'inScopeAccuracy'),
+    withSpread(r, r.oosRecall, 'oosRecall'),
     fmt(r.trainSeconds, 2),
     Number.isNaN(r.parseP50Ms) ? '-' : fmt(r.parseP50Ms, 2),
     fmt(r.parseP99Ms, 2),
@@ -326,60 +313,6 @@ function printSweeps(rows: Row[]): void {
   }
 }
 
-function printTargets(rows: Row[]): void {
-  const find = (corpus: string, system: Row['system']): Row | undefined =>
-    rows.find((r) => r.corpus === corpus && r.system === system);
-  const checks: Array<[string, boolean | undefined]> = [];
-  for (const r of rows.filter(
-    (x) =>
-      x.system === 'parley' &&
-      x.corpus !== SYNTHETIC &&
-      !x.corpus.includes('~') &&
-      !x.corpus.startsWith('braun (all'),
-  )) {
-    const other = find(r.corpus, 'nlp.js');
-    checks.push([
-      `${r.corpus}: intent accuracy above nlp.js (${fmt(r.accuracy)} vs ${fmt(other?.accuracy ?? null)})`,
-      other ? r.accuracy > other.accuracy : undefined,
-    ]);
-  }
-  const braun = find('braun (all 3)', 'parley');
-  checks.push([
-    `Braun combined F1 >= 0.93 (${fmt(braun?.combinedF1 ?? null)})`,
-    braun ? (braun.combinedF1 ?? 0) >= 0.93 : undefined,
-  ]);
-  const s70 = find('snips2017-70', 'parley');
-  checks.push([
-    `snips2017-70 intent accuracy >= 0.985 (${fmt(s70?.accuracy ?? null)})`,
-    s70 ? s70.accuracy >= 0.985 : undefined,
-  ]);
-  checks.push([
-    `snips2017-70 entity F1 >= 0.87 (${fmt(s70?.entityF1 ?? null)})`,
-    s70 ? (s70.entityF1 ?? 0) >= 0.87 : undefined,
-  ]);
-  const full = find('snips2017', 'parley');
-  checks.push([
-    `snips2017 entity F1 >= 0.95 (${fmt(full?.entityF1 ?? null)})`,
-    full ? (full.entityF1 ?? 0) >= 0.95 : undefined,
-  ]);
-  checks.push([
-    `snips2017 trains in <= 60 s (${fmt(full?.trainSeconds ?? null, 1)} s)`,
-    full ? full.trainSeconds <= 60 : undefined,
-  ]);
-  const syn = find(SYNTHETIC, 'parley');
-  checks.push([
-    `150 intents: parse p99 <= 5 ms (${fmt(syn?.parseP99Ms ?? null, 2)} ms)`,
-    syn ? syn.parseP99Ms <= 5 : undefined,
-  ]);
-  checks.push([
-    `150 intents: RSS <= 400 MB (${syn?.peakRssMb ?? '-'} MB, peak incl. training)`,
-    syn ? syn.peakRssMb <= 400 : undefined,
-  ]);
-  console.log('\nTargets:');
-  for (const [label, ok] of checks)
-    console.log(`  ${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'} ${label}`);
-}
-
 /** ECE and what the bot threshold costs in-scope messages, per corpus (Parley). */
 function printCalibration(rows: Row[]): void {
   const calibrated = rows.filter((r) => r.calibration);
@@ -388,49 +321,60 @@ function printCalibration(rows: Row[]): void {
   for (const r of calibrated) {
     const c = r.calibration as CalibrationScores;
     console.log(
-      `  ${r.corpus.padEnd(20)} ECE ${fmt(c.ece)}  in-scope ${fmt(c.inScopeAccuracy)} -> ${fmt(c.inScopeAccuracyAtThreshold)} (loss ${fmt(c.thresholdLoss * 100, 1)} pts)  fallback ${fmt(c.fallbackRate)}${r.oosRecall === null ? '' : `  oos recall ${fmt(r.oosRecall)}`}`,
+      `  ${r.corpus.padEnd(20)} ECE ${withSpread(r, c.ece, 'ece')}  in-scope ${fmt(c.inScopeAccuracy)} -> ${fmt(c.inScopeAccuracyAtThreshold)} (loss ${withSpread(r, c.thresholdLoss, 'thresholdLoss', 100, 1)} pts)  fallback ${fmt(c.fallbackRate)}${r.oosRecall === null ? '' : `  oos recall ${withSpread(r, r.oosRecall, 'oosRecall')}`}`,
     );
   }
 }
 
-/** Issue #18's targets: many intents, few examples, a threshold that means the same everywhere. */
-function printManyIntentTargets(rows: Row[]): void {
-  const find = (corpus: string): Row | undefined =>
-    rows.find((r) => r.corpus === corpus && r.system === 'parley');
-  const checks: Array<[string, boolean | undefined]> = [];
-  const hwu = find('hwu64');
-  checks.push([
-    `hwu64 intent accuracy >= 0.90 (${fmt(hwu?.accuracy ?? null)})`,
-    hwu ? hwu.accuracy >= 0.9 : undefined,
-  ]);
-  checks.push([
-    `hwu64 entity F1 >= 0.80 (${fmt(hwu?.entityF1 ?? null)})`,
-    hwu ? (hwu.entityF1 ?? 0) >= 0.8 : undefined,
-  ]);
-  checks.push([
-    `hwu64 trains in <= 60 s (${fmt(hwu?.trainSeconds ?? null, 1)} s)`,
-    hwu ? hwu.trainSeconds <= 60 : undefined,
-  ]);
-  const few = find('hwu64~10-shot');
-  checks.push([
-    `hwu64~10-shot intent accuracy >= 0.75 (${fmt(few?.accuracy ?? null)})`,
-    few ? few.accuracy >= 0.75 : undefined,
-  ]);
-  for (const r of rows.filter((x) => x.system === 'parley' && x.calibration)) {
-    const loss = (r.calibration as CalibrationScores).thresholdLoss;
-    checks.push([
-      `${r.corpus}: threshold ${DEFAULT_THRESHOLD} costs <= 3 points of in-scope accuracy (${fmt(loss * 100, 1)})`,
-      loss <= 0.03,
-    ]);
+function printTargets(rows: Row[], encoder: boolean): void {
+  const targets = benchTargets(rows, { encoder });
+  console.log(`\nTargets${encoder ? ' (with the sentence encoder)' : ''}:`);
+  for (const t of targets)
+    console.log(
+      `  ${t.ok === undefined ? 'n/a ' : t.ok ? 'MET ' : 'MISS'} ${t.corpus}: ${t.goal} (${t.measured})`,
+    );
+  console.log('\nSummary (Markdown, for the README):\n');
+  console.log(summaryTable(rows, targets));
+}
+
+/** The threshold sweep of the many-intent and held-out bots, as an SVG for the README. */
+function writeChart(file: string, rows: Row[], title: string): void {
+  const charted = rows.filter(
+    (r) =>
+      r.system === 'parley' &&
+      r.fallbackSweep &&
+      (r.corpus.startsWith('hwu64') || r.corpus.startsWith('snips2017') || r.corpus === SYNTHETIC),
+  );
+  const series: SweepSeries[] = [];
+  for (const r of charted) {
+    series.push({
+      name: r.corpus,
+      points: (r.fallbackSweep ?? [])
+        .filter((p) => p.threshold >= 0.3 && p.threshold <= 0.8)
+        .map((p) => ({ threshold: p.threshold, value: p.inScopeAccuracy })),
+    });
+    if (r.thresholdSweep)
+      series.push({
+        name: r.corpus,
+        dashed: true,
+        points: r.thresholdSweep.map((p) => ({ threshold: p.threshold, value: p.oosRecall })),
+      });
   }
-  for (const r of rows.filter((x) => x.system === 'parley' && x.oosRecall !== null))
-    checks.push([
-      `${r.corpus}: out-of-scope recall >= 0.5 at ${DEFAULT_THRESHOLD} (${fmt(r.oosRecall)})`,
-      (r.oosRecall ?? 0) >= 0.5,
-    ]);
-  console.log('\nTargets of issue #18:');
-  for (const [label, ok] of checks)
-    console.log(`  ${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'} ${label}`);
+  if (series.length === 0) return;
+  writeFileSync(file, sweepChart(series, { title, threshold: DEFAULT_THRESHOLD }));
+  console.log(`\nThreshold sweep chart: ${file}`);
+}
+
+/** `--seeds 42,43,44` or `--seed 42`; none: the config's default seed, once. */
+function parseSeeds(
+  seeds: string | undefined,
+  seed: string | undefined,
+): Array<number | undefined> {
+  const given = seeds?.split(',') ?? (seed === undefined ? [] : [seed]);
+  const parsed = given.map((s) => Number(s.trim()));
+  const bad = given.find((_, i) => !Number.isInteger(parsed[i]));
+  if (bad !== undefined) throw new Error(`Seeds must be integers, got "${bad}".`);
+  return parsed.length > 0 ? parsed : [undefined];
 }
 
 async function main(): Promise<void> {
@@ -441,18 +385,19 @@ async function main(): Promise<void> {
       worker: { type: 'string' },
       only: { type: 'string' },
       'skip-nlpjs': { type: 'boolean', default: false },
-      // Parley's training seed (default: the config's); nlp.js has none.
+      // Parley's training seed(s) (default: the config's); nlp.js has none and runs once.
       seed: { type: 'string' },
+      seeds: { type: 'string' },
       // Parley's dense encoder: 'none', or an installed sentence encoder's folder.
       encoder: { type: 'string' },
+      // Where to write the threshold sweep as an SVG chart.
+      chart: { type: 'string' },
     },
   });
   const dir = path.resolve(values.corpora);
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isInteger(seed))
-    throw new Error(`--seed must be an integer, got "${values.seed}".`);
+  const seeds = parseSeeds(values.seeds, values.seed);
   if (values.worker)
-    return worker(dir, values.corpus as string, values.worker, seed, values.encoder);
+    return worker(dir, values.corpus as string, values.worker, seeds[0], values.encoder);
   if (!existsSync(dir)) throw new Error(`No corpora directory at ${dir} (use --corpora DIR).`);
   const only = values.only?.split(',');
   const corpora = readdirSync(dir)
@@ -462,32 +407,48 @@ async function main(): Promise<void> {
     )
     .filter((d) => !only || only.includes(d))
     .sort();
-  const rows: Row[] = [];
   const extra = [...Object.keys(DERIVED), SYNTHETIC].filter(
     (name) =>
       (only ? only.includes(name) : true) &&
       (name === SYNTHETIC || readdirSync(dir).includes(name.split('~')[0] as string)),
   );
-  for (const corpus of [...corpora, ...extra]) {
-    for (const system of values['skip-nlpjs'] || corpus === SYNTHETIC
-      ? ['parley']
-      : ['parley', 'nlp.js']) {
-      process.stderr.write(`bench: ${system} on ${corpus} …\n`);
-      rows.push(await runChild(dir, corpus, system, seed, values.encoder));
+  // One list of rows per seed, in the same order; nlp.js has no seed and runs once.
+  const perSeed: Row[][] = [];
+  for (const [i, seed] of seeds.entries()) {
+    const rows: Row[] = [];
+    for (const corpus of [...corpora, ...extra]) {
+      for (const system of values['skip-nlpjs'] || corpus === SYNTHETIC
+        ? ['parley']
+        : ['parley', 'nlp.js']) {
+        const earlier = perSeed[0]?.[rows.length];
+        if (system === 'nlp.js' && i > 0 && earlier) {
+          rows.push(earlier);
+          continue;
+        }
+        process.stderr.write(
+          `bench: ${system} on ${corpus}${seed === undefined || system !== 'parley' ? '' : ` (seed ${seed})`} …\n`,
+        );
+        rows.push(await runChild(dir, corpus, system, seed, values.encoder));
+      }
     }
+    for (const system of ['parley', 'nlp.js'] as const) {
+      const pooled = pooledBraun(rows, system);
+      if (pooled) rows.push(pooled);
+    }
+    perSeed.push(rows);
   }
-  for (const system of ['parley', 'nlp.js'] as const) {
-    const pooled = pooledBraun(rows, system);
-    if (pooled) rows.push(pooled);
-  }
+  const rows = (perSeed[0] ?? []).map((_, j) => averageSeeds(perSeed.map((r) => r[j]!)));
+  const known = seeds.filter((s) => s !== undefined);
+  const encoder = values.encoder !== undefined && values.encoder !== 'none';
+  const title = `Parley local NLU${known.length === 0 ? '' : ` (seed${known.length > 1 ? 's' : ''} ${known.join(', ')})`}${encoder ? ' with the sentence encoder' : ''}`;
   console.log(
-    `\nParley local NLU${seed === undefined ? '' : ` (seed ${seed})`}${values.encoder === undefined ? '' : ` (encoder: ${values.encoder})`} vs nlp.js ${'(node-nlp, default settings, intents only)'} — corpora: ${dir}\n`,
+    `\n${title} vs nlp.js (node-nlp, default settings, intents only) — corpora: ${dir}${known.length > 1 ? '; Parley figures are means ± the sample standard deviation over the seeds' : ''}\n`,
   );
   printTable(rows);
   printSweeps(rows);
   printCalibration(rows);
-  printTargets(rows);
-  printManyIntentTargets(rows);
+  printTargets(rows, encoder);
+  if (values.chart) writeChart(path.resolve(values.chart), rows, `${title}: threshold sweep`);
 }
 
 main().catch((error: unknown) => {

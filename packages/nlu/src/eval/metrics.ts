@@ -92,6 +92,8 @@ export function scoreCalibration(
 
 export interface QualityReport {
   calibration: CalibrationScores;
+  /** In-scope accuracy and fallback rate over thresholds, for every test set. */
+  fallbackSweep: FallbackPoint[];
   intent: IntentReport;
   entities: PrfReport;
   /** Braun et al. 2017: intents and entities counted together (entity = same type and lower-cased text). */
@@ -243,6 +245,7 @@ export function scoreQuality(predictions: readonly Prediction[], threshold: numb
   const combined = scoreCombined(predictions, threshold);
   return {
     calibration: scoreCalibration(predictions, threshold),
+    fallbackSweep: fallbackTradeoff(predictions),
     intent: scoreIntents(predictions, threshold),
     entities: scoreEntities(predictions),
     combined,
