@@ -148,6 +148,8 @@ export interface ModelMetrics {
   thresholdTradeoff?: Array<{ threshold: number; inScopeAccuracy: number; fallbackRate: number }>;
   /** How far the confidence is from the share of right answers (0..1; models before format 2 lack it). */
   calibrationError?: number;
+  /** Share of messages of intents held out while training (never taught) that fall back, by threshold. */
+  outOfScopeRecall?: Array<{ threshold: number; oosRecall: number }>;
 }
 
 export interface ModelVersion {

@@ -229,7 +229,8 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await createIntent(
       'Greet',
       ['Hello! How can I help?'],
-      ['hi', 'hello', 'hey there', 'good morning', 'hello bot', 'hi there'],
+      // 20 examples in all: enough for training to fold and hold an intent out of each fold.
+      ['hi', 'hello', 'hey there', 'good morning', 'hello bot', 'hi there', 'hey'],
     );
     await createIntent(
       'Goodbye',
@@ -400,6 +401,15 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
       .getByText(/^\d+\.\d %$/)
       .waitFor();
     await checkScreen(page, '12-model-metrics');
+    // Next to the threshold: what each would cost, and how many untaught messages it catches.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const tradeoff = page.getByRole('table', { name: /Accuracy and fallback rate by threshold/ });
+    await tradeoff.getByRole('columnheader', { name: 'Untaught caught' }).waitFor();
+    const at06 = tradeoff.getByRole('row').filter({ hasText: /^0\.60/ });
+    assert.match(await at06.innerText(), /^0\.60\s+[\d.]+ %\s+[\d.]+ %\s+[\d.]+ %$/u);
+    await page.getByText(/Of messages about things the bot was never taught/).waitFor();
+    await page.goto(botUrl('/models'));
+    await page.getByRole('link', { name: 'v1' }).click();
     // Each misclassified example links to its intent's examples, filtered to it.
     const misses = page.getByRole('table').last().getByRole('link');
     if ((await misses.count()) > 0) {

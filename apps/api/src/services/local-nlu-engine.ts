@@ -5,9 +5,9 @@ import {
   saveModel,
   trainModel,
 } from '@parley/nlu';
-import type { DenseEncoder } from '@parley/nlu';
+import type { DenseEncoder, ModelInfo } from '@parley/nlu';
 import { crossValidate } from '@parley/nlu/eval';
-import type { ModelMetrics, NluEngine } from './nlu-engine.js';
+import type { ModelMetrics, NluEngine, OutOfScopePoint } from './nlu-engine.js';
 
 export interface LocalNluEngineOptions {
   /** The sentence encoder every bot trains and parses with; absent: the shipped word vectors. */
@@ -26,6 +26,7 @@ export function createLocalNluEngine({ encoder }: LocalNluEngineOptions = {}): N
         get warnings() {
           return model.warnings;
         },
+        outOfScopeRecall: outOfScopeRecall(model.info.calibration),
         save: (dir) => saveModel(model, dir),
       };
     },
@@ -50,4 +51,11 @@ export function createLocalNluEngine({ encoder }: LocalNluEngineOptions = {}): N
     extractorsOnly: (entities, language) =>
       createEntityParser(entities, language === undefined ? {} : { language }),
   };
+}
+
+function outOfScopeRecall(calibration: ModelInfo['calibration']): OutOfScopePoint[] | null {
+  if (!calibration || calibration.outOfScopeExamples === 0) return null;
+  return calibration.sweep.flatMap(({ threshold, oosRecall }) =>
+    oosRecall === null ? [] : [{ threshold, oosRecall }],
+  );
 }

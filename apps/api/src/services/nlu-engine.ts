@@ -5,6 +5,18 @@ import type { NluParser, ProgressCallback, TrainingData } from '@parley/nlu';
 export interface TrainedModel extends NluParser {
   /** Writes the model's files into `dir`; `sizeBytes` counts all of them. */
   save(dir: string): Promise<{ sizeBytes: number }>;
+  /**
+   * Out-of-scope recall by threshold, measured while training: each fold model was trained
+   * without a few intents, whose messages stand in for ones the bot was never taught. Null when
+   * the bot has too few examples or intents to fold.
+   */
+  readonly outOfScopeRecall: OutOfScopePoint[] | null;
+}
+
+/** Share of messages of untaught intents that get the fallback at a threshold. */
+export interface OutOfScopePoint {
+  threshold: number;
+  oosRecall: number;
 }
 
 /** Quality figures stored with a model version (k-fold cross-validation on the bot's own data). */
@@ -21,6 +33,8 @@ export interface ModelMetrics {
   thresholdTradeoff?: Array<{ threshold: number; inScopeAccuracy: number; fallbackRate: number }>;
   /** Expected calibration error of the confidence on held-out examples (0: it means what it says). */
   calibrationError?: number;
+  /** From training (see `TrainedModel.outOfScopeRecall`): shown next to `thresholdTradeoff`. */
+  outOfScopeRecall?: OutOfScopePoint[];
 }
 
 /**

@@ -92,6 +92,10 @@ function SettingsForm({ bot }: { bot: Bot }) {
         : best,
     undefined,
   );
+  const untaught = new Map(
+    (active?.metrics?.outOfScopeRecall ?? []).map((point) => [point.threshold, point.oosRecall]),
+  );
+  const untaughtAtThreshold = atThreshold ? untaught.get(atThreshold.threshold) : undefined;
 
   const submit = () => {
     const body: Record<string, unknown> = { ...patch };
@@ -235,6 +239,14 @@ function SettingsForm({ bot }: { bot: Bot }) {
                     <strong>{percent(atThreshold.inScopeAccuracy)}</strong> of messages answered by
                     the right intent, <strong>{percent(atThreshold.fallbackRate)}</strong> fall
                     back.
+                    {untaughtAtThreshold !== undefined && (
+                      <>
+                        {' '}
+                        Of messages about things the bot was never taught,{' '}
+                        <strong>{percent(untaughtAtThreshold)}</strong> get the fallback (intents
+                        held out while training).
+                      </>
+                    )}
                   </>
                 ) : (
                   <span className="muted">
@@ -245,7 +257,8 @@ function SettingsForm({ bot }: { bot: Bot }) {
               {tradeoff.length > 0 && (
                 <table className="small">
                   <caption className="visually-hidden">
-                    Accuracy and fallback rate by threshold, from cross-validation
+                    Accuracy and fallback rate by threshold, from cross-validation, and the share of
+                    messages of untaught intents that fall back, from training
                   </caption>
                   <thead>
                     <tr>
@@ -256,6 +269,11 @@ function SettingsForm({ bot }: { bot: Bot }) {
                       <th scope="col" className="num">
                         Fall back
                       </th>
+                      {untaught.size > 0 && (
+                        <th scope="col" className="num">
+                          Untaught caught
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -268,6 +286,13 @@ function SettingsForm({ bot }: { bot: Bot }) {
                         <td>{point.threshold.toFixed(2)}</td>
                         <td className="num">{percent(point.inScopeAccuracy)}</td>
                         <td className="num">{percent(point.fallbackRate)}</td>
+                        {untaught.size > 0 && (
+                          <td className="num">
+                            {untaught.has(point.threshold)
+                              ? percent(untaught.get(point.threshold) ?? 0)
+                              : '–'}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>

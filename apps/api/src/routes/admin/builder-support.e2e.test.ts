@@ -40,6 +40,23 @@ const BOT = {
         ...texts(['what is the weather in Rome', 'how warm is it', 'weather please']),
       ],
     },
+    {
+      // A third intent and 20 examples in all: enough for training to fold and hold intents out.
+      intentId: 'thanks',
+      name: 'Thanks',
+      responses: ['You are welcome'],
+      trainingData: texts([
+        'thanks',
+        'thank you',
+        'thanks a lot',
+        'many thanks',
+        'cheers',
+        'thank you so much',
+        'much appreciated',
+        'thanks bot',
+        'great, thanks',
+      ]),
+    },
   ],
 };
 
@@ -94,6 +111,11 @@ describe('admin API for the bot builder screens', () => {
       threshold: 0.6,
       inScopeAccuracy: expect.any(Number),
       fallbackRate: expect.any(Number),
+    });
+    // Training held a few intents out of each fold: how many of their messages fall back.
+    expect(model.metrics.outOfScopeRecall).toContainEqual({
+      threshold: 0.6,
+      oosRecall: expect.any(Number),
     });
     expect(model.metrics.calibrationError).toBeGreaterThanOrEqual(0);
     expect(model.metrics.calibrationError).toBeLessThanOrEqual(1);
@@ -271,7 +293,7 @@ describe('admin API for the bot builder screens', () => {
     expect(res.body).toMatchObject({
       ok: true,
       format: 'parley',
-      intents: { created: ['bye'], changed: ['greet'], removed: ['weather'] },
+      intents: { created: ['bye'], changed: ['greet'], removed: ['thanks', 'weather'] },
       entities: { created: [], changed: [], removed: [], unchanged: 1 },
     });
     const bad = await request(app)
@@ -288,6 +310,7 @@ describe('admin API for the bot builder screens', () => {
     const intents = await request(app).get(`${base}/intents`).set('Authorization', admin);
     expect(intents.body.intents.map((i: { intentId: string }) => i.intentId)).toEqual([
       'greet',
+      'thanks',
       'weather',
     ]);
   });

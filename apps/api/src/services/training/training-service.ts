@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { TrainingProgress } from '@parley/nlu';
 import type { ModelRecord, Store } from '@parley/store';
 import type { Metrics } from '../../metrics/metrics.js';
-import type { ModelMetrics, NluEngine } from '../nlu-engine.js';
+import type { ModelMetrics, NluEngine, OutOfScopePoint } from '../nlu-engine.js';
 import { buildTrainingData, type TrainingProblem } from './training-data.js';
 
 export type StartTrainingResult =
@@ -141,7 +141,7 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
       await deps.store.models.update(botId, model.id, {
         status: 'ready',
         progress: { phase: 'done', percent: 100 },
-        metrics: metrics ? { ...metrics } : null,
+        metrics: metrics ? { ...withOutOfScope(metrics, trained.outOfScopeRecall) } : null,
         artifactPath: path.join(botId, model.id),
         sizeBytes: saved.sizeBytes,
         durationMs: finishedAt.getTime() - startedAt.getTime(),
@@ -279,6 +279,11 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
 }
 
 /** Maps a phase's own 0..100 onto a slice of the whole job. */
+/** The cross-validation figures, with what the training folds said of untaught intents. */
+function withOutOfScope(metrics: ModelMetrics, recall: OutOfScopePoint[] | null): ModelMetrics {
+  return recall ? { ...metrics, outOfScopeRecall: recall } : { ...metrics };
+}
+
 function scale(progress: TrainingProgress, from: number, to: number): TrainingProgress {
   return { ...progress, percent: Math.round(from + ((to - from) * progress.percent) / 100) };
 }
