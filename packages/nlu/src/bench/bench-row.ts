@@ -135,7 +135,9 @@ export function averageSeeds(runs: readonly Row[]): Row {
     parseP99Ms: of((r) => r.parseP99Ms),
     peakRssMb: Math.round(of((r) => r.peakRssMb)),
     modelBytes: meanOrNull(runs.map((r) => r.modelBytes)),
-    stallMs: meanOrNull(runs.map((r) => r.stallMs)),
+    stallMs: ((ms) => (ms === null ? null : Math.round(ms)))(
+      meanOrNull(runs.map((r) => r.stallMs)),
+    ),
     seeds: runs.flatMap((r) => r.seeds),
     spread,
   };
