@@ -4,6 +4,18 @@ export interface RewriteRule {
   replace: (match: RegExpExecArray) => string;
 }
 
+// Compiled once per rule set: a rewrite runs on every message and the tables are long alternations.
+const COMPILED = new WeakMap<readonly RewriteRule[], (RewriteRule & { re: RegExp })[]>();
+
+function compile(rules: readonly RewriteRule[]): (RewriteRule & { re: RegExp })[] {
+  let compiled = COMPILED.get(rules);
+  if (!compiled) {
+    compiled = rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'iuy') }));
+    COMPILED.set(rules, compiled);
+  }
+  return compiled;
+}
+
 /** A rewritten text and the way back to the original's offsets. */
 export interface Rewritten {
   text: string;
@@ -17,20 +29,22 @@ export interface Rewritten {
  * recognizer can read the rewritten text and its findings still point into the message.
  */
 export function rewriteText(text: string, rules: readonly RewriteRule[]): Rewritten {
-  const compiled = rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'iuy') }));
+  const compiled = compile(rules);
   let out = '';
   // from[i], to[i]: the original span of the i-th character of `out`.
   const from: number[] = [];
   const to: number[] = [];
   let i = 0;
   while (i < text.length) {
-    const hit = compiled
-      .map((rule) => {
-        rule.re.lastIndex = i;
-        const m = rule.re.exec(text);
-        return m && m[0].length > 0 ? { rule, m } : undefined;
-      })
-      .find((x) => x !== undefined);
+    let hit: { rule: RewriteRule; m: RegExpExecArray } | undefined;
+    for (const rule of compiled) {
+      rule.re.lastIndex = i;
+      const m = rule.re.exec(text);
+      if (m && m[0].length > 0) {
+        hit = { rule, m };
+        break;
+      }
+    }
     if (!hit) {
       out += text[i];
       from.push(i);

@@ -1,7 +1,10 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { GERMAN_TO_ENGLISH } from './german-dates.js';
+import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
+import { ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
+import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 /** The recognizers of Recognizers-Text the system entities use. */
@@ -47,15 +50,22 @@ const NATIVE: Record<
 };
 
 /** Languages read by another culture's model after a rewrite of their date, time and number words. */
+const GERMAN: CultureChoice = { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true };
+const ITALIAN: CultureChoice = { culture: C.English, rewrite: ITALIAN_TO_ENGLISH, native: true };
+const DUTCH: CultureChoice = { culture: C.English, rewrite: DUTCH_TO_ENGLISH, native: true };
+
 const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
-  number: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
-  ordinal: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
-  percentage: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
-  money: { de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true } },
+  number: { de: GERMAN, it: ITALIAN, nl: DUTCH },
+  ordinal: { de: GERMAN },
+  percentage: { de: GERMAN, it: ITALIAN, nl: DUTCH },
+  money: { de: GERMAN, it: ITALIAN, nl: DUTCH },
   datetime: {
-    de: { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true },
+    de: GERMAN,
+    it: ITALIAN,
+    nl: DUTCH,
+    pt: { culture: C.English, rewrite: PORTUGUESE_TO_ENGLISH, native: true },
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
   },
 };

@@ -1,0 +1,68 @@
+import { tokenize } from '../text/tokenize.js';
+import type { JsonValue } from '../types.js';
+import { systemEntityWarnings } from './system-cultures.js';
+import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+
+// Tuesday 1 December 2026, 11:00 in Amsterdam.
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+function find(text: string) {
+  return createSystemExtractor(undefined, 'nl')
+    .extract({ text, tokens: tokenize(text, 'nl'), referenceTime: NOW, timeZone: 'Europe/Amsterdam' })
+    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
+}
+
+describe('Dutch system entities (an English rewrite)', () => {
+  it.each<[string, string, string, JsonValue]>([
+    ['morgen graag', 'sys.date', 'morgen', '2026-12-02'],
+    ['overmorgen', 'sys.date', 'overmorgen', '2026-12-03'],
+    ['gisteren', 'sys.date', 'gisteren', '2026-11-30'],
+    ['op vrijdag', 'sys.date', 'vrijdag', '2026-12-04'],
+    ['volgende vrijdag', 'sys.date', 'volgende vrijdag', '2026-12-11'],
+    ['op 3 mei', 'sys.date', '3 mei', '2027-05-03'],
+    ['op 24-12-2026', 'sys.date', '24-12-2026', '2026-12-24'],
+    ['over 3 dagen', 'sys.date', 'over 3 dagen', '2026-12-04'],
+    ['vorige week', 'sys.date', 'vorige week', { start: '2026-11-23', end: '2026-11-30' }],
+    ['om half negen', 'sys.time', 'half negen', '20:30:00'],
+    ['om 20.30 uur', 'sys.time', '20.30 uur', '20:30:00'],
+    ['om 9 uur \'s avonds', 'sys.time', '9 uur \'s avonds', '21:00:00'],
+    ['morgen om 8 uur', 'sys.datetime', 'morgen om 8 uur', '2026-12-02T08:00:00+01:00'],
+    ['morgenavond om acht uur', 'sys.datetime', 'morgenavond om acht uur', '2026-12-02T20:00:00+01:00'],
+    ['maandagochtend om 9', 'sys.datetime', 'maandagochtend om 9', '2026-12-07T09:00:00+01:00'],
+    ['eenentwintig kaartjes', 'sys.number', 'eenentwintig', 21],
+    ['tweehonderdvijftig mensen', 'sys.number', 'tweehonderdvijftig', 250],
+    ['20 procent korting', 'sys.percentage', '20 procent', 20],
+    ['het kost 3,50 euro', 'sys.money', '3,50 euro', { amount: 3.5, currency: 'EUR' }],
+    ['€ 12,50', 'sys.money', '€ 12,50', { amount: 12.5, currency: 'EUR' }],
+    ['twintig euro', 'sys.money', 'twintig euro', { amount: 20, currency: 'EUR' }],
+  ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
+    expect(find(text)).toContainEqual({ name, value, at });
+  });
+
+  it.each([
+    // "morgen" is tomorrow, except in a greeting.
+    'goedemorgen',
+    'goede morgen, hoe gaat het?',
+    // "een" is the article.
+    'een pizza alstublieft',
+  ])('"%s" has no entity', (text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('reads "\'s morgens" as the morning, not as tomorrow', () => {
+    expect(find("'s morgens om 7")).toContainEqual({
+      name: 'sys.time',
+      value: '07:00:00',
+      at: "'s morgens om 7",
+    });
+  });
+
+  it('no longer warns for dates, numbers and money; ordinals still do', () => {
+    const warnings = systemEntityWarnings(
+      ['sys.date', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
+      'nl',
+      (n) => RECOGNIZER_OF[n],
+    );
+    expect(warnings).toEqual([expect.stringMatching(/^sys\.ordinal: .*Dutch ordinals/)]);
+  });
+});

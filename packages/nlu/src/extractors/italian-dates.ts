@@ -1,0 +1,237 @@
+import {
+  alternation,
+  amount,
+  clock,
+  dayFirstDateRules,
+  decimalCommaRules,
+  numeral,
+  numeralRule,
+} from './english-rewrite.js';
+import type { RewriteRule } from './rewrite-text.js';
+import { wordRules } from './rewrite-text.js';
+
+const MONTHS: Record<string, string> = {
+  gennaio: 'january',
+  febbraio: 'february',
+  marzo: 'march',
+  aprile: 'april',
+  maggio: 'may',
+  giugno: 'june',
+  luglio: 'july',
+  agosto: 'august',
+  settembre: 'september',
+  ottobre: 'october',
+  novembre: 'november',
+  dicembre: 'december',
+};
+
+const WEEKDAYS: Record<string, string> = {
+  lunedì: 'monday',
+  lunedi: 'monday',
+  martedì: 'tuesday',
+  martedi: 'tuesday',
+  mercoledì: 'wednesday',
+  mercoledi: 'wednesday',
+  giovedì: 'thursday',
+  giovedi: 'thursday',
+  venerdì: 'friday',
+  venerdi: 'friday',
+  sabato: 'saturday',
+  domenica: 'sunday',
+};
+
+/** Nouns a following "prossimo" / "scorso" makes next / last ("venerdì prossimo"). */
+const PERIODS: Record<string, string> = {
+  ...WEEKDAYS,
+  settimana: 'week',
+  mese: 'month',
+  anno: 'year',
+  weekend: 'weekend',
+  'fine settimana': 'weekend',
+};
+
+// Articles ("un", "una", "uno") and the verb "sei" (you are) are numbers only inside a numeral.
+const NUMBERS = numeral({
+  add: {
+    uno: 1,
+    un: 1,
+    una: 1,
+    due: 2,
+    tre: 3,
+    tré: 3,
+    quattro: 4,
+    cinque: 5,
+    sei: 6,
+    sette: 7,
+    otto: 8,
+    nove: 9,
+    dieci: 10,
+    undici: 11,
+    dodici: 12,
+    tredici: 13,
+    quattordici: 14,
+    quindici: 15,
+    sedici: 16,
+    diciassette: 17,
+    diciotto: 18,
+    diciannove: 19,
+    venti: 20,
+    vent: 20,
+    trenta: 30,
+    trent: 30,
+    quaranta: 40,
+    quarant: 40,
+    cinquanta: 50,
+    cinquant: 50,
+    sessanta: 60,
+    sessant: 60,
+    settanta: 70,
+    settant: 70,
+    ottanta: 80,
+    ottant: 80,
+    novanta: 90,
+    novant: 90,
+  },
+  times: { cento: 100, mille: 1000, mila: 1000, milione: 1e6, milioni: 1e6 },
+  between: '',
+});
+const NOT_ALONE = ['un', 'una', 'uno', 'sei', 'vent', 'trent'];
+
+const N = `\\d{1,2}|${NUMBERS.pattern}`;
+/** "e mezza" (half past), "e un quarto", "meno un quarto" after an hour. */
+const PAST = '(?:\\s+(e\\s+mezz[ao]|e\\s+un\\s+quarto|e\\s+tre\\s+quarti|meno\\s+un\\s+quarto))?';
+
+function italianClock(
+  hourText: string | undefined,
+  minutes: string | undefined,
+  part?: string,
+): string | undefined {
+  const hour = amount(NUMBERS, hourText);
+  if (minutes !== undefined) return clock(hour, Number(minutes));
+  const p = (part ?? '').toLowerCase().replace(/\s+/g, ' ');
+  if (p.startsWith('e mezz')) return clock(hour, 30);
+  if (p === 'e un quarto') return clock(hour, 15);
+  if (p === 'e tre quarti') return clock(hour, 45);
+  if (p === 'meno un quarto' && hour !== undefined) return clock((hour + 23) % 24, 45);
+  return hour === undefined ? undefined : String(hour);
+}
+
+/**
+ * Italian date, time, number and money words in the English the recognizer reads ("domani
+ * alle 8" → "tomorrow at 8", "venerdì prossimo" → "next friday", "ventitré euro" → "23 euro").
+ * Recognizers-Text has no Italian model in JavaScript. "ora" is left alone: it is "now" as
+ * often as it is "hour" ("che ora è?"), and "adesso" says now without doubt.
+ */
+const WORDS: Record<string, string> = {
+  oggi: 'today',
+  domani: 'tomorrow',
+  dopodomani: 'the day after tomorrow',
+  ieri: 'yesterday',
+  'l’altro ieri': 'the day before yesterday',
+  "l'altro ieri": 'the day before yesterday',
+  altroieri: 'the day before yesterday',
+  adesso: 'now',
+  stasera: 'this evening',
+  stanotte: 'tonight',
+  stamattina: 'this morning',
+  stamani: 'this morning',
+  domattina: 'tomorrow morning',
+  oggipomeriggio: 'this afternoon',
+  'questo pomeriggio': 'this afternoon',
+  'di mattina': 'in the morning',
+  'della mattina': 'in the morning',
+  'del mattino': 'in the morning',
+  'di pomeriggio': 'in the afternoon',
+  'del pomeriggio': 'in the afternoon',
+  'di sera': 'in the evening',
+  'della sera': 'in the evening',
+  'di notte': 'at night',
+  'della notte': 'at night',
+  mattina: 'morning',
+  mattino: 'morning',
+  pomeriggio: 'afternoon',
+  sera: 'evening',
+  notte: 'night',
+  mezzogiorno: 'noon',
+  mezzanotte: 'midnight',
+  settimana: 'week',
+  settimane: 'weeks',
+  giorno: 'day',
+  giorni: 'days',
+  mese: 'month',
+  mesi: 'months',
+  anno: 'year',
+  anni: 'years',
+  ore: 'hours',
+  minuto: 'minute',
+  minuti: 'minutes',
+  secondi: 'seconds',
+  'fine settimana': 'weekend',
+  prossimo: 'next',
+  prossima: 'next',
+  scorso: 'last',
+  scorsa: 'last',
+  questo: 'this',
+  questa: 'this',
+  quest: 'this',
+  centesimi: 'cents',
+  centesimo: 'cent',
+  'per cento': 'percent',
+  percento: 'percent',
+  primo: '1',
+  // Before a number the English money model reads these as currencies (Sierra Leone, Romania).
+  le: 'the',
+  lei: 'she',
+  ...MONTHS,
+  ...WEEKDAYS,
+};
+
+/** Rules, tried in this order at each position; see `rewriteText`. */
+export const ITALIAN_TO_ENGLISH: readonly RewriteRule[] = [
+  {
+    // "alle 8", "all'una", "verso le 9", "ore 8": "at", the hour read by the next rule.
+    pattern: `(?:alle|all['’]|ore)(?=\\s*(?:${N})(?:[:.]\\d{2})?(?![\\p{L}\\p{N}]))`,
+    replace: (m) => (/['’]$/.test(m[0]) ? 'at ' : 'at'),
+  },
+  {
+    // The hour after it: "otto e mezza", "20.30", "9 meno un quarto".
+    pattern: `(?<=(?:le|all['’]|ore)\\s*)(${N})(?:[:.](\\d{2}))?${PAST}(?![\\p{L}\\p{N}])`,
+    replace: (m) => italianClock(m[1], m[2], m[3]) ?? m[0],
+  },
+  {
+    // "8 e mezza" without "alle".
+    pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(e\\s+mezz[ao]|e\\s+un\\s+quarto|meno\\s+un\\s+quarto)(?![\\p{L}])`,
+    replace: (m) => italianClock(m[1], undefined, m[2]) ?? m[0],
+  },
+  {
+    // "tra 3 giorni", "fra due settimane": in so many days.
+    pattern: `(?<![\\p{L}])(?:tra|fra)(?=\\s+(?:${N})\\s+(?:giorn|settiman|mes|ann|or|minut))`,
+    replace: () => 'in',
+  },
+  {
+    // "3 giorni fa": so many days ago.
+    pattern: `(?<=(?:giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|or[ae]|minut[oi])\\s+)fa(?![\\p{L}])`,
+    replace: () => 'ago',
+  },
+  {
+    // "venerdì prossimo", "la settimana scorsa": the modifier before the noun.
+    pattern: `(?<![\\p{L}])(${alternation(Object.keys(PERIODS))})\\s+(prossim[oa]|scors[oa])(?![\\p{L}])`,
+    replace: (m) =>
+      `${/^p/i.test(m[2] as string) ? 'next' : 'last'} ${PERIODS[(m[1] as string).toLowerCase()] ?? m[1]}`,
+  },
+  // "un'ora", "un’ora": one hour; "ora" alone is left (see WORDS).
+  { pattern: `(?<![\\p{L}])un['’]ora(?![\\p{L}])`, replace: () => '1 hour' },
+  {
+    pattern: `(?<![\\p{L}])(\\d+|${NUMBERS.pattern})\\s+(or[ae])(?![\\p{L}])`,
+    replace: (m) => {
+      const n = amount(NUMBERS, m[1]);
+      return n === undefined ? m[0] : `${n} ${n === 1 ? 'hour' : 'hours'}`;
+    },
+  },
+  // "il 3 maggio", "3 di maggio".
+  { pattern: `(\\d{1,2})\\s+di(?=\\s+(?:${alternation(Object.keys(MONTHS))}))`, replace: (m) => m[1] as string },
+  ...dayFirstDateRules(),
+  ...decimalCommaRules(),
+  numeralRule(NUMBERS, NOT_ALONE),
+  ...wordRules(WORDS),
+];
