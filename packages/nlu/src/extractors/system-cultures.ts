@@ -5,6 +5,7 @@ import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
 import { ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
+import { TURKISH_TO_ENGLISH } from './turkish-dates.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 /** The recognizers of Recognizers-Text the system entities use. */
@@ -53,19 +54,21 @@ const NATIVE: Record<
 const GERMAN: CultureChoice = { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true };
 const ITALIAN: CultureChoice = { culture: C.English, rewrite: ITALIAN_TO_ENGLISH, native: true };
 const DUTCH: CultureChoice = { culture: C.English, rewrite: DUTCH_TO_ENGLISH, native: true };
+const TURKISH: CultureChoice = { culture: C.English, rewrite: TURKISH_TO_ENGLISH, native: true };
 
 const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
-  number: { de: GERMAN, it: ITALIAN, nl: DUTCH },
+  number: { de: GERMAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
   ordinal: { de: GERMAN },
-  percentage: { de: GERMAN, it: ITALIAN, nl: DUTCH },
-  money: { de: GERMAN, it: ITALIAN, nl: DUTCH },
+  percentage: { de: GERMAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
+  money: { de: GERMAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
   datetime: {
     de: GERMAN,
     it: ITALIAN,
     nl: DUTCH,
     pt: { culture: C.English, rewrite: PORTUGUESE_TO_ENGLISH, native: true },
+    tr: TURKISH,
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
   },
 };

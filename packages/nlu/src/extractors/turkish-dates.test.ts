@@ -1,0 +1,63 @@
+import { tokenize } from '../text/tokenize.js';
+import type { JsonValue } from '../types.js';
+import { systemEntityWarnings } from './system-cultures.js';
+import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+
+// Tuesday 1 December 2026, 13:00 in Istanbul.
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+function find(text: string) {
+  return createSystemExtractor(undefined, 'tr')
+    .extract({ text, tokens: tokenize(text, 'tr'), referenceTime: NOW, timeZone: 'Europe/Istanbul' })
+    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
+}
+
+describe('Turkish system entities (an English rewrite)', () => {
+  it.each<[string, string, string, JsonValue]>([
+    ['yarın', 'sys.date', 'yarın', '2026-12-02'],
+    ['yarına randevu', 'sys.date', 'yarına', '2026-12-02'],
+    ['yarından sonra', 'sys.date', 'yarından sonra', '2026-12-03'],
+    ['dün', 'sys.date', 'dün', '2026-11-30'],
+    ['cumaya', 'sys.date', 'cumaya', '2026-12-04'],
+    ['pazartesi günü', 'sys.date', 'pazartesi günü', '2026-12-07'],
+    ['gelecek cuma', 'sys.date', 'gelecek cuma', '2026-12-11'],
+    ['3 mayısta', 'sys.date', '3 mayısta', '2027-05-03'],
+    ['24.12.2026', 'sys.date', '24.12.2026', '2026-12-24'],
+    ['3 gün sonra', 'sys.date', '3 gün sonra', '2026-12-04'],
+    ['haftaya', 'sys.date', 'haftaya', { start: '2026-12-07', end: '2026-12-14' }],
+    ['geçen hafta', 'sys.date', 'geçen hafta', { start: '2026-11-23', end: '2026-11-30' }],
+    ['saat sekizde', 'sys.time', 'sekizde', '20:00:00'],
+    ['saat 8 buçukta', 'sys.time', '8 buçukta', '20:30:00'],
+    ['akşam 7\'de', 'sys.time', 'akşam 7\'de', '19:00:00'],
+    ['yarın saat 8\'de', 'sys.datetime', 'yarın saat 8\'de', '2026-12-02T08:00:00+03:00'],
+    ['yarın sabah saat 9\'da', 'sys.datetime', 'yarın sabah saat 9\'da', '2026-12-02T09:00:00+03:00'],
+    ['bir saat', 'sys.duration', 'bir saat', 3600],
+    ['yirmi üç bilet', 'sys.number', 'yirmi üç', 23],
+    ['iki yüz elli kişi', 'sys.number', 'iki yüz elli', 250],
+    ['yüzde 20 indirim', 'sys.percentage', 'yüzde 20', 20],
+    ['100 lira', 'sys.money', '100 lira', { amount: 100, currency: 'TRY' }],
+    ['3,50 TL', 'sys.money', '3,50 TL', { amount: 3.5, currency: 'TRY' }],
+    ['₺100', 'sys.money', '₺100', { amount: 100, currency: 'TRY' }],
+  ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
+    expect(find(text)).toContainEqual({ name, value, at });
+  });
+
+  it.each([
+    // "bir" is the article, "yüz" the face, "ekim" sowing, "ay" the moon.
+    'bir bilet lütfen',
+    'yüzünü yıka',
+    'ekim ekmek',
+    'ay çok güzel',
+  ])('"%s" has no entity', (text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('no longer warns for dates, numbers and money; ordinals still do', () => {
+    const warnings = systemEntityWarnings(
+      ['sys.date', 'sys.number', 'sys.money', 'sys.ordinal'],
+      'tr',
+      (n) => RECOGNIZER_OF[n],
+    );
+    expect(warnings).toEqual([expect.stringMatching(/^sys\.ordinal: .*Turkish ordinals/)]);
+  });
+});

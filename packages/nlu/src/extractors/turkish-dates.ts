@@ -1,0 +1,207 @@
+import {
+  alternation,
+  amount,
+  clock,
+  dayFirstDateRules,
+  decimalCommaRules,
+  inflectedRules,
+  numeral,
+  numeralRule,
+} from './english-rewrite.js';
+import type { RewriteRule } from './rewrite-text.js';
+import { wordRules } from './rewrite-text.js';
+
+const MONTHS: Record<string, string> = {
+  ocak: 'january',
+  şubat: 'february',
+  mart: 'march',
+  nisan: 'april',
+  mayıs: 'may',
+  haziran: 'june',
+  temmuz: 'july',
+  ağustos: 'august',
+  eylül: 'september',
+  ekim: 'october',
+  kasım: 'november',
+  aralık: 'december',
+};
+
+const WEEKDAYS: Record<string, string> = {
+  pazartesi: 'monday',
+  salı: 'tuesday',
+  çarşamba: 'wednesday',
+  perşembe: 'thursday',
+  cuma: 'friday',
+  cumartesi: 'saturday',
+  pazar: 'sunday',
+};
+
+/**
+ * The case endings and the possessive a Turkish date word takes ("yarına", "cumaya",
+ * "pazartesi günü", "mayısta", "akşamı"), with or without the apostrophe of a proper noun:
+ * the English word reads the same for all of them.
+ */
+const CASE = "'?(?:n?[ıiuü]n|y?[ae]|[dt][ae]n?|y?[ıiuü]|s[ıi]|[dt][ae]ki|l[ae]r[ıi]?)";
+const DAY_SUFFIX = `(?:\\s+günü(?:${CASE})?|${CASE})`;
+
+// "bir" is the article "a" as often as it is one; "yüz" is also "face".
+const NUMBERS = numeral({
+  add: {
+    bir: 1,
+    iki: 2,
+    üç: 3,
+    dört: 4,
+    beş: 5,
+    altı: 6,
+    yedi: 7,
+    sekiz: 8,
+    dokuz: 9,
+    on: 10,
+    yirmi: 20,
+    otuz: 30,
+    kırk: 40,
+    elli: 50,
+    altmış: 60,
+    yetmiş: 70,
+    seksen: 80,
+    doksan: 90,
+  },
+  times: { yüz: 100, bin: 1000, milyon: 1e6 },
+  between: '\\s+',
+});
+const N = `\\d{1,2}|${NUMBERS.pattern}`;
+/** The case ending of a number ("sekizde", "8'de", "üçe", "beşten"). */
+const NUMBER_CASE = "'?(?:[dt][ae]n?|y?[ae])";
+const UNITS: Record<string, [string, string]> = {
+  gün: ['day', 'days'],
+  hafta: ['week', 'weeks'],
+  ay: ['month', 'months'],
+  yıl: ['year', 'years'],
+  sene: ['year', 'years'],
+  saat: ['hour', 'hours'],
+  dakika: ['minute', 'minutes'],
+};
+const UNIT = alternation(Object.keys(UNITS));
+
+/**
+ * Turkish date, time, number and money words in the English the recognizer reads ("yarın saat
+ * 8'de" → "tomorrow at 8", "gelecek cuma" → "next friday", "3 mayısta" → "3 may", "100 lira" →
+ * "100 turkish lira"). Recognizers-Text has no Turkish model in JavaScript. The days and months
+ * are read with their case endings; "ekim", "ocak" and "aralık" are also ordinary nouns, so the
+ * months are read only after a day of the month.
+ */
+const WORDS: Record<string, string> = {
+  şimdi: 'now',
+  hemen: 'now',
+  'bu akşam': 'this evening',
+  'bu gece': 'tonight',
+  'bu sabah': 'this morning',
+  'bu öğleden sonra': 'this afternoon',
+  'yarın sabah': 'tomorrow morning',
+  'yarın akşam': 'tomorrow evening',
+  'öğleden sonra': 'in the afternoon',
+  sabahleyin: 'in the morning',
+  akşamleyin: 'in the evening',
+  geceleyin: 'at night',
+  öğlen: 'noon',
+  öğle: 'noon',
+  'gece yarısı': 'midnight',
+  'hafta sonu': 'weekend',
+  haftasonu: 'weekend',
+  yüzde: 'percent',
+  kuruş: 'cents',
+  liras: 'turkish lira',
+  lira: 'turkish lira',
+};
+
+/** Rules, tried in this order at each position; see `rewriteText`. */
+export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
+  {
+    // "saat 8'de", "saat sekizde", "saat 20.30'da", "saat 8 buçukta": "at", then the hour.
+    pattern: `(?<![\\p{L}])saat(?=\\s+(?:${N})(?:[:.]\\d{2})?(?:\\s+buçuk)?(?:${NUMBER_CASE})?(?![\\p{L}\\p{N}]))`,
+    replace: () => 'at',
+  },
+  {
+    pattern: `(?<=(?<![\\p{L}])saat\\s+)(${N})(?:[:.](\\d{2}))?(?:\\s+(buçuk))?(?:${NUMBER_CASE})?(?![\\p{L}\\p{N}])`,
+    replace: (m) => {
+      const hour = amount(NUMBERS, m[1]);
+      if (m[3] || m[2] !== undefined) return clock(hour, m[3] ? 30 : Number(m[2])) ?? m[0];
+      return hour === undefined || hour > 24 ? m[0] : String(hour);
+    },
+  },
+  {
+    // "8'de", "20:30'da" without "saat": the apostrophe makes it a clock time.
+    pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:[:.](\\d{2}))?'(?:[dt][ae])(?![\\p{L}])`,
+    replace: (m) => {
+      const t = clock(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]));
+      return t === undefined ? m[0] : `at ${m[2] === undefined ? m[1] : t}`;
+    },
+  },
+  {
+    // "3 gün sonra", "iki hafta içinde": so many days from now; "3 gün önce": ago; "3 gün": a
+    // duration. The number before is read by the numeral rule.
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(\\d+|${NUMBERS.pattern})\\s+)(${UNIT})(?:\\s+(sonra|içinde|önce))?(?![\\p{L}])`,
+    replace: (m) => {
+      const n = amount(NUMBERS, m[1]);
+      const unit = UNITS[(m[2] as string).toLowerCase()];
+      if (n === undefined || !unit) return m[0];
+      const word = n === 1 ? unit[0] : unit[1];
+      const when = m[3]?.toLowerCase();
+      return when === 'önce' ? `${word} ago` : when ? `${word} from now` : word;
+    },
+  },
+  // "bir saat", "bir gün sonra": "bir" is one before a unit, else the article.
+  { pattern: `(?<![\\p{L}])bir(?=\\s+(?:${UNIT})(?![\\p{L}]))`, replace: () => '1' },
+  {
+    // "3 mayıs", "3 mayısta", "24 aralık 2026".
+    pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(${alternation(Object.keys(MONTHS))})(?:\\s+(\\d{4}))?(?:${CASE})?(?![\\p{L}\\p{N}])`,
+    replace: (m) =>
+      `${m[1]} ${MONTHS[(m[2] as string).toLowerCase()]}${m[3] ? ` ${m[3]}` : ''}`,
+  },
+  {
+    // "gelecek cuma", "önümüzdeki hafta", "geçen ay", "bu cuma": next / last / this.
+    pattern: `(?<![\\p{L}])(gelecek|önümüzdeki|geçen|geçtiğimiz|bu)\\s+(?=(?:${alternation([...Object.keys(WEEKDAYS), 'hafta', 'ay', 'yıl', 'sene'])}))`,
+    replace: (m) => {
+      const w = (m[1] as string).toLowerCase();
+      return w === 'bu' ? 'this ' : w.startsWith('geç') ? 'last ' : 'next ';
+    },
+  },
+  ...inflectedRules(
+    { hafta: 'week', ay: 'month', yıl: 'year', sene: 'year' },
+    "'?(?:y[ae]|[dt][ae]|n[ıi]n|s[ıi])",
+  ).map((r) => ({
+    // Only after the modifier just read ("gelecek hafta"), else "ay" (moon) and "yıl" pass as words.
+    ...r,
+    pattern: `(?<=(?:gelecek|önümüzdeki|geçen|geçtiğimiz|bu)\\s+)${r.pattern}`,
+  })),
+  // "haftaya": next week.
+  { pattern: '(?<![\\p{L}])haftaya(?![\\p{L}])', replace: () => 'next week' },
+  {
+    // "yarından sonra", "öbür gün": the day after tomorrow.
+    pattern: '(?<![\\p{L}])(?:yarından\\s+sonra|öbür\\s+gün|ertesi\\s+gün)(?:[üu]n?)?(?![\\p{L}])',
+    replace: () => 'the day after tomorrow',
+  },
+  ...inflectedRules(
+    {
+      bugün: 'today',
+      yarın: 'tomorrow',
+      dün: 'yesterday',
+      sabah: 'morning',
+      akşam: 'evening',
+      gece: 'night',
+      ...WEEKDAYS,
+    },
+    // "yarın" takes "-a"/"-da"/"-ki", "bugün" "-e"/"-kü": the case endings and "-kü".
+    `${DAY_SUFFIX}|'?k[iü]|ü`,
+  ),
+  {
+    // "yüzde 20": per cent before the number.
+    pattern: `(?<![\\p{L}])yüzde\\s+(\\d+(?:[.,]\\d+)?|${NUMBERS.pattern})(?![\\p{L}\\p{N}])`,
+    replace: (m) => `${String(amount(NUMBERS, m[1]) ?? (m[1] as string).replace(',', '.'))} percent`,
+  },
+  // "TL", "₺" and "TRY" the recognizer knows; "lira" alone it does not.
+  ...dayFirstDateRules(),
+  ...decimalCommaRules(),
+  numeralRule(NUMBERS, ['bir', 'yüz']),
+  ...wordRules(WORDS),
+];
