@@ -8,7 +8,12 @@ const NOW = new Date('2026-12-01T10:00:00Z');
 
 function find(text: string) {
   return createSystemExtractor(undefined, 'nl')
-    .extract({ text, tokens: tokenize(text, 'nl'), referenceTime: NOW, timeZone: 'Europe/Amsterdam' })
+    .extract({
+      text,
+      tokens: tokenize(text, 'nl'),
+      referenceTime: NOW,
+      timeZone: 'Europe/Amsterdam',
+    })
     .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
 }
 
@@ -25,9 +30,14 @@ describe('Dutch system entities (an English rewrite)', () => {
     ['vorige week', 'sys.date', 'vorige week', { start: '2026-11-23', end: '2026-11-30' }],
     ['om half negen', 'sys.time', 'half negen', '20:30:00'],
     ['om 20.30 uur', 'sys.time', '20.30 uur', '20:30:00'],
-    ['om 9 uur \'s avonds', 'sys.time', '9 uur \'s avonds', '21:00:00'],
+    ["om 9 uur 's avonds", 'sys.time', "9 uur 's avonds", '21:00:00'],
     ['morgen om 8 uur', 'sys.datetime', 'morgen om 8 uur', '2026-12-02T08:00:00+01:00'],
-    ['morgenavond om acht uur', 'sys.datetime', 'morgenavond om acht uur', '2026-12-02T20:00:00+01:00'],
+    [
+      'morgenavond om acht uur',
+      'sys.datetime',
+      'morgenavond om acht uur',
+      '2026-12-02T20:00:00+01:00',
+    ],
     ['maandagochtend om 9', 'sys.datetime', 'maandagochtend om 9', '2026-12-07T09:00:00+01:00'],
     ['eenentwintig kaartjes', 'sys.number', 'eenentwintig', 21],
     ['tweehonderdvijftig mensen', 'sys.number', 'tweehonderdvijftig', 250],

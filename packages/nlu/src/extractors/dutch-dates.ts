@@ -164,7 +164,9 @@ export const DUTCH_TO_ENGLISH: readonly RewriteRule[] = [
     replace: (m) => {
       const hour = amount(NUMBERS, m[2]);
       if (hour === undefined) return m[0];
-      return (m[1]?.toLowerCase() === 'over' ? clock(hour, 15) : clock((hour + 23) % 24, 45)) ?? m[0];
+      return (
+        (m[1]?.toLowerCase() === 'over' ? clock(hour, 15) : clock((hour + 23) % 24, 45)) ?? m[0]
+      );
     },
   },
   {
@@ -173,7 +175,11 @@ export const DUTCH_TO_ENGLISH: readonly RewriteRule[] = [
     replace: (m) => {
       const hour = amount(NUMBERS, m[1]);
       if (m[2] !== undefined) return clock(hour, Number(m[2])) ?? m[0];
-      return hour === undefined || hour > 24 ? m[0] : /uur$/i.test(m[0]) ? `${hour} o'clock` : `${hour}`;
+      return hour === undefined || hour > 24
+        ? m[0]
+        : /uur$/i.test(m[0])
+          ? `${hour} o'clock`
+          : `${hour}`;
     },
   },
   {

@@ -22,13 +22,33 @@ describe('Italian system entities (an English rewrite)', () => {
     ['il 3 maggio', 'sys.date', '3 maggio', '2027-05-03'],
     ['il 24/12/2026', 'sys.date', '24/12/2026', '2026-12-24'],
     ['tra 3 giorni', 'sys.date', 'tra 3 giorni', '2026-12-04'],
-    ['la settimana prossima', 'sys.date', 'settimana prossima', { start: '2026-12-07', end: '2026-12-14' }],
+    [
+      'la settimana prossima',
+      'sys.date',
+      'settimana prossima',
+      { start: '2026-12-07', end: '2026-12-14' },
+    ],
     ['alle 20.30', 'sys.time', '20.30', '20:30:00'],
     ['alle sei di sera', 'sys.time', 'sei di sera', '18:00:00'],
     ['domani alle 8', 'sys.datetime', 'domani alle 8', '2026-12-02T08:00:00+01:00'],
-    ['domani alle otto e mezza', 'sys.datetime', 'domani alle otto e mezza', '2026-12-02T08:30:00+01:00'],
-    ['oggi alle 4 del pomeriggio', 'sys.datetime', 'oggi alle 4 del pomeriggio', '2026-12-01T16:00:00+01:00'],
-    ['lunedì alle 9 meno un quarto', 'sys.datetime', 'lunedì alle 9 meno un quarto', '2026-12-07T08:45:00+01:00'],
+    [
+      'domani alle otto e mezza',
+      'sys.datetime',
+      'domani alle otto e mezza',
+      '2026-12-02T08:30:00+01:00',
+    ],
+    [
+      'oggi alle 4 del pomeriggio',
+      'sys.datetime',
+      'oggi alle 4 del pomeriggio',
+      '2026-12-01T16:00:00+01:00',
+    ],
+    [
+      'lunedì alle 9 meno un quarto',
+      'sys.datetime',
+      'lunedì alle 9 meno un quarto',
+      '2026-12-07T08:45:00+01:00',
+    ],
     ['per due ore', 'sys.duration', 'due ore', 7200],
     ['ventitré biglietti', 'sys.number', 'ventitré', 23],
     ['centocinquanta persone', 'sys.number', 'centocinquanta', 150],
@@ -50,9 +70,7 @@ describe('Italian system entities (an English rewrite)', () => {
     // Before a number "le" would read as Sierra Leone's currency.
     'sono le 8',
   ])('"%s" has no date, time or money, nor a number in words', (text) => {
-    expect(
-      find(text).filter((e) => e.name !== 'sys.number' || !/^\d+$/.test(e.at)),
-    ).toEqual([]);
+    expect(find(text).filter((e) => e.name !== 'sys.number' || !/^\d+$/.test(e.at))).toEqual([]);
   });
 
   it('no longer warns for dates, numbers and money; ordinals still do', () => {

@@ -229,7 +229,10 @@ export const ITALIAN_TO_ENGLISH: readonly RewriteRule[] = [
     },
   },
   // "il 3 maggio", "3 di maggio".
-  { pattern: `(\\d{1,2})\\s+di(?=\\s+(?:${alternation(Object.keys(MONTHS))}))`, replace: (m) => m[1] as string },
+  {
+    pattern: `(\\d{1,2})\\s+di(?=\\s+(?:${alternation(Object.keys(MONTHS))}))`,
+    replace: (m) => m[1] as string,
+  },
   ...dayFirstDateRules(),
   ...decimalCommaRules(),
   numeralRule(NUMBERS, NOT_ALONE),

@@ -8,7 +8,12 @@ const NOW = new Date('2026-12-01T10:00:00Z');
 
 function find(text: string) {
   return createSystemExtractor(undefined, 'pt')
-    .extract({ text, tokens: tokenize(text, 'pt'), referenceTime: NOW, timeZone: 'America/Sao_Paulo' })
+    .extract({
+      text,
+      tokens: tokenize(text, 'pt'),
+      referenceTime: NOW,
+      timeZone: 'America/Sao_Paulo',
+    })
     .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
 }
 

@@ -1,4 +1,11 @@
-import { alternation, amount, clock, dayFirstDateRules, numeral, numeralRule } from './english-rewrite.js';
+import {
+  alternation,
+  amount,
+  clock,
+  dayFirstDateRules,
+  numeral,
+  numeralRule,
+} from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
 
@@ -30,9 +37,15 @@ const ORDINAL_DAYS: Record<string, string> = {
   quinta: 'thursday',
   sexta: 'friday',
 };
-const DAYS: Record<string, string> = { ...ORDINAL_DAYS, sábado: 'saturday', sabado: 'saturday', domingo: 'sunday' };
+const DAYS: Record<string, string> = {
+  ...ORDINAL_DAYS,
+  sábado: 'saturday',
+  sabado: 'saturday',
+  domingo: 'sunday',
+};
 const DAY = alternation(Object.keys(ORDINAL_DAYS));
-const DAY_BEFORE = '(?:na|nesta|nessa|esta|essa|próxima|proxima|até|ate|toda|cada|última|ultima|de)';
+const DAY_BEFORE =
+  '(?:na|nesta|nessa|esta|essa|próxima|proxima|até|ate|toda|cada|última|ultima|de)';
 
 // Numbers and money keep Recognizers-Text's Portuguese model; this is only for clock times and
 // counts of days the English date-time model reads ("às oito" → "at 8", "em três dias").
@@ -200,8 +213,7 @@ export const PORTUGUESE_TO_ENGLISH: readonly RewriteRule[] = [
   {
     // "3 de maio", "1º de maio de 2027".
     pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})[ºo]?\\s+de\\s+(${alternation(Object.keys(MONTHS))})(?:\\s+de\\s+(\\d{4}))?(?![\\p{L}\\p{N}])`,
-    replace: (m) =>
-      `${m[1]} ${MONTHS[(m[2] as string).toLowerCase()]}${m[3] ? ` ${m[3]}` : ''}`,
+    replace: (m) => `${m[1]} ${MONTHS[(m[2] as string).toLowerCase()]}${m[3] ? ` ${m[3]}` : ''}`,
   },
   ...dayFirstDateRules(),
   numeralRule(NUMBERS, ['um', 'uma']),

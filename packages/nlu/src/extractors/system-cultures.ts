@@ -2,6 +2,7 @@ import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { GERMAN_TO_ENGLISH } from './german-dates.js';
 import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
+import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
 import { ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
@@ -55,16 +56,22 @@ const GERMAN: CultureChoice = { culture: C.English, rewrite: GERMAN_TO_ENGLISH, 
 const ITALIAN: CultureChoice = { culture: C.English, rewrite: ITALIAN_TO_ENGLISH, native: true };
 const DUTCH: CultureChoice = { culture: C.English, rewrite: DUTCH_TO_ENGLISH, native: true };
 const TURKISH: CultureChoice = { culture: C.English, rewrite: TURKISH_TO_ENGLISH, native: true };
+const INDONESIAN: CultureChoice = {
+  culture: C.English,
+  rewrite: INDONESIAN_TO_ENGLISH,
+  native: true,
+};
 
 const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
-  number: { de: GERMAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
+  number: { de: GERMAN, id: INDONESIAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
   ordinal: { de: GERMAN },
-  percentage: { de: GERMAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
-  money: { de: GERMAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
+  percentage: { de: GERMAN, id: INDONESIAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
+  money: { de: GERMAN, id: INDONESIAN, it: ITALIAN, nl: DUTCH, tr: TURKISH },
   datetime: {
     de: GERMAN,
+    id: INDONESIAN,
     it: ITALIAN,
     nl: DUTCH,
     pt: { culture: C.English, rewrite: PORTUGUESE_TO_ENGLISH, native: true },

@@ -8,7 +8,12 @@ const NOW = new Date('2026-12-01T10:00:00Z');
 
 function find(text: string) {
   return createSystemExtractor(undefined, 'tr')
-    .extract({ text, tokens: tokenize(text, 'tr'), referenceTime: NOW, timeZone: 'Europe/Istanbul' })
+    .extract({
+      text,
+      tokens: tokenize(text, 'tr'),
+      referenceTime: NOW,
+      timeZone: 'Europe/Istanbul',
+    })
     .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
 }
 
@@ -28,9 +33,9 @@ describe('Turkish system entities (an English rewrite)', () => {
     ['geçen hafta', 'sys.date', 'geçen hafta', { start: '2026-11-23', end: '2026-11-30' }],
     ['saat sekizde', 'sys.time', 'sekizde', '20:00:00'],
     ['saat 8 buçukta', 'sys.time', '8 buçukta', '20:30:00'],
-    ['akşam 7\'de', 'sys.time', 'akşam 7\'de', '19:00:00'],
-    ['yarın saat 8\'de', 'sys.datetime', 'yarın saat 8\'de', '2026-12-02T08:00:00+03:00'],
-    ['yarın sabah saat 9\'da', 'sys.datetime', 'yarın sabah saat 9\'da', '2026-12-02T09:00:00+03:00'],
+    ["akşam 7'de", 'sys.time', "akşam 7'de", '19:00:00'],
+    ["yarın saat 8'de", 'sys.datetime', "yarın saat 8'de", '2026-12-02T08:00:00+03:00'],
+    ["yarın sabah saat 9'da", 'sys.datetime', "yarın sabah saat 9'da", '2026-12-02T09:00:00+03:00'],
     ['bir saat', 'sys.duration', 'bir saat', 3600],
     ['yirmi üç bilet', 'sys.number', 'yirmi üç', 23],
     ['iki yüz elli kişi', 'sys.number', 'iki yüz elli', 250],

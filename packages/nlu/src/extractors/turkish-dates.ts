@@ -155,8 +155,7 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   {
     // "3 mayıs", "3 mayısta", "24 aralık 2026".
     pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(${alternation(Object.keys(MONTHS))})(?:\\s+(\\d{4}))?(?:${CASE})?(?![\\p{L}\\p{N}])`,
-    replace: (m) =>
-      `${m[1]} ${MONTHS[(m[2] as string).toLowerCase()]}${m[3] ? ` ${m[3]}` : ''}`,
+    replace: (m) => `${m[1]} ${MONTHS[(m[2] as string).toLowerCase()]}${m[3] ? ` ${m[3]}` : ''}`,
   },
   {
     // "gelecek cuma", "önümüzdeki hafta", "geçen ay", "bu cuma": next / last / this.
@@ -197,7 +196,8 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   {
     // "yüzde 20": per cent before the number.
     pattern: `(?<![\\p{L}])yüzde\\s+(\\d+(?:[.,]\\d+)?|${NUMBERS.pattern})(?![\\p{L}\\p{N}])`,
-    replace: (m) => `${String(amount(NUMBERS, m[1]) ?? (m[1] as string).replace(',', '.'))} percent`,
+    replace: (m) =>
+      `${String(amount(NUMBERS, m[1]) ?? (m[1] as string).replace(',', '.'))} percent`,
   },
   // "TL", "₺" and "TRY" the recognizer knows; "lira" alone it does not.
   ...dayFirstDateRules(),
