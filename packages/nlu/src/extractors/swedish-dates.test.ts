@@ -1,0 +1,62 @@
+import { tokenize } from '../text/tokenize.js';
+import type { JsonValue } from '../types.js';
+import { systemEntityWarnings } from './system-cultures.js';
+import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+
+// Tuesday 1 December 2026, 11:00 in Stockholm.
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+function find(text: string) {
+  return createSystemExtractor(undefined, 'sv')
+    .extract({
+      text,
+      tokens: tokenize(text, 'sv'),
+      referenceTime: NOW,
+      timeZone: 'Europe/Stockholm',
+    })
+    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
+}
+
+describe('Swedish system entities (an English rewrite)', () => {
+  it.each<[string, string, string, JsonValue]>([
+    ['i morgon', 'sys.date', 'i morgon', '2026-12-02'],
+    ['i övermorgon', 'sys.date', 'i övermorgon', '2026-12-03'],
+    ['igår', 'sys.date', 'igår', '2026-11-30'],
+    ['på fredag', 'sys.date', 'fredag', '2026-12-04'],
+    ['nästa fredag', 'sys.date', 'nästa fredag', '2026-12-11'],
+    ['den 3 maj', 'sys.date', '3 maj', '2027-05-03'],
+    ['om 3 dagar', 'sys.date', 'om 3 dagar', '2026-12-04'],
+    ['för 3 dagar sedan', 'sys.date', 'för 3 dagar sedan', '2026-11-28'],
+    ['förra veckan', 'sys.date', 'förra veckan', { start: '2026-11-23', end: '2026-11-30' }],
+    ['klockan halv nio', 'sys.time', 'halv nio', '20:30:00'],
+    ['kl. 20.30', 'sys.time', '20.30', '20:30:00'],
+    ['på morgonen klockan 7', 'sys.time', 'på morgonen klockan 7', '07:00:00'],
+    ['imorgon klockan 8', 'sys.datetime', 'imorgon klockan 8', '2026-12-02T08:00:00+01:00'],
+    ['ikväll klockan åtta', 'sys.datetime', 'ikväll klockan åtta', '2026-12-01T20:00:00+01:00'],
+    ['tjugotre biljetter', 'sys.number', 'tjugotre', 23],
+    ['tvåhundrafemtio personer', 'sys.number', 'tvåhundrafemtio', 250],
+    ['20 procent rabatt', 'sys.percentage', '20 procent', 20],
+    ['det kostar 100 kronor', 'sys.money', '100 kronor', { amount: 100, currency: 'SEK' }],
+    ['3,50 kr', 'sys.money', '3,50 kr', { amount: 3.5, currency: 'SEK' }],
+  ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
+    expect(find(text)).toContainEqual({ name, value, at });
+  });
+
+  it.each([
+    // "morgon" is tomorrow only after "i"; "om" is "in" only before a number of days; "en" the article.
+    'god morgon',
+    'om du vill',
+    'en biljett tack',
+  ])('"%s" has no entity', (text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('no longer warns for dates, numbers and money; ordinals still do', () => {
+    const warnings = systemEntityWarnings(
+      ['sys.date', 'sys.number', 'sys.money', 'sys.ordinal'],
+      'sv',
+      (n) => RECOGNIZER_OF[n],
+    );
+    expect(warnings).toEqual([expect.stringMatching(/^sys\.ordinal: .*Swedish ordinals/)]);
+  });
+});
