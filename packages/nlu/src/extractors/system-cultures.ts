@@ -6,6 +6,7 @@ import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
 import { ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
+import { RUSSIAN_TO_ENGLISH } from './russian-dates.js';
 import { SWEDISH_TO_ENGLISH } from './swedish-dates.js';
 import { TURKISH_TO_ENGLISH } from './turkish-dates.js';
 import type { RewriteRule } from './rewrite-text.js';
@@ -58,6 +59,7 @@ const ITALIAN: CultureChoice = { culture: C.English, rewrite: ITALIAN_TO_ENGLISH
 const DUTCH: CultureChoice = { culture: C.English, rewrite: DUTCH_TO_ENGLISH, native: true };
 const TURKISH: CultureChoice = { culture: C.English, rewrite: TURKISH_TO_ENGLISH, native: true };
 const SWEDISH: CultureChoice = { culture: C.English, rewrite: SWEDISH_TO_ENGLISH, native: true };
+const RUSSIAN: CultureChoice = { culture: C.English, rewrite: RUSSIAN_TO_ENGLISH, native: true };
 const INDONESIAN: CultureChoice = {
   culture: C.English,
   rewrite: INDONESIAN_TO_ENGLISH,
@@ -67,16 +69,41 @@ const INDONESIAN: CultureChoice = {
 const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
-  number: { de: GERMAN, id: INDONESIAN, it: ITALIAN, nl: DUTCH, sv: SWEDISH, tr: TURKISH },
+  number: {
+    de: GERMAN,
+    id: INDONESIAN,
+    it: ITALIAN,
+    nl: DUTCH,
+    ru: RUSSIAN,
+    sv: SWEDISH,
+    tr: TURKISH,
+  },
   ordinal: { de: GERMAN },
-  percentage: { de: GERMAN, id: INDONESIAN, it: ITALIAN, nl: DUTCH, sv: SWEDISH, tr: TURKISH },
-  money: { de: GERMAN, id: INDONESIAN, it: ITALIAN, nl: DUTCH, sv: SWEDISH, tr: TURKISH },
+  percentage: {
+    de: GERMAN,
+    id: INDONESIAN,
+    it: ITALIAN,
+    nl: DUTCH,
+    ru: RUSSIAN,
+    sv: SWEDISH,
+    tr: TURKISH,
+  },
+  money: {
+    de: GERMAN,
+    id: INDONESIAN,
+    it: ITALIAN,
+    nl: DUTCH,
+    ru: RUSSIAN,
+    sv: SWEDISH,
+    tr: TURKISH,
+  },
   datetime: {
     de: GERMAN,
     id: INDONESIAN,
     it: ITALIAN,
     nl: DUTCH,
     pt: { culture: C.English, rewrite: PORTUGUESE_TO_ENGLISH, native: true },
+    ru: RUSSIAN,
     sv: SWEDISH,
     tr: TURKISH,
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },

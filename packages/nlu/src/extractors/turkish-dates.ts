@@ -153,9 +153,9 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   // "bir saat", "bir gün sonra": "bir" is one before a unit, else the article.
   { pattern: `(?<![\\p{L}])bir(?=\\s+(?:${UNIT})(?![\\p{L}]))`, replace: () => '1' },
   {
-    // "3 mayıs", "3 mayısta", "24 aralık 2026".
-    pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(${alternation(Object.keys(MONTHS))})(?:\\s+(\\d{4}))?(?:${CASE})?(?![\\p{L}\\p{N}])`,
-    replace: (m) => `${m[1]} ${MONTHS[(m[2] as string).toLowerCase()]}${m[3] ? ` ${m[3]}` : ''}`,
+    // "3 mayıs", "3 mayısta", "24 aralık 2026": the month after a day of the month.
+    pattern: `(?<=(?<![\\p{L}\\p{N}])\\d{1,2}\\s+)(${alternation(Object.keys(MONTHS))})(?:${CASE})?(?![\\p{L}\\p{N}])`,
+    replace: (m) => MONTHS[(m[1] as string).toLowerCase()] ?? m[0],
   },
   {
     // "gelecek cuma", "önümüzdeki hafta", "geçen ay", "bu cuma": next / last / this.

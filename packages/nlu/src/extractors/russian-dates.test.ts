@@ -1,0 +1,64 @@
+import { tokenize } from '../text/tokenize.js';
+import type { JsonValue } from '../types.js';
+import { systemEntityWarnings } from './system-cultures.js';
+import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+
+// Tuesday 1 December 2026, 13:00 in Moscow.
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+function find(text: string) {
+  return createSystemExtractor(undefined, 'ru')
+    .extract({ text, tokens: tokenize(text, 'ru'), referenceTime: NOW, timeZone: 'Europe/Moscow' })
+    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
+}
+
+describe('Russian system entities (an English rewrite)', () => {
+  it.each<[string, string, string, JsonValue]>([
+    ['завтра', 'sys.date', 'завтра', '2026-12-02'],
+    ['послезавтра', 'sys.date', 'послезавтра', '2026-12-03'],
+    ['вчера', 'sys.date', 'вчера', '2026-11-30'],
+    ['в пятницу', 'sys.date', 'пятницу', '2026-12-04'],
+    ['в среду', 'sys.date', 'среду', '2026-12-02'],
+    ['в следующую пятницу', 'sys.date', 'в следующую пятницу', '2026-12-11'],
+    [
+      'на прошлой неделе',
+      'sys.date',
+      'на прошлой неделе',
+      { start: '2026-11-23', end: '2026-11-30' },
+    ],
+    ['3 мая', 'sys.date', '3 мая', '2027-05-03'],
+    ['1 января 2027 года', 'sys.date', '1 января 2027', '2027-01-01'],
+    ['через 3 дня', 'sys.date', 'через 3 дня', '2026-12-04'],
+    ['3 дня назад', 'sys.date', '3 дня назад', '2026-11-28'],
+    ['в 8 вечера', 'sys.time', '8 вечера', '20:00:00'],
+    ['в 3 часа дня', 'sys.time', '3 часа дня', '15:00:00'],
+    ['в половине девятого', 'sys.time', 'в половине девятого', '20:30:00'],
+    ['завтра в 8 утра', 'sys.datetime', 'завтра в 8 утра', '2026-12-02T08:00:00+03:00'],
+    ['сегодня вечером в 7', 'sys.datetime', 'сегодня вечером в 7', '2026-12-01T19:00:00+03:00'],
+    ['двадцать три билета', 'sys.number', 'двадцать три', 23],
+    ['двести пятьдесят человек', 'sys.number', 'двести пятьдесят', 250],
+    ['скидка 20 процентов', 'sys.percentage', '20 процентов', 20],
+    ['500 рублей', 'sys.money', '500 рублей', { amount: 500, currency: 'RUB' }],
+    ['500 ₽', 'sys.money', '500 ₽', { amount: 500, currency: 'RUB' }],
+    ['3,50 евро', 'sys.money', '3,50 евро', { amount: 3.5, currency: 'EUR' }],
+  ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
+    expect(find(text)).toContainEqual({ name, value, at });
+  });
+
+  it.each([
+    // "среда" is also the environment; "в" is "at" only before an hour.
+    'окружающая среда',
+    'в Москве',
+  ])('"%s" has no entity', (text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('no longer warns for dates, numbers and money; ordinals still do', () => {
+    const warnings = systemEntityWarnings(
+      ['sys.date', 'sys.number', 'sys.money', 'sys.ordinal'],
+      'ru',
+      (n) => RECOGNIZER_OF[n],
+    );
+    expect(warnings).toEqual([expect.stringMatching(/^sys\.ordinal: .*Russian ordinals/)]);
+  });
+});

@@ -1,0 +1,260 @@
+import {
+  amount,
+  clock,
+  dayFirstDateRules,
+  decimalCommaRules,
+  numeral,
+  numeralRule,
+  WORD_END,
+  WORD_START,
+} from './english-rewrite.js';
+import type { RewriteRule } from './rewrite-text.js';
+import { wordRules } from './rewrite-text.js';
+
+/** Stems and the case endings Russian gives them, by the English word the recognizer reads. */
+type Stems = [pattern: string, english: string][];
+
+const MONTHS: Stems = [
+  ['январ[ьяе]', 'january'],
+  ['феврал[ьяе]', 'february'],
+  ['март[ае]?', 'march'],
+  ['апрел[ьяе]', 'april'],
+  ['ма[йяе]', 'may'],
+  ['июн[ьяе]', 'june'],
+  ['июл[ьяе]', 'july'],
+  ['август[ае]?', 'august'],
+  ['сентябр[ьяе]', 'september'],
+  ['октябр[ьяе]', 'october'],
+  ['ноябр[ьяе]', 'november'],
+  ['декабр[ьяе]', 'december'],
+];
+const WEEKDAYS: Stems = [
+  ['понедельник(?:а|у|ом)?', 'monday'],
+  ['вторник(?:а|у|ом)?', 'tuesday'],
+  // "среда" is also the environment: alone only "в среду" (on Wednesday) is the day.
+  ['среду', 'wednesday'],
+  ['четверг(?:а|у|ом)?', 'thursday'],
+  ['пятниц[аеуы]', 'friday'],
+  ['суббот[аеуы]', 'saturday'],
+  ['воскресень[еяю]', 'sunday'],
+];
+/** Periods "следующий", "прошлый", "этот" make next / last / this, in any case and gender. */
+const PERIODS: Stems = [
+  ...WEEKDAYS,
+  ['сред[аеуы]', 'wednesday'],
+  ['недел[яиюе]', 'week'],
+  ['месяц(?:а|е)?', 'month'],
+  ['год(?:а|у)?', 'year'],
+  ['выходн(?:ые|ых|ым)', 'weekend'],
+];
+const MODIFIERS: Stems = [
+  ['следующ\\p{L}*', 'next'],
+  ['ближайш\\p{L}*', 'next'],
+  ['будущ\\p{L}*', 'next'],
+  ['прошл\\p{L}*', 'last'],
+  ['эт(?:от|у|а|ой|ом|и)', 'this'],
+];
+
+function stemRule(stems: Stems): RewriteRule {
+  const compiled = stems.map(([p, e]) => [new RegExp(`^(?:${p})$`, 'iu'), e] as const);
+  return {
+    pattern: `${WORD_START}(?:${stems.map(([p]) => p).join('|')})${WORD_END}`,
+    replace: (m) => compiled.find(([re]) => re.test(m[0]))?.[1] ?? m[0],
+  };
+}
+const english = (stems: Stems, word: string): string | undefined =>
+  stems.find(([p]) => new RegExp(`^(?:${p})$`, 'iu').test(word))?.[1];
+
+const NUMBERS = numeral({
+  add: {
+    один: 1,
+    одна: 1,
+    одно: 1,
+    одну: 1,
+    два: 2,
+    две: 2,
+    три: 3,
+    четыре: 4,
+    пять: 5,
+    шесть: 6,
+    семь: 7,
+    восемь: 8,
+    девять: 9,
+    десять: 10,
+    одиннадцать: 11,
+    двенадцать: 12,
+    тринадцать: 13,
+    четырнадцать: 14,
+    пятнадцать: 15,
+    шестнадцать: 16,
+    семнадцать: 17,
+    восемнадцать: 18,
+    девятнадцать: 19,
+    двадцать: 20,
+    тридцать: 30,
+    сорок: 40,
+    пятьдесят: 50,
+    шестьдесят: 60,
+    семьдесят: 70,
+    восемьдесят: 80,
+    девяносто: 90,
+    сто: 100,
+    двести: 200,
+    триста: 300,
+    четыреста: 400,
+    пятьсот: 500,
+    шестьсот: 600,
+    семьсот: 700,
+    восемьсот: 800,
+    девятьсот: 900,
+  },
+  times: { тысяча: 1000, тысячи: 1000, тысяч: 1000, тысячу: 1000, миллион: 1e6, миллиона: 1e6 },
+  between: '\\s+',
+});
+const N = `\\d{1,2}|${NUMBERS.pattern}`;
+
+/** "в половине девятого": the ordinal of the next hour, in the genitive. */
+const NEXT_HOUR: Record<string, number> = {
+  первого: 1,
+  второго: 2,
+  третьего: 3,
+  четвёртого: 4,
+  четвертого: 4,
+  пятого: 5,
+  шестого: 6,
+  седьмого: 7,
+  восьмого: 8,
+  девятого: 9,
+  десятого: 10,
+  одиннадцатого: 11,
+  двенадцатого: 12,
+};
+
+const UNITS: Stems = [
+  ['(?:день|дня|дней)', 'days'],
+  ['(?:неделю|недели|недель)', 'weeks'],
+  ['(?:месяц|месяца|месяцев)', 'months'],
+  ['(?:год|года|лет)', 'years'],
+  ['(?:час|часа|часов)', 'hours'],
+  ['(?:минуту|минуты|минут)', 'minutes'],
+];
+const UNIT = UNITS.map(([p]) => p).join('|');
+/** "утра", "вечера", "дня", "ночи" after an hour. */
+const PARTS: Record<string, string> = {
+  утра: 'in the morning',
+  дня: 'in the afternoon',
+  вечера: 'in the evening',
+  ночи: 'at night',
+};
+
+/**
+ * Russian date, time, number and money words in the English the recognizer reads ("завтра в 8
+ * утра" → "tomorrow at 8 in the morning", "в следующую пятницу" → "next friday", "3 мая" → "3
+ * may", "500 рублей" → "500 russian rubles"). Recognizers-Text has no Russian model in
+ * JavaScript; the weekdays, months and periods are read in every case they take after "в",
+ * "на" and "до".
+ */
+const WORDS: Record<string, string> = {
+  сегодня: 'today',
+  завтра: 'tomorrow',
+  послезавтра: 'the day after tomorrow',
+  вчера: 'yesterday',
+  позавчера: 'the day before yesterday',
+  сейчас: 'now',
+  'сегодня вечером': 'this evening',
+  'сегодня утром': 'this morning',
+  'сегодня ночью': 'tonight',
+  'завтра утром': 'tomorrow morning',
+  'завтра вечером': 'tomorrow evening',
+  утром: 'in the morning',
+  днём: 'in the afternoon',
+  днем: 'in the afternoon',
+  вечером: 'in the evening',
+  ночью: 'at night',
+  полдень: 'noon',
+  'в полдень': 'at noon',
+  полночь: 'midnight',
+  'в полночь': 'at midnight',
+  процентов: 'percent',
+  процента: 'percent',
+  процент: 'percent',
+  рублей: 'russian rubles',
+  рубля: 'russian rubles',
+  рубль: 'russian ruble',
+  'руб.': 'russian rubles',
+  руб: 'russian rubles',
+  евро: 'euro',
+  долларов: 'dollars',
+  доллара: 'dollars',
+  доллар: 'dollar',
+};
+
+/** Rules, tried in this order at each position; see `rewriteText`. */
+export const RUSSIAN_TO_ENGLISH: readonly RewriteRule[] = [
+  // "2027 года": the year of a date, not a number of years.
+  { pattern: `(?<=\\d{4}\\s+)г(?:ода|\\.)${WORD_END}`, replace: () => '' },
+  {
+    // "в половине девятого": half past eight.
+    pattern: `${WORD_START}(?:в\\s+)?половин[еау]\\s+(${Object.keys(NEXT_HOUR).join('|')})${WORD_END}`,
+    replace: (m) => {
+      const hour = NEXT_HOUR[(m[1] as string).toLowerCase()];
+      return hour === undefined ? m[0] : `at ${clock(hour - 1, 30) ?? ''}`;
+    },
+  },
+  {
+    // "в 8", "в восемь", "в 20:30": "at", then the hour.
+    pattern: `${WORD_START}в(?=\\s+(?:${N})(?:[:.]\\d{2})?(?:\\s+(?:час(?:а|ов)?|утра|дня|вечера|ночи))*${WORD_END})`,
+    replace: () => 'at',
+  },
+  {
+    pattern: `(?<=${WORD_START}в\\s+)(${N})(?:[:.](\\d{2}))?(?:\\s+час(?:а|ов)?)?(?:\\s+(утра|дня|вечера|ночи))?${WORD_END}`,
+    replace: (m) => {
+      const hour = amount(NUMBERS, m[1]);
+      const t =
+        m[2] !== undefined
+          ? clock(hour, Number(m[2]))
+          : hour === undefined || hour > 24
+            ? undefined
+            : String(hour);
+      if (t === undefined) return m[0];
+      return m[3] ? `${t} ${PARTS[m[3].toLowerCase()]}` : t;
+    },
+  },
+  {
+    // "через 3 дня": in so many days; "3 дня назад": ago.
+    pattern: `${WORD_START}через(?=\\s+(?:\\d+|${NUMBERS.pattern})\\s+(?:${UNIT})${WORD_END})`,
+    replace: () => 'in',
+  },
+  {
+    pattern: `(?<=${WORD_START}(\\d+|${NUMBERS.pattern})\\s+)(${UNIT})(?:\\s+(назад))?${WORD_END}`,
+    replace: (m) => {
+      const n = amount(NUMBERS, m[1]);
+      const plural = english(UNITS, m[2] as string);
+      if (n === undefined || !plural) return m[0];
+      const word = n === 1 ? plural.slice(0, -1) : plural;
+      return m[3] ? `${word} ago` : word;
+    },
+  },
+  {
+    // "в следующую пятницу", "на прошлой неделе", "в этом месяце": next / last / this.
+    pattern: `${WORD_START}(?:(?:в|на)\\s+)?(${MODIFIERS.map(([p]) => p).join('|')})\\s+(${PERIODS.map(([p]) => p).join('|')})${WORD_END}`,
+    replace: (m) => {
+      const mod = english(MODIFIERS, m[1] as string);
+      const period = english(PERIODS, m[2] as string);
+      return mod && period ? `${mod} ${period}` : m[0];
+    },
+  },
+  // "3 мая", "1 января 2027 года": the month after a day; the day and the year read as they are.
+  { ...stemRule(MONTHS), pattern: `(?<=${WORD_START}\\d{1,2}\\s+)${stemRule(MONTHS).pattern}` },
+  // "в пятницу", "во вторник": the preposition reads as "on".
+  {
+    pattern: `${WORD_START}во?(?=\\s+(?:${WEEKDAYS.map(([p]) => p).join('|')})${WORD_END})`,
+    replace: () => 'on',
+  },
+  stemRule(WEEKDAYS),
+  stemRule(MONTHS),
+  ...dayFirstDateRules(),
+  ...decimalCommaRules(),
+  numeralRule(NUMBERS),
+  ...wordRules(WORDS),
+];
