@@ -25,6 +25,8 @@ describe('Dutch system entities (an English rewrite)', () => {
     ['op vrijdag', 'sys.date', 'vrijdag', '2026-12-04'],
     ['volgende vrijdag', 'sys.date', 'volgende vrijdag', '2026-12-11'],
     ['op 3 mei', 'sys.date', '3 mei', '2027-05-03'],
+    ['op de 28ste', 'sys.date', '28ste', '2026-12-28'],
+    ['over een uur', 'sys.datetime', 'over een uur', '2026-12-01T12:00:00+01:00'],
     ['op 24-12-2026', 'sys.date', '24-12-2026', '2026-12-24'],
     ['over 3 dagen', 'sys.date', 'over 3 dagen', '2026-12-04'],
     ['vorige week', 'sys.date', 'vorige week', { start: '2026-11-23', end: '2026-11-30' }],

@@ -7,6 +7,7 @@ import {
   halfBefore,
   numeral,
   numeralRule,
+  ordinalSuffix,
 } from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
@@ -133,7 +134,12 @@ const WORDS: Record<string, string> = {
   uur: 'hours',
   minuut: 'minute',
   minuten: 'minutes',
+  seconde: 'second',
   seconden: 'seconds',
+  uren: 'hours',
+  'de hele dag': 'all day',
+  'hele dag': 'all day',
+  vanavonds: 'this evening',
   volgende: 'next',
   volgend: 'next',
   komende: 'next',
@@ -151,6 +157,16 @@ const WORDS: Record<string, string> = {
 
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const DUTCH_TO_ENGLISH: readonly RewriteRule[] = [
+  {
+    // "een uur", "een week": the article is one before a unit.
+    pattern: `(?<![\\p{L}])een(?=\\s+(?:dag|week|maand|jaar|uur|minuut|seconde)(?![\\p{L}]))`,
+    replace: () => '1',
+  },
+  {
+    // "de 28ste", "op 3e": the day of the month.
+    pattern: '(?<![\\p{L}\\p{N}])(\\d{1,2})(?:ste|de|e)(?![\\p{L}\\p{N}])',
+    replace: (m) => `on the ${ordinalSuffix(Number(m[1]))}`,
+  },
   // Greetings are not dates.
   { pattern: '(?<![\\p{L}])goede(?:n)?\\s*morgen(?![\\p{L}])', replace: (m) => m[0] },
   {
@@ -194,7 +210,7 @@ export const DUTCH_TO_ENGLISH: readonly RewriteRule[] = [
   },
   {
     // "over 3 dagen": in three days ("over" alone is "about").
-    pattern: `(?<![\\p{L}])over(?=\\s+(?:\\d+|${NUMBERS.pattern})\\s+(?:dag|dagen|week|weken|maand|maanden|jaar|uur|minuten)(?![\\p{L}]))`,
+    pattern: `(?<![\\p{L}])over(?=\\s+(?:\\d+|een|${NUMBERS.pattern})\\s+(?:dag|dagen|week|weken|maand|maanden|jaar|uur|uren|minuut|minuten|seconde|seconden)(?![\\p{L}]))`,
     replace: () => 'in',
   },
   {

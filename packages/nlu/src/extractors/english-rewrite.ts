@@ -149,6 +149,15 @@ export function inflectedRules(table: Record<string, string>, suffix: string): R
   ];
 }
 
+/** "28th", "1st", "22nd": the English ordinal the recognizer reads a day of the month in. */
+export function ordinalSuffix(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen
+    ? 'th'
+    : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /** An hour and minutes in the English clock the recognizer reads ("8:05"). */
 export function clock(hour: number | undefined, minutes = 0): string | undefined {
   if (hour === undefined || hour > 24 || minutes > 59) return undefined;

@@ -66,6 +66,7 @@ const UNITS: Record<string, [string, string]> = {
   tahun: ['year', 'years'],
   jam: ['hour', 'hours'],
   menit: ['minute', 'minutes'],
+  detik: ['second', 'seconds'],
 };
 const UNIT = alternation(Object.keys(UNITS));
 const PARTS: Record<string, string> = {
@@ -89,6 +90,8 @@ const WORDS: Record<string, string> = {
   kemarin: 'yesterday',
   'kemarin lusa': 'the day before yesterday',
   sekarang: 'now',
+  'sepanjang hari': 'all day',
+  seharian: 'all day',
   'nanti malam': 'tonight',
   'malam ini': 'tonight',
   'pagi ini': 'this morning',

@@ -22,6 +22,8 @@ describe('Italian system entities (an English rewrite)', () => {
     ['il 3 maggio', 'sys.date', '3 maggio', '2027-05-03'],
     ['il 24/12/2026', 'sys.date', '24/12/2026', '2026-12-24'],
     ['tra 3 giorni', 'sys.date', 'tra 3 giorni', '2026-12-04'],
+    ['tra 1 secondo', 'sys.datetime', 'tra 1 secondo', '2026-12-01T11:00:01+01:00'],
+    ['tutto il giorno', 'sys.duration', 'tutto il giorno', 86400],
     [
       'la settimana prossima',
       'sys.date',

@@ -165,7 +165,10 @@ const WORDS: Record<string, string> = {
   ore: 'hours',
   minuto: 'minute',
   minuti: 'minutes',
+  secondo: 'second',
   secondi: 'seconds',
+  'tutto il giorno': 'all day',
+  'tutta la giornata': 'all day',
   'fine settimana': 'weekend',
   prossimo: 'next',
   prossima: 'next',
@@ -205,7 +208,7 @@ export const ITALIAN_TO_ENGLISH: readonly RewriteRule[] = [
   },
   {
     // "tra 3 giorni", "fra due settimane": in so many days.
-    pattern: `(?<![\\p{L}])(?:tra|fra)(?=\\s+(?:${N})\\s+(?:giorn|settiman|mes|ann|or|minut))`,
+    pattern: `(?<![\\p{L}])(?:tra|fra)(?=\\s+(?:${N}|un['’]?|una)\\s*(?:giorn|settiman|mes|ann|or|minut|second))`,
     replace: () => 'in',
   },
   {
@@ -218,6 +221,11 @@ export const ITALIAN_TO_ENGLISH: readonly RewriteRule[] = [
     pattern: `(?<![\\p{L}])(${alternation(Object.keys(PERIODS))})\\s+(prossim[oa]|scors[oa])(?![\\p{L}])`,
     replace: (m) =>
       `${/^p/i.test(m[2] as string) ? 'next' : 'last'} ${PERIODS[(m[1] as string).toLowerCase()] ?? m[1]}`,
+  },
+  // "un anno", "una settimana": the article is one before a unit.
+  {
+    pattern: `(?<![\\p{L}])(?:un|una)(?=\\s+(?:giorno|settimana|mese|anno|minuto|secondo)(?![\\p{L}]))`,
+    replace: () => '1',
   },
   // "un'ora", "un’ora": one hour; "ora" alone is left (see WORDS).
   { pattern: `(?<![\\p{L}])un['’]ora(?![\\p{L}])`, replace: () => '1 hour' },

@@ -84,7 +84,7 @@ const NUMBERS = numeral({
   between: '\\s+e\\s+',
 });
 const N = `\\d{1,2}|${NUMBERS.pattern}`;
-const UNITS = '(?:dias?|semanas?|m[eê]s|meses|anos?|horas?|minutos?)';
+const UNITS = '(?:dias?|semanas?|m[eê]s|meses|anos?|horas?|minutos?|segundos?)';
 
 /**
  * Portuguese date and time words in the English the recognizer reads ("amanhã às 8" →
@@ -140,6 +140,10 @@ const WORDS: Record<string, string> = {
   hora: 'hour',
   horas: 'hours',
   minutos: 'minutes',
+  segundos: 'seconds',
+  'o dia todo': 'all day',
+  'o dia inteiro': 'all day',
+  'todo o dia': 'all day',
   próxima: 'next',
   proxima: 'next',
   próximo: 'next',
@@ -202,7 +206,7 @@ export const PORTUGUESE_TO_ENGLISH: readonly RewriteRule[] = [
   },
   {
     // "daqui a 3 dias", "em três dias", "dentro de 2 semanas": in so many days.
-    pattern: `(?<![\\p{L}])(?:daqui\\s+a|dentro\\s+de|em)(?=\\s+(?:\\d+|${NUMBERS.pattern})\\s+${UNITS}(?![\\p{L}]))`,
+    pattern: `(?<![\\p{L}])(?:daqui\\s+a|dentro\\s+de|em)(?=\\s+(?:\\d+|um|uma|${NUMBERS.pattern})\\s+${UNITS}(?![\\p{L}]))`,
     replace: () => 'in',
   },
   {

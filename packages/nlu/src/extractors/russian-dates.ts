@@ -137,6 +137,7 @@ const UNITS: Stems = [
   ['(?:год|года|лет)', 'years'],
   ['(?:час|часа|часов)', 'hours'],
   ['(?:минуту|минуты|минут)', 'minutes'],
+  ['(?:секунду|секунды|секунд)', 'seconds'],
 ];
 const UNIT = UNITS.map(([p]) => p).join('|');
 /** "утра", "вечера", "дня", "ночи" after an hour. */
@@ -161,6 +162,8 @@ const WORDS: Record<string, string> = {
   вчера: 'yesterday',
   позавчера: 'the day before yesterday',
   сейчас: 'now',
+  'весь день': 'all day',
+  'целый день': 'all day',
   'сегодня вечером': 'this evening',
   'сегодня утром': 'this morning',
   'сегодня ночью': 'tonight',

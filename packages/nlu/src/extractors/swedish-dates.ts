@@ -72,7 +72,8 @@ const NUMBERS = numeral({
   between: '',
 });
 const N = `\\d{1,2}|${NUMBERS.pattern}`;
-const UNITS = '(?:dag|dagar|vecka|veckor|månad|månader|år|timme|timmar|minut|minuter)';
+const UNITS =
+  '(?:dag|dagar|vecka|veckor|månad|månader|år|timme|timmar|minut|minuter|sekund|sekunder)';
 
 /**
  * Swedish date, time, number and money words in the English the recognizer reads ("i morgon
@@ -130,6 +131,9 @@ const WORDS: Record<string, string> = {
   timmar: 'hours',
   minut: 'minute',
   minuter: 'minutes',
+  sekund: 'second',
+  sekunder: 'seconds',
+  'hela dagen': 'all day',
   nästa: 'next',
   kommande: 'next',
   förra: 'last',
@@ -148,6 +152,11 @@ const WORDS: Record<string, string> = {
 
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const SWEDISH_TO_ENGLISH: readonly RewriteRule[] = [
+  {
+    // "en vecka", "ett år": the article is one before a unit.
+    pattern: `(?<![\\p{L}])(?:en|ett)(?=\\s+(?:dag|vecka|månad|år|timme|minut|sekund)(?![\\p{L}]))`,
+    replace: () => '1',
+  },
   // The greeting is not a date.
   { pattern: '(?<![\\p{L}])god\\s+morgon(?![\\p{L}])', replace: (m) => m[0] },
   {

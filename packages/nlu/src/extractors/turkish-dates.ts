@@ -7,6 +7,7 @@ import {
   inflectedRules,
   numeral,
   numeralRule,
+  ordinalSuffix,
 } from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
@@ -80,6 +81,7 @@ const UNITS: Record<string, [string, string]> = {
   sene: ['year', 'years'],
   saat: ['hour', 'hours'],
   dakika: ['minute', 'minutes'],
+  saniye: ['second', 'seconds'],
 };
 const UNIT = alternation(Object.keys(UNITS));
 
@@ -92,6 +94,11 @@ const UNIT = alternation(Object.keys(UNITS));
  */
 const WORDS: Record<string, string> = {
   şimdi: 'now',
+  'şu anda': 'now',
+  'şu an': 'now',
+  bugun: 'today',
+  'tüm gün': 'all day',
+  'bütün gün': 'all day',
   hemen: 'now',
   'bu akşam': 'this evening',
   'bu gece': 'tonight',
@@ -140,7 +147,7 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   {
     // "3 gün sonra", "iki hafta içinde": so many days from now; "3 gün önce": ago; "3 gün": a
     // duration. The number before is read by the numeral rule.
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(\\d+|${NUMBERS.pattern})\\s+)(${UNIT})(?:\\s+(sonra|içinde|önce))?(?![\\p{L}])`,
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(\\d+|${NUMBERS.pattern})\\s+)(${UNIT})(?:${NUMBER_CASE})?(?:\\s+(sonra|içinde|önce))?(?![\\p{L}])`,
     replace: (m) => {
       const n = amount(NUMBERS, m[1]);
       const unit = UNITS[(m[2] as string).toLowerCase()];
@@ -158,6 +165,17 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
     replace: (m) => MONTHS[(m[1] as string).toLowerCase()] ?? m[0],
   },
   {
+    // "Kasım'da", "eylülde": a month alone, when the apostrophe of a proper noun or the name
+    // (not "ekim", "ocak", "aralık", "mart", ordinary nouns too) says so.
+    pattern: `(?<![\\p{L}])(?:(${alternation(Object.keys(MONTHS))})'(?:${CASE})|(şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|kasım)(?:${CASE})?)(?![\\p{L}\\p{N}])`,
+    replace: (m) => MONTHS[((m[1] ?? m[2]) as string).toLowerCase()] ?? m[0],
+  },
+  {
+    // "28'inde", "3'ünde": the day of the month.
+    pattern: "(?<![\\p{L}\\p{N}])(\\d{1,2})'(?:[ıiuü]n[dt][ae]|[ıiuü]nc[ıiuü])(?![\\p{L}])",
+    replace: (m) => `on the ${ordinalSuffix(Number(m[1]))}`,
+  },
+  {
     // "gelecek cuma", "önümüzdeki hafta", "geçen ay", "bu cuma": next / last / this.
     pattern: `(?<![\\p{L}])(gelecek|önümüzdeki|geçen|geçtiğimiz|bu)\\s+(?=(?:${alternation([...Object.keys(WEEKDAYS), 'hafta', 'ay', 'yıl', 'sene'])}))`,
     replace: (m) => {
@@ -167,7 +185,7 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   },
   ...inflectedRules(
     { hafta: 'week', ay: 'month', yıl: 'year', sene: 'year' },
-    "'?(?:y[ae]|[dt][ae]|n[ıi]n|s[ıi])",
+    "'?(?:y[ae]|[dt][ae]|n[ıi]n|s[ıi]|[dt]?[ae]ki|ki)",
   ).map((r) => ({
     // Only after the modifier just read ("gelecek hafta"), else "ay" (moon) and "yıl" pass as words.
     ...r,
