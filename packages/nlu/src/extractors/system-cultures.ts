@@ -53,59 +53,38 @@ const NATIVE: Record<
   datetime: { en: C.English, es: C.Spanish, fr: C.French, zh: C.Chinese },
 };
 
-/** Languages read by another culture's model after a rewrite of their date, time and number words. */
-const GERMAN: CultureChoice = { culture: C.English, rewrite: GERMAN_TO_ENGLISH, native: true };
-const ITALIAN: CultureChoice = { culture: C.English, rewrite: ITALIAN_TO_ENGLISH, native: true };
-const DUTCH: CultureChoice = { culture: C.English, rewrite: DUTCH_TO_ENGLISH, native: true };
-const TURKISH: CultureChoice = { culture: C.English, rewrite: TURKISH_TO_ENGLISH, native: true };
-const SWEDISH: CultureChoice = { culture: C.English, rewrite: SWEDISH_TO_ENGLISH, native: true };
-const RUSSIAN: CultureChoice = { culture: C.English, rewrite: RUSSIAN_TO_ENGLISH, native: true };
-const INDONESIAN: CultureChoice = {
+const viaEnglish = (rewrite: readonly RewriteRule[]): CultureChoice => ({
   culture: C.English,
-  rewrite: INDONESIAN_TO_ENGLISH,
+  rewrite,
   native: true,
+});
+
+/**
+ * Languages whose dates, times, numbers in words, per cent and money the English models read
+ * after a rewrite of those words (ordinals in words only in German).
+ */
+const BY_ENGLISH: Partial<Record<SupportedLanguage, CultureChoice>> = {
+  de: viaEnglish(GERMAN_TO_ENGLISH),
+  id: viaEnglish(INDONESIAN_TO_ENGLISH),
+  it: viaEnglish(ITALIAN_TO_ENGLISH),
+  nl: viaEnglish(DUTCH_TO_ENGLISH),
+  ru: viaEnglish(RUSSIAN_TO_ENGLISH),
+  sv: viaEnglish(SWEDISH_TO_ENGLISH),
+  tr: viaEnglish(TURKISH_TO_ENGLISH),
 };
 
+/** Languages read by another culture's model after a rewrite of their date, time and number words. */
 const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
-  number: {
-    de: GERMAN,
-    id: INDONESIAN,
-    it: ITALIAN,
-    nl: DUTCH,
-    ru: RUSSIAN,
-    sv: SWEDISH,
-    tr: TURKISH,
-  },
-  ordinal: { de: GERMAN },
-  percentage: {
-    de: GERMAN,
-    id: INDONESIAN,
-    it: ITALIAN,
-    nl: DUTCH,
-    ru: RUSSIAN,
-    sv: SWEDISH,
-    tr: TURKISH,
-  },
-  money: {
-    de: GERMAN,
-    id: INDONESIAN,
-    it: ITALIAN,
-    nl: DUTCH,
-    ru: RUSSIAN,
-    sv: SWEDISH,
-    tr: TURKISH,
-  },
+  number: BY_ENGLISH,
+  ordinal: { de: BY_ENGLISH.de },
+  percentage: BY_ENGLISH,
+  money: BY_ENGLISH,
   datetime: {
-    de: GERMAN,
-    id: INDONESIAN,
-    it: ITALIAN,
-    nl: DUTCH,
-    pt: { culture: C.English, rewrite: PORTUGUESE_TO_ENGLISH, native: true },
-    ru: RUSSIAN,
-    sv: SWEDISH,
-    tr: TURKISH,
+    ...BY_ENGLISH,
+    // Portuguese numbers and money have their own culture; its dates none.
+    pt: viaEnglish(PORTUGUESE_TO_ENGLISH),
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
   },
 };

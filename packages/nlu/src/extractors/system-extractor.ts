@@ -57,7 +57,9 @@ export const RECOGNIZER_OF: Record<SystemEntityName, RecognizerKind> = {
  * `{amount, currency}` for money, `YYYY-MM-DD` / `HH:MM:SS` / ISO 8601 with offset for
  * date / time / date-time, and `{start, end}` for ranges. Each recognizer reads the bot's
  * language with its own culture where Recognizers-Text has one, after a rewrite of the date
- * and number words where it has a neighbour's (German, Japanese; see `system-cultures.ts`).
+ * and number words where it has a neighbour's (German, Italian, Dutch, Swedish, Russian,
+ * Turkish and Indonesian into English, Portuguese dates into English, Japanese dates into
+ * Chinese; see `system-cultures.ts`).
  */
 export function createSystemExtractor(
   enabled: readonly SystemEntityName[] = SYSTEM_ENTITY_NAMES,
