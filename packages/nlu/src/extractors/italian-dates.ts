@@ -192,13 +192,13 @@ const WORDS: Record<string, string> = {
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const ITALIAN_TO_ENGLISH: readonly RewriteRule[] = [
   {
-    // "alle 8", "all'una", "verso le 9", "ore 8": "at", the hour read by the next rule.
-    pattern: `(?:alle|all['’]|ore)(?=\\s*(?:${N})(?:[:.]\\d{2})?(?![\\p{L}\\p{N}]))`,
+    // "alle 8", "all'una", "dalle 9", "ore 8": "at", the hour read by the next rule.
+    pattern: `(?<![\\p{L}])(?:alle|dalle|all['’]|ore)(?=\\s*(?:${N})(?:[:.]\\d{2})?(?![\\p{L}\\p{N}]))`,
     replace: (m) => (/['’]$/.test(m[0]) ? 'at ' : 'at'),
   },
   {
     // The hour after it: "otto e mezza", "20.30", "9 meno un quarto".
-    pattern: `(?<=(?:le|all['’]|ore)\\s*)(${N})(?:[:.](\\d{2}))?${PAST}(?![\\p{L}\\p{N}])`,
+    pattern: `(?<=(?<![\\p{L}])(?:alle|dalle|le|all['’]|ore)\\s*)(${N})(?:[:.](\\d{2}))?${PAST}(?![\\p{L}\\p{N}])`,
     replace: (m) => italianClock(m[1], m[2], m[3]) ?? m[0],
   },
   {
