@@ -1,20 +1,7 @@
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
+import { ENGLISH_MONTHS } from './english-rewrite.js';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const GERMAN_MONTHS: Record<string, string> = {
   januar: 'january',
   jänner: 'january',
@@ -140,7 +127,7 @@ export const GERMAN_TO_ENGLISH: readonly RewriteRule[] = [
     // 24.12.2026 / 24.12.: day and month written the German way, with or without a year.
     pattern: '(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})?(?!\\d)',
     replace: (m) => {
-      const month = MONTHS[Number(m[2]) - 1];
+      const month = ENGLISH_MONTHS[Number(m[2]) - 1];
       return month ? `${Number(m[1])} ${month}${m[3] ? ` ${m[3]}` : ''}` : m[0];
     },
   },
