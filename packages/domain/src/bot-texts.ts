@@ -8,12 +8,10 @@ export type BotTextName =
 type BotTexts = Record<BotTextName, string>;
 
 /**
- * The built-in texts, in the languages Parley ships them for; templates keep their variables
- * (`{{parameter}}`, `{{first}}`, `{{second}}`). A bot in another language starts with English.
+ * The built-in texts in every supported language; templates keep their variables
+ * (`{{parameter}}`, `{{first}}`, `{{second}}`).
  */
-export const BUILT_IN_TEXTS: Readonly<Partial<Record<SupportedLanguage, BotTexts>>> & {
-  en: BotTexts;
-} = {
+export const BUILT_IN_TEXTS: Readonly<Record<SupportedLanguage, BotTexts>> = {
   en: {
     giveUpText: "Sorry, I still didn't get that. Let's start over.",
     errorText: 'Sorry, something went wrong on my side. Please try again.',
@@ -62,6 +60,70 @@ export const BUILT_IN_TEXTS: Readonly<Partial<Record<SupportedLanguage, BotTexts
     promptText: 'Por favor, diga-me: {{parameter}}.',
     clarifyText: 'Você quis dizer "{{first}}" ou "{{second}}"?',
   },
+  nl: {
+    giveUpText: 'Sorry, ik begrijp het nog steeds niet. Laten we opnieuw beginnen.',
+    errorText: 'Sorry, er ging aan mijn kant iets mis. Probeer het nog eens.',
+    fallbackText: 'Sorry, dat begreep ik niet.',
+    cancelText: 'Oké, geannuleerd.',
+    promptText: 'Geef me alsjeblieft: {{parameter}}.',
+    clarifyText: 'Bedoelde je ‘{{first}}’ of ‘{{second}}’?',
+  },
+  sv: {
+    giveUpText: 'Förlåt, jag förstår fortfarande inte. Vi börjar om från början.',
+    errorText: 'Förlåt, något gick fel hos mig. Försök igen.',
+    fallbackText: 'Förlåt, det förstod jag inte.',
+    cancelText: 'Okej, det är avbrutet.',
+    promptText: 'Ange {{parameter}}, tack.',
+    clarifyText: 'Menade du ”{{first}}” eller ”{{second}}”?',
+  },
+  ru: {
+    giveUpText: 'Извините, я всё ещё не понимаю. Давайте начнём сначала.',
+    errorText: 'Извините, у меня что-то пошло не так. Попробуйте ещё раз.',
+    fallbackText: 'Извините, я не понимаю.',
+    cancelText: 'Хорошо, отменено.',
+    promptText: 'Пожалуйста, укажите: {{parameter}}.',
+    clarifyText: 'Вы имели в виду «{{first}}» или «{{second}}»?',
+  },
+  tr: {
+    giveUpText: 'Üzgünüm, hâlâ anlayamadım. Baştan başlayalım.',
+    errorText: 'Üzgünüm, benim tarafımda bir sorun oluştu. Lütfen tekrar deneyin.',
+    fallbackText: 'Üzgünüm, bunu anlayamadım.',
+    cancelText: 'Tamam, iptal edildi.',
+    promptText: 'Lütfen şunu söyleyin: {{parameter}}.',
+    clarifyText: '“{{first}}” mi yoksa “{{second}}” mi demek istediniz?',
+  },
+  id: {
+    giveUpText: 'Maaf, saya masih belum mengerti. Mari kita mulai dari awal.',
+    errorText: 'Maaf, terjadi kesalahan di pihak saya. Silakan coba lagi.',
+    fallbackText: 'Maaf, saya tidak mengerti.',
+    cancelText: 'Baik, dibatalkan.',
+    promptText: 'Mohon sebutkan {{parameter}}.',
+    clarifyText: 'Maksud Anda “{{first}}” atau “{{second}}”?',
+  },
+  ar: {
+    giveUpText: 'عذرًا، ما زلت لا أفهم. لنبدأ من جديد.',
+    errorText: 'عذرًا، حدث خطأ من جهتي. يرجى المحاولة مرة أخرى.',
+    fallbackText: 'عذرًا، لم أفهم ذلك.',
+    cancelText: 'حسنًا، تم الإلغاء.',
+    promptText: 'من فضلك أخبرني: {{parameter}}.',
+    clarifyText: 'هل تقصد «{{first}}» أم «{{second}}»؟',
+  },
+  ko: {
+    giveUpText: '죄송합니다. 여전히 이해하지 못했어요. 처음부터 다시 시작할게요.',
+    errorText: '죄송합니다. 문제가 발생했습니다. 다시 시도해 주세요.',
+    fallbackText: '죄송합니다. 잘 이해하지 못했어요.',
+    cancelText: '알겠습니다. 취소했어요.',
+    promptText: '{{parameter}}을(를) 알려 주세요.',
+    clarifyText: '“{{first}}”와(과) “{{second}}” 중 어느 것을 말씀하신 건가요?',
+  },
+  th: {
+    giveUpText: 'ขออภัย ฉันยังไม่เข้าใจ เรามาเริ่มกันใหม่นะ',
+    errorText: 'ขออภัย เกิดข้อผิดพลาดบางอย่างจากฝั่งของฉัน โปรดลองอีกครั้ง',
+    fallbackText: 'ขออภัย ฉันไม่เข้าใจ',
+    cancelText: 'ได้เลย ยกเลิกแล้ว',
+    promptText: 'โปรดบอก{{parameter}}',
+    clarifyText: 'คุณหมายถึง “{{first}}” หรือ “{{second}}”?',
+  },
   zh: {
     giveUpText: '抱歉，我还是没有明白。我们重新开始吧。',
     errorText: '抱歉，我这边出了点问题。请再试一次。',
@@ -89,10 +151,10 @@ const NAMES: readonly BotTextName[] = [
   'clarifyText',
 ];
 
-/** The built-in texts of a language tag: its own where Parley ships them, else English. */
+/** The built-in texts of a language tag (English for a tag Parley does not support). */
 export function builtInTexts(tag: string): BotTexts {
   const language = primaryLanguage(tag);
-  return (language && BUILT_IN_TEXTS[language]) || BUILT_IN_TEXTS.en;
+  return language ? BUILT_IN_TEXTS[language] : BUILT_IN_TEXTS.en;
 }
 
 /**
