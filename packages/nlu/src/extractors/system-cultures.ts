@@ -5,6 +5,7 @@ import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
 import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
 import { ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
+import { KOREAN_TO_CHINESE } from './korean-dates.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
 import { RUSSIAN_TO_ENGLISH } from './russian-dates.js';
 import { SWEDISH_TO_ENGLISH } from './swedish-dates.js';
@@ -86,6 +87,7 @@ const REWRITTEN: Partial<
     // Portuguese numbers and money have their own culture; its dates none.
     pt: viaEnglish(PORTUGUESE_TO_ENGLISH),
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
+    ko: { culture: C.Chinese, rewrite: KOREAN_TO_CHINESE, native: true },
   },
 };
 
