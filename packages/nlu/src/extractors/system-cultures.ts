@@ -1,5 +1,6 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
+import { ARABIC_TO_ENGLISH } from './arabic-dates.js';
 import { GERMAN_TO_ENGLISH } from './german-dates.js';
 import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
 import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
@@ -86,6 +87,8 @@ const REWRITTEN: Partial<
     ...BY_ENGLISH,
     // Portuguese numbers and money have their own culture; its dates none.
     pt: viaEnglish(PORTUGUESE_TO_ENGLISH),
+    // Arabic numbers and money in words are not rewritten; its dates and times are.
+    ar: viaEnglish(ARABIC_TO_ENGLISH),
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
     ko: { culture: C.Chinese, rewrite: KOREAN_TO_CHINESE, native: true },
   },

@@ -1,0 +1,60 @@
+import { tokenize } from '../text/tokenize.js';
+import type { JsonValue } from '../types.js';
+import { systemEntityWarnings } from './system-cultures.js';
+import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+
+// Tuesday 1 December 2026, 13:00 in Riyadh.
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+function find(text: string) {
+  return createSystemExtractor(undefined, 'ar')
+    .extract({ text, tokens: tokenize(text, 'ar'), referenceTime: NOW, timeZone: 'Asia/Riyadh' })
+    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
+}
+
+describe('Arabic system entities (an English rewrite)', () => {
+  it.each<[string, string, string, JsonValue]>([
+    ['ذكرني اليوم', 'sys.date', 'اليوم', '2026-12-01'],
+    ['غدا', 'sys.date', 'غدا', '2026-12-02'],
+    ['غدًا', 'sys.date', 'غدًا', '2026-12-02'],
+    ['غداً', 'sys.date', 'غداً', '2026-12-02'],
+    ['للغد', 'sys.date', 'للغد', '2026-12-02'],
+    ['بعد غد', 'sys.date', 'بعد غد', '2026-12-03'],
+    ['أمس', 'sys.date', 'أمس', '2026-11-30'],
+    ['يوم السبت', 'sys.date', 'يوم السبت', '2026-12-05'],
+    ['ليوم الأحد', 'sys.date', 'ليوم الأحد', '2026-12-06'],
+    ['الجمعة القادمة', 'sys.date', 'الجمعة القادمة', '2026-12-11'],
+    ['21 أغسطس', 'sys.date', '21 أغسطس', '2027-08-21'],
+    ['٢٤ ديسمبر', 'sys.date', '٢٤ ديسمبر', '2026-12-24'],
+    ['الأسبوع القادم', 'sys.date', 'الأسبوع القادم', { start: '2026-12-07', end: '2026-12-14' }],
+    ['الساعة 8', 'sys.time', 'الساعة 8', '20:00:00'],
+    ['8 صباحًا', 'sys.time', '8 صباحًا', '08:00:00'],
+    ['الساعة 4 مساءً', 'sys.time', 'الساعة 4 مساءً', '16:00:00'],
+    ['الساعة السابعة مساءً', 'sys.time', 'الساعة السابعة مساءً', '19:00:00'],
+    ['الساعة 8 والنصف مساء', 'sys.time', 'الساعة 8 والنصف مساء', '20:30:00'],
+    ['6 : 50 مساءً', 'sys.time', '6 : 50 مساءً', '18:50:00'],
+    ['12 ظهرًا', 'sys.time', '12 ظهرًا', '12:00:00'],
+    ['اليوم الساعة 4 مساءً', 'sys.datetime', 'اليوم الساعة 4 مساءً', '2026-12-01T16:00:00+03:00'],
+    ['غدا الساعة 8 مساء', 'sys.datetime', 'غدا الساعة 8 مساء', '2026-12-02T20:00:00+03:00'],
+    ['30 دقيقة', 'sys.duration', '30 دقيقة', 1800],
+    ['ساعتين', 'sys.duration', 'ساعتين', 7200],
+  ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
+    expect(find(text)).toContainEqual({ name, value, at });
+  });
+
+  it('leaves words that only contain a date word alone', () => {
+    expect(find('يوم جميل')).toEqual([]);
+    expect(find('ساعة يد جديدة')).toEqual([]);
+    expect(find('الغداء جاهز')).toEqual([]);
+  });
+
+  it('warns that numbers and money in words are not read, but no longer dates', () => {
+    const warnings = systemEntityWarnings(
+      ['sys.date', 'sys.time', 'sys.number', 'sys.money'],
+      'ar',
+      (n) => RECOGNIZER_OF[n],
+    ).join(' ');
+    expect(warnings).toContain('numbers in words');
+    expect(warnings).not.toContain('dates and times');
+  });
+});
