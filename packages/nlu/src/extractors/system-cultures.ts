@@ -10,6 +10,7 @@ import { KOREAN_TO_CHINESE } from './korean-dates.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
 import { RUSSIAN_TO_ENGLISH } from './russian-dates.js';
 import { SWEDISH_TO_ENGLISH } from './swedish-dates.js';
+import { THAI_TO_ENGLISH } from './thai-dates.js';
 import { TURKISH_TO_ENGLISH } from './turkish-dates.js';
 import type { RewriteRule } from './rewrite-text.js';
 
@@ -87,8 +88,9 @@ const REWRITTEN: Partial<
     ...BY_ENGLISH,
     // Portuguese numbers and money have their own culture; its dates none.
     pt: viaEnglish(PORTUGUESE_TO_ENGLISH),
-    // Arabic numbers and money in words are not rewritten; its dates and times are.
+    // Arabic and Thai numbers and money in words are not rewritten; their dates and times are.
     ar: viaEnglish(ARABIC_TO_ENGLISH),
+    th: viaEnglish(THAI_TO_ENGLISH),
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
     ko: { culture: C.Chinese, rewrite: KOREAN_TO_CHINESE, native: true },
   },

@@ -77,6 +77,6 @@ describe('knowledge in the bot language', () => {
     const marked = tokens.filter((_, i) => times[i]?.length).map((t) => t.raw);
     expect(marked.join('')).toBe('明天早上八点');
     expect(usesRecognizerMarks('en')).toBe(false);
-    expect(usesRecognizerMarks('th')).toBe(false);
+    expect(usesRecognizerMarks('th')).toBe(true);
   });
 });
