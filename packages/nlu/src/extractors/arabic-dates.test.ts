@@ -1,16 +1,12 @@
-import { tokenize } from '../text/tokenize.js';
+import { systemEntitiesIn } from '../test-support/system-entities.js';
 import type { JsonValue } from '../types.js';
 import { systemEntityWarnings } from './system-cultures.js';
-import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+import { RECOGNIZER_OF } from './system-extractor.js';
 
 // Tuesday 1 December 2026, 13:00 in Riyadh.
 const NOW = new Date('2026-12-01T10:00:00Z');
 
-function find(text: string) {
-  return createSystemExtractor(undefined, 'ar')
-    .extract({ text, tokens: tokenize(text, 'ar'), referenceTime: NOW, timeZone: 'Asia/Riyadh' })
-    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
-}
+const find = systemEntitiesIn('ar', 'Asia/Riyadh', NOW);
 
 describe('Arabic system entities (an English rewrite)', () => {
   it.each<[string, string, string, JsonValue]>([

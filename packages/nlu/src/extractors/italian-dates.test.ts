@@ -1,16 +1,12 @@
-import { tokenize } from '../text/tokenize.js';
+import { systemEntitiesIn } from '../test-support/system-entities.js';
 import type { JsonValue } from '../types.js';
 import { systemEntityWarnings } from './system-cultures.js';
-import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+import { RECOGNIZER_OF } from './system-extractor.js';
 
 // Tuesday 1 December 2026, 11:00 in Rome.
 const NOW = new Date('2026-12-01T10:00:00Z');
 
-function find(text: string) {
-  return createSystemExtractor(undefined, 'it')
-    .extract({ text, tokens: tokenize(text, 'it'), referenceTime: NOW, timeZone: 'Europe/Rome' })
-    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
-}
+const find = systemEntitiesIn('it', 'Europe/Rome', NOW);
 
 describe('Italian system entities (an English rewrite)', () => {
   it.each<[string, string, string, JsonValue]>([

@@ -1,21 +1,12 @@
-import { tokenize } from '../text/tokenize.js';
+import { systemEntitiesIn } from '../test-support/system-entities.js';
 import type { JsonValue } from '../types.js';
 import { systemEntityWarnings } from './system-cultures.js';
-import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
+import { RECOGNIZER_OF } from './system-extractor.js';
 
 // Tuesday 1 December 2026, 07:00 in São Paulo.
 const NOW = new Date('2026-12-01T10:00:00Z');
 
-function find(text: string) {
-  return createSystemExtractor(undefined, 'pt')
-    .extract({
-      text,
-      tokens: tokenize(text, 'pt'),
-      referenceTime: NOW,
-      timeZone: 'America/Sao_Paulo',
-    })
-    .map((e) => ({ name: e.name, value: e.value, at: text.slice(e.begin, e.end) }));
-}
+const find = systemEntitiesIn('pt', 'America/Sao_Paulo', NOW);
 
 describe('Portuguese dates and times (an English rewrite; numbers and money native)', () => {
   it.each<[string, string, string, JsonValue]>([
