@@ -215,9 +215,14 @@ interface AdamState {
   w2: Moments;
   b2: Moments;
   wd: Moments;
-  /** Scratch for one step's embedding-row gradients, reused so steps allocate nothing. */
+  /**
+   * Scratch for one step's embedding-row gradients, one row per feature the batch touches
+   * (grown on demand, reused across steps): a full-size table would cost as much memory as the
+   * embedding itself (26 MB at 100k features × 64 units) for the few hundred rows a step uses.
+   */
   rowGrad: Float32Array;
-  touched: Uint8Array;
+  /** Per feature, 1 + its row in `rowGrad` during a step, else 0. */
+  slotOf: Int32Array;
 }
 
 function moments(size: number): Moments {
@@ -231,8 +236,8 @@ function createAdamState(w: EmbeddingBagWeights): AdamState {
     w2: moments(w.outputWeights.length),
     b2: moments(w.outputBias.length),
     wd: moments(w.denseWeights.length),
-    rowGrad: new Float32Array(w.embedding.length),
-    touched: new Uint8Array(w.inputSize),
+    rowGrad: new Float32Array(0),
+    slotOf: new Int32Array(w.inputSize),
   };
 }
 
@@ -303,17 +308,21 @@ function adamSparseRows(
   lr: number,
 ): void {
   const H = w.hiddenUnits;
-  const { rowGrad, touched } = adam;
+  const { slotOf } = adam;
+  // At most one row per kept feature: grow the scratch once, never per step.
+  const rows = kept.ids.length;
+  if (adam.rowGrad.length < rows * H) adam.rowGrad = new Float32Array(rows * H);
+  const rowGrad = adam.rowGrad;
   const ids: number[] = [];
   for (let b = 0; b < kept.end.length; b++) {
     for (let n = kept.start[b]!; n < kept.end[b]!; n++) {
       const id = kept.ids[n]!;
       const x = kept.values[n]!;
-      if (!touched[id]) {
-        touched[id] = 1;
+      if (!slotOf[id]) {
         ids.push(id);
+        slotOf[id] = ids.length;
       }
-      const row = id * H;
+      const row = (slotOf[id]! - 1) * H;
       for (let j = 0; j < H; j++) rowGrad[row + j]! += x * dBag[b * H + j]!;
     }
   }
@@ -321,12 +330,13 @@ function adamSparseRows(
   const c2 = 1 - BETA2 ** step;
   ids.sort((a, b) => a - b);
   for (const id of ids) {
-    const row = id * H;
+    const at = id * H;
+    const row = (slotOf[id]! - 1) * H;
     for (let j = 0; j < H; j++) {
-      adamUpdate(w.embedding, adam.embedding, row + j, rowGrad[row + j]!, c1, c2, lr);
+      adamUpdate(w.embedding, adam.embedding, at + j, rowGrad[row + j]!, c1, c2, lr);
       rowGrad[row + j] = 0;
     }
-    touched[id] = 0;
+    slotOf[id] = 0;
   }
 }
 
