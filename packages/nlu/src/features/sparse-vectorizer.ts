@@ -24,13 +24,20 @@ export class SparseVectorizer {
     this.index = new Map(artifact.features.map((f, i) => [f, i]));
   }
 
+  /**
+   * `docs` may be a generator that builds each document's features on demand: only the
+   * document frequencies are kept, so a big bot's millions of feature strings never need to
+   * be alive at once.
+   */
   static async fit(
-    docs: readonly string[][],
+    docs: Iterable<readonly string[]>,
     minCount: number,
     maxFeatures: number,
   ): Promise<SparseVectorizer> {
     const df = new Map<string, number>();
+    let n = 0;
     for (const doc of docs) {
+      n++;
       for (const f of new Set(doc)) df.set(f, (df.get(f) ?? 0) + 1);
       await yieldIfDue();
     }
@@ -39,7 +46,6 @@ export class SparseVectorizer {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, maxFeatures)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const n = docs.length;
     return new SparseVectorizer({
       features: kept.map(([f]) => f),
       idf: kept.map(([, d]) => Math.log((1 + n) / (1 + d)) + 1),

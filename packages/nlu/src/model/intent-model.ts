@@ -116,24 +116,30 @@ function logSoftmax(logits: Float32Array): Float32Array {
 }
 
 /**
- * TF-IDF vectors of the training messages. The feature strings (millions for a big bot) live
- * only in here, so that they are garbage before the long training loop starts.
+ * TF-IDF vectors of the training messages. Each message's feature strings are built twice
+ * (once to count, once to vectorize) rather than kept: for a big bot they are millions of
+ * strings (hwu64: 10k messages, ~1.5M character n-grams), tens of MB alive at once otherwise.
  */
 async function vectorizeAll(
   docs: ReadonlyArray<{ tokens: readonly Token[]; extra: readonly string[] }>,
   featureOptions: TextFeatureOptions,
   vocabulary: { minCount: number; maxFeatures: number },
 ): Promise<{ vectorizer: SparseVectorizer; vectors: SparseVector[] }> {
-  const features = await mapYielding(docs, (d) => [
+  const featuresOf = (d: (typeof docs)[number]): string[] => [
     ...textFeatures(d.tokens, featureOptions),
     ...d.extra,
-  ]);
+  ];
   const vectorizer = await SparseVectorizer.fit(
-    features,
+    (function* () {
+      for (const d of docs) yield featuresOf(d);
+    })(),
     vocabulary.minCount,
     vocabulary.maxFeatures,
   );
-  return { vectorizer, vectors: await mapYielding(features, (f) => vectorizer.transform(f)) };
+  return {
+    vectorizer,
+    vectors: await mapYielding(docs, (d) => vectorizer.transform(featuresOf(d))),
+  };
 }
 
 /** One training message as the intent classifier reads it. */
