@@ -76,6 +76,9 @@ export async function trainIntentModel(
   const { featureOptions, vocabulary, options, encoderId } = training;
   const K = docs.length >= MIN_EXAMPLES && labels.length >= MIN_INTENTS ? training.folds : 0;
   const runs = K >= 2 ? K + 1 : 1;
+  // The fold models first, each garbage once it has scored its fold, and the model trained on
+  // everything last: it is not alive next to a fold model (peak memory of a big bot).
+  const folds = runs === 1 ? null : await outOfFoldScores(docs, labels, training, K, onProgress);
   const model = await IntentModel.train(
     docs,
     labels,
@@ -83,10 +86,32 @@ export async function trainIntentModel(
     vocabulary,
     options,
     encoderId,
-    ({ epoch, epochs }) => onProgress(epoch / epochs / runs, epoch, epochs),
+    ({ epoch, epochs }) => onProgress((runs - 1 + epoch / epochs) / runs, epoch, epochs),
   );
-  if (runs === 1) return { model, calibration: null };
+  if (!folds) return { model, calibration: null };
+  const { scored, gold, inScope } = folds;
+  const calibration = fitCalibration(scored, gold, inScope, model.poolPrior);
+  const report = calibrationReport(
+    scored,
+    gold,
+    inScope,
+    calibration,
+    model.artifact.defaultPool,
+    K,
+  );
+  return { model: model.withCalibration(calibration), calibration: report };
+}
 
+/** Each example scored by the fold model that did not see it (see `trainIntentModel`). */
+async function outOfFoldScores(
+  docs: readonly IntentDoc[],
+  labels: string[],
+  training: IntentTraining,
+  K: number,
+  onProgress: (fraction: number, epoch: number, epochs: number) => void,
+): Promise<{ scored: ScoredExample[]; gold: number[]; inScope: boolean[] }> {
+  const { featureOptions, vocabulary, options, encoderId } = training;
+  const runs = K + 1;
   const random = createPrng(options.seed + 1);
   const fold = assignFolds(docs, labels.length, K, random);
   const heldOut = heldOutIntents(labels.length, K, random);
@@ -102,7 +127,7 @@ export async function trainIntentModel(
       vocabulary,
       { ...options, seed: options.seed + 1 + k },
       encoderId,
-      ({ epoch, epochs }) => onProgress((k + 1 + epoch / epochs) / runs, epoch, epochs),
+      ({ epoch, epochs }) => onProgress((k + epoch / epochs) / runs, epoch, epochs),
     );
     for (const [i, d] of docs.entries()) {
       if (fold[i] !== k) continue;
@@ -112,16 +137,7 @@ export async function trainIntentModel(
       await yieldIfDue();
     }
   }
-  const calibration = fitCalibration(scored, gold, inScope, model.poolPrior);
-  const report = calibrationReport(
-    scored,
-    gold,
-    inScope,
-    calibration,
-    model.artifact.defaultPool,
-    K,
-  );
-  return { model: model.withCalibration(calibration), calibration: report };
+  return { scored, gold, inScope };
 }
 
 /** Each intent's examples spread over the folds in a seeded order (every fold gets some of each). */
