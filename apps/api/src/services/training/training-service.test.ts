@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -170,6 +170,34 @@ describe('training service: leases and progress', () => {
     expect(evaluating.some((percent) => percent > 70 && percent < 95)).toBe(true);
     expect(evaluating).toEqual([...evaluating].sort((a, b) => a - b));
     expect(updates.at(-1)?.progress).toEqual({ phase: 'done', percent: 100 });
+    await training.shutdown();
+  }, 60_000);
+
+  it('writes the trained model to disk before cross-validation trains its fold models', async () => {
+    const modelsDir = await mkdtemp(path.join(tmpdir(), 'parley-models-'));
+    const engine = createLocalNluEngine();
+    const onDiskAtEvaluation: string[][] = [];
+    const training = createTrainingService({
+      store,
+      engine: {
+        ...engine,
+        crossValidate: async (data, folds, onProgress) => {
+          // The model being trained is the only one under the bot's folder.
+          const [modelId] = await readdir(path.join(modelsDir, 'b'));
+          onDiskAtEvaluation.push(await readdir(path.join(modelsDir, 'b', modelId!)));
+          return engine.crossValidate(data, folds, onProgress);
+        },
+      },
+      modelsDir,
+      instanceId: 'me',
+      logger: pino({ level: 'silent' }),
+    });
+    const started = await training.start('b', { force: true });
+    if (started.status !== 'queued') throw new Error('not queued');
+    await training.idle();
+    expect((await store.models.get('b', started.model.id))?.status).toBe('ready');
+    expect(onDiskAtEvaluation).toHaveLength(1);
+    expect(onDiskAtEvaluation[0]).toContain('manifest.json');
     await training.shutdown();
   }, 60_000);
 });

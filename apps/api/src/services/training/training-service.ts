@@ -129,19 +129,17 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
         if (leaseLost) throw new Error(leaseLost);
         record(progress, force);
       };
-      const trained = await deps.engine.train(data, (progress) => report(scale(progress, 0, 70)));
+      const saved = await trainAndSave(data, path.join(deps.modelsDir, botId, model.id), report);
+      // Cross-validation trains a model per fold: the trained model is on disk by now and no
+      // longer in memory next to them (peak memory of the instance).
       const metrics = await evaluate(data, report);
       if (leaseLost) throw new Error(leaseLost);
-      report({ phase: 'save', percent: 95 }, true);
-      const dir = path.join(deps.modelsDir, botId, model.id);
-      await mkdir(dir, { recursive: true });
-      const saved = await trained.save(dir);
       await recorder.settled();
       const finishedAt = new Date();
       await deps.store.models.update(botId, model.id, {
         status: 'ready',
         progress: { phase: 'done', percent: 100 },
-        metrics: metrics ? { ...withOutOfScope(metrics, trained.outOfScopeRecall) } : null,
+        metrics: metrics ? { ...withOutOfScope(metrics, saved.outOfScopeRecall) } : null,
         artifactPath: path.join(botId, model.id),
         sizeBytes: saved.sizeBytes,
         durationMs: finishedAt.getTime() - startedAt.getTime(),
@@ -172,6 +170,19 @@ export function createTrainingService(deps: TrainingServiceDeps): TrainingServic
       clearInterval(renew);
       await deps.store.leases.release(lease, deps.instanceId);
     }
+  }
+
+  /** Trains and writes the model to `dir`; only its size and out-of-scope figures outlive this call. */
+  async function trainAndSave(
+    data: Parameters<NluEngine['train']>[0],
+    dir: string,
+    report: (progress: TrainingProgress, force?: boolean) => void,
+  ): Promise<{ sizeBytes: number; outOfScopeRecall: OutOfScopePoint[] | null }> {
+    const trained = await deps.engine.train(data, (progress) => report(scale(progress, 0, 70)));
+    report({ phase: 'save', percent: 70 }, true);
+    await mkdir(dir, { recursive: true });
+    const { sizeBytes } = await trained.save(dir);
+    return { sizeBytes, outOfScopeRecall: trained.outOfScopeRecall };
   }
 
   async function evaluate(
