@@ -141,36 +141,11 @@ export async function trainModel(
   report('prepare', INTENT_SHARE[0]);
 
   const encoder = options.encoder === undefined ? defaultEncoderFor(language) : options.encoder;
-  const dense = encoder
-    ? await encodeYielding(
-        encoder,
-        examples.map((ex) => ex.text),
-      )
-    : null;
-  const { model: intentModel, calibration } = await trainIntentModel(
-    examples.map((ex, i) => ({
-      tokens: ex.tokens,
-      extra: ex.intentFeatures,
-      label: ex.intent,
-      ...(dense ? { dense: dense[i]! } : {}),
-    })),
+  const { model: intentModel, calibration } = await trainIntents(
+    examples,
     labels,
-    {
-      featureOptions: {
-        charNgrams: config.intent.charNgrams,
-        wordNgrams: config.intent.wordNgrams,
-      },
-      vocabulary: {
-        minCount: config.intent.minFeatureCount,
-        maxFeatures: config.intent.maxFeatures,
-      },
-      options: { ...config.intent, seed: config.seed },
-      encoderId: encoder?.id ?? null,
-      folds:
-        config.intent.calibrationFolds === 'auto'
-          ? autoFolds(examples.length)
-          : config.intent.calibrationFolds,
-    },
+    config,
+    encoder,
     (fraction, epoch, epochs) =>
       report(
         'intents',
@@ -220,6 +195,52 @@ export async function trainModel(
   );
   report('done', 100);
   return model;
+}
+
+/**
+ * The intent classifier, with the encoder's vector of every example: those vectors (10k × 384
+ * floats with the sentence encoder) are garbage once it is trained, not kept through the
+ * labeller's training.
+ */
+async function trainIntents(
+  examples: readonly PreparedExample[],
+  labels: string[],
+  config: NluConfig,
+  encoder: DenseEncoder | null,
+  onProgress: (fraction: number, epoch: number, epochs: number) => void,
+): ReturnType<typeof trainIntentModel> {
+  const dense = encoder
+    ? await encodeYielding(
+        encoder,
+        examples.map((ex) => ex.text),
+      )
+    : null;
+  return trainIntentModel(
+    examples.map((ex, i) => ({
+      tokens: ex.tokens,
+      extra: ex.intentFeatures,
+      label: ex.intent,
+      ...(dense ? { dense: dense[i]! } : {}),
+    })),
+    labels,
+    {
+      featureOptions: {
+        charNgrams: config.intent.charNgrams,
+        wordNgrams: config.intent.wordNgrams,
+      },
+      vocabulary: {
+        minCount: config.intent.minFeatureCount,
+        maxFeatures: config.intent.maxFeatures,
+      },
+      options: { ...config.intent, seed: config.seed },
+      encoderId: encoder?.id ?? null,
+      folds:
+        config.intent.calibrationFolds === 'auto'
+          ? autoFolds(examples.length)
+          : config.intent.calibrationFolds,
+    },
+    onProgress,
+  );
 }
 
 /**
