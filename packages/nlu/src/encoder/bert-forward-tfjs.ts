@@ -27,12 +27,19 @@ export interface TfBertForward {
 }
 
 /**
+ * Copies the word-embedding row of each id into `out` (row k at k · hidden size): where the
+ * word embeddings are read from when they are not a tensor (see `createTfBertForward`).
+ */
+export type WordRows = (ids: Int32Array, out: Float32Array) => void;
+
+/**
  * BERT's forward pass in TF.js ops on whatever backend is active when it runs (the caller
  * picks WASM), for a padded batch with an attention mask, then sentence-transformers' mean
  * pooling over the unmasked tokens and L2 normalisation. The query, key and value projections
- * are one matrix product.
+ * are one matrix product. With `wordRows`, the word embeddings (half of all-MiniLM-L6-v2's
+ * weights, 47 MB) stay out of the WASM heap: a batch only needs the rows of its tokens.
  */
-export function createTfBertForward(weights: BertWeights): TfBertForward {
+export function createTfBertForward(weights: BertWeights, wordRows?: WordRows): TfBertForward {
   const { config } = weights;
   const h = config.hidden_size;
   const heads = config.num_attention_heads;
@@ -62,7 +69,7 @@ export function createTfBertForward(weights: BertWeights): TfBertForward {
     gamma: tf.tensor1d(n.gamma),
     beta: tf.tensor1d(n.beta),
   });
-  const words = tf.tensor2d(weights.wordEmbeddings, [config.vocab_size, h]);
+  const words = wordRows ? null : tf.tensor2d(weights.wordEmbeddings, [config.vocab_size, h]);
   const positions = tf.tensor2d(weights.positionEmbeddings, [config.max_position_embeddings, h]);
   const tokenType = tf.tensor1d(weights.tokenTypeEmbeddings.subarray(0, h));
   const embeddingNorm = norm(weights.embeddingNorm);
@@ -123,8 +130,10 @@ export function createTfBertForward(weights: BertWeights): TfBertForward {
       // Padding gets a large negative score so softmax gives it no weight.
       const maskBias = tf.tidy(() => tf.sub(1, maskTensor).mul(-1e9).reshape([b, 1, 1, n]));
       let x = tf.tidy(() => {
-        const embedded = tf
-          .gather(words, tf.tensor1d(ids, 'int32'))
+        const rows = words
+          ? tf.gather(words, tf.tensor1d(ids, 'int32'))
+          : tf.tensor2d(lookUp(wordRows!, ids, h), [b * n, h]);
+        const embedded = rows
           .reshape([b, n, h])
           .add(positions.slice([0, 0], [n, h]))
           .add(tokenType)
@@ -149,4 +158,10 @@ export function createTfBertForward(weights: BertWeights): TfBertForward {
       return batch.map((_, i) => data.slice(i * h, (i + 1) * h));
     },
   };
+}
+
+function lookUp(wordRows: WordRows, ids: Int32Array, h: number): Float32Array {
+  const out = new Float32Array(ids.length * h);
+  wordRows(ids, out);
+  return out;
 }
