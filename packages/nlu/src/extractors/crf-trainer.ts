@@ -1,6 +1,6 @@
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE } from './bilou.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
-import { labellerFeatures } from './labeller-features.js';
+import { labellerFeatures, usesCharacterGrams } from './labeller-features.js';
 import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
@@ -66,6 +66,8 @@ export class CrfTrainer {
     private readonly intentEntities: Record<string, string[]>,
     /** Whether the English word-frequency and word-cluster features are read. */
     private readonly english = true,
+    /** Whether the characters of words are read (see `usesCharacterGrams`). */
+    private readonly characters = false,
   ) {
     this.labelIndex = new Map(labels.map((l, i) => [l, i]));
     this.transitions = new Float64Array((labels.length + 1) * labels.length);
@@ -75,7 +77,14 @@ export class CrfTrainer {
     const gold = Int32Array.from(e.tags, (t) => this.labelIndex.get(t) ?? 0);
     const ids: number[] = [];
     const bounds: number[] = [0];
-    labellerFeatures(e.tokens, e.intent, e.gazetteer, e.knowledge, this.english).forEach((f, t) => {
+    labellerFeatures(
+      e.tokens,
+      e.intent,
+      e.gazetteer,
+      e.knowledge,
+      this.english,
+      this.characters,
+    ).forEach((f, t) => {
       for (const group of GROUPS) {
         for (const name of f[group]) ids.push(this.pairFor(name, gold[t]!));
         bounds.push(ids.length);
@@ -374,7 +383,13 @@ export async function trainCrf(
     for (const t of e.tags) if (t !== OUTSIDE) set.add(t.slice(2));
     intentEntities[e.intent] = [...set].sort();
   }
-  const crf = new CrfTrainer(labels, intentEntities, usesEnglishLexicon(options.language ?? 'en'));
+  const language = options.language ?? 'en';
+  const crf = new CrfTrainer(
+    labels,
+    intentEntities,
+    usesEnglishLexicon(language),
+    usesCharacterGrams(language),
+  );
   const random = createPrng(options.seed);
   const prepared = [];
   for (const e of examples) {

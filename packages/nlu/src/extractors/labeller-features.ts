@@ -1,3 +1,4 @@
+import { LATIN_SCRIPT_LANGUAGES, type SupportedLanguage } from '@parley/domain';
 import { lexiconBand } from '../knowledge/lexicon.js';
 import { wordCluster } from '../knowledge/word-clusters.js';
 import type { Token } from '../text/tokenize.js';
@@ -31,7 +32,8 @@ export interface TokenFeatures {
  * Features of every token for the sequence labeller: the word, its stem, affixes, shape, a
  * window of two words each side with bigrams, the intent (alone and with the word), and marks
  * ("entity:B|I|L|U") of the gazetteer phrases and knowledge classes covering the token and its
- * neighbours. `english`: also the English word-frequency band and word clusters.
+ * neighbours. `english`: also the English word-frequency band and word clusters;
+ * `characters`: also every word's characters and character pairs (see `characterGrams`).
  */
 export function labellerFeatures(
   tokens: readonly Token[],
@@ -39,6 +41,7 @@ export function labellerFeatures(
   gazetteer: readonly (readonly string[])[],
   knowledge: readonly (readonly string[])[] = [],
   english = true,
+  characters = false,
 ): TokenFeatures[] {
   const word = (k: number): string => tokens[k]?.norm ?? (k < 0 ? '<s>' : '</s>');
   const stemAt = (k: number): string => tokens[k]?.stem ?? (k < 0 ? '<s>' : '</s>');
@@ -63,6 +66,7 @@ export function labellerFeatures(
         `x3=${w.slice(-3)}`,
         `iw=${intent}|${w}`,
         ...(english ? [] : affixes(w)),
+        ...(characters && t.kind === 'word' ? characterGrams(w) : []),
       ],
       context: [
         'bias',
@@ -103,6 +107,29 @@ export function labellerFeatures(
       ),
     };
   });
+}
+
+/**
+ * Whether the labeller reads the characters inside words: in the languages written in another
+ * script than Latin, a word is a less reliable unit — a Chinese or Japanese segmenter's guess
+ * (a transliterated name "绍斯福德瀑布" is one word or three), an Arabic word with its attached
+ * article and prepositions ("بالرياض", "in Riyadh") — and a name's characters say what it is
+ * (斯, 尔, 克 spell foreign names; 州, 市 end places). Latin-script languages read affixes only:
+ * there, character pairs of long compounds and common words mark chance look-alikes.
+ */
+export function usesCharacterGrams(language: SupportedLanguage): boolean {
+  return !LATIN_SCRIPT_LANGUAGES.has(language);
+}
+
+/** A word's characters and its pairs of adjacent characters ("c1=州", "c2=萨斯"). */
+function characterGrams(w: string): string[] {
+  const chars = [...w];
+  const out: string[] = [];
+  for (let k = 0; k < chars.length; k++) {
+    out.push(`c1=${chars[k]!}`);
+    if (k + 1 < chars.length) out.push(`c2=${chars[k]!}${chars[k + 1]!}`);
+  }
+  return out;
 }
 
 /**

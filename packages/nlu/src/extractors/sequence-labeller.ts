@@ -9,7 +9,7 @@ import { allowedEnd, allowedTransition, labelsFor, OUTSIDE, tagsToSpans } from '
 import type { TokenSpan } from './bilou.js';
 import { trainCrf } from './crf-trainer.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
-import { allFeatures, labellerFeatures } from './labeller-features.js';
+import { allFeatures, labellerFeatures, usesCharacterGrams } from './labeller-features.js';
 
 // Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
 // (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
@@ -27,7 +27,10 @@ export class SequenceLabeller {
   private readonly featureIndex: Map<string, number>;
   private readonly allLabelIds: number[];
 
-  /** `language`: English reads the English word-frequency and word-cluster features. */
+  /**
+   * `language`: English reads the English word-frequency and word-cluster features, languages
+   * of other scripts than Latin the characters of words (see `usesCharacterGrams`).
+   */
   constructor(
     private readonly a: LabellerArtifact,
     private readonly language: SupportedLanguage = 'en',
@@ -81,8 +84,14 @@ export class SequenceLabeller {
     const allowed =
       onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
     if (allowed.length <= 1) return [];
-    const english = usesEnglishLexicon(this.language);
-    const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge, english).map((fs) =>
+    const feats = labellerFeatures(
+      tokens,
+      intent ?? '',
+      gazetteer,
+      knowledge,
+      usesEnglishLexicon(this.language),
+      usesCharacterGrams(this.language),
+    ).map((fs) =>
       allFeatures(fs)
         .map((f) => this.featureIndex.get(f))
         .filter((id): id is number => id !== undefined),
