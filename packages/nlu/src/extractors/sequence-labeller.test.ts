@@ -2,6 +2,8 @@ import { tokenize } from '../text/tokenize.js';
 import { ex } from '../test-support/small-bot.js';
 import { allowedTransition, spansToTags, tagsToSpans } from './bilou.js';
 import { knowledgeMarks } from '../knowledge/knowledge-marks.js';
+import type { SupportedLanguage } from '@parley/domain';
+import { usesCharacterGrams } from './labeller-features.js';
 import { SequenceLabeller } from './sequence-labeller.js';
 import type { LabellerOptions } from './labeller-types.js';
 
@@ -24,10 +26,14 @@ const TRAIN = [
   'travel from [Dublin](from) to [Los Angeles](to) tomorrow',
 ].map(ex);
 
-function train(seed = 1, examples = TRAIN): Promise<SequenceLabeller> {
+function train(
+  seed = 1,
+  examples = TRAIN,
+  language: SupportedLanguage = 'en',
+): Promise<SequenceLabeller> {
   return SequenceLabeller.train(
     examples.map((e) => {
-      const tokens = tokenize(e.text);
+      const tokens = tokenize(e.text, language);
       const spans = e.entities.map((s) => ({
         entity: s.name,
         start: tokens.findIndex((t) => t.begin === s.begin),
@@ -41,7 +47,7 @@ function train(seed = 1, examples = TRAIN): Promise<SequenceLabeller> {
         knowledge: knowledgeMarks(tokens),
       };
     }),
-    { ...OPTIONS, seed },
+    { ...OPTIONS, seed, language },
   );
 }
 
@@ -142,6 +148,48 @@ describe('SequenceLabeller', () => {
     expect(named('weather in Portugal tomorrow')).toEqual([['country', 'Portugal']]);
     expect(named('is it raining in Manchester')).toEqual([['city', 'Manchester']]);
     expect(named('forecast for Argentina next week')).toEqual([['country', 'Argentina']]);
+  });
+
+  it('tells a Chinese place from a dish by a character inside the name, in an identical context', async () => {
+    // Every name is unseen as a word and shares no first or last character with a trained one:
+    // only 斯 (foreign place names) and 肉 (meat) inside them say which is which.
+    const orders = [
+      '我 想要 [阿斯塔纳](place)',
+      '我 想要 [奥斯陆城](place)',
+      '我 想要 [休斯顿港](place)',
+      '我 想要 [莫斯科湾](place)',
+      '我 想要 [明斯克站](place)',
+      '我 想要 [拉斯帕马](place)',
+      '我 想要 [红烧肉饭](dish)',
+      '我 想要 [回锅肉片](dish)',
+      '我 想要 [东坡肉块](dish)',
+      '我 想要 [牛肉拉面](dish)',
+      '我 想要 [卤肉米粉](dish)',
+      '我 想要 [烤肉串儿](dish)',
+    ].map(ex);
+    const labeller = await train(1, orders, 'zh');
+    const named = (text: string): string[][] => {
+      const tokens = tokenize(text, 'zh');
+      return labeller
+        .label(
+          tokens,
+          'fly',
+          tokens.map(() => []),
+        )
+        .map((s) => [s.entity, text.slice(tokens[s.start]!.begin, tokens[s.end - 1]!.end)]);
+    };
+    expect(named('我 想要 卡斯罗尼')).toEqual([['place', '卡斯罗尼']]);
+    expect(named('我 想要 维斯比堡')).toEqual([['place', '维斯比堡']]);
+    expect(named('我 想要 酱肉包子')).toEqual([['dish', '酱肉包子']]);
+  });
+
+  it('reads the characters of words only in languages not written in Latin script', () => {
+    expect(
+      ['zh', 'ja', 'ar', 'ru', 'th'].every((l) => usesCharacterGrams(l as SupportedLanguage)),
+    ).toBe(true);
+    expect(
+      ['en', 'de', 'tr', 'nl', 'id'].some((l) => usesCharacterGrams(l as SupportedLanguage)),
+    ).toBe(false);
   });
 
   it('is deterministic for a seed', async () => {
