@@ -183,12 +183,12 @@ describe('SequenceLabeller', () => {
     expect(named('我 想要 酱肉包子')).toEqual([['dish', '酱肉包子']]);
   });
 
-  it('reads the characters of words only in languages not written in Latin script', () => {
+  it('reads the characters of words in languages not written in Latin script or without a stemmer', () => {
     expect(
-      ['zh', 'ja', 'ar', 'ru', 'th'].every((l) => usesCharacterGrams(l as SupportedLanguage)),
+      ['zh', 'ja', 'ar', 'ru', 'th', 'tr'].every((l) => usesCharacterGrams(l as SupportedLanguage)),
     ).toBe(true);
     expect(
-      ['en', 'de', 'tr', 'nl', 'id'].some((l) => usesCharacterGrams(l as SupportedLanguage)),
+      ['en', 'de', 'nl', 'it', 'id'].some((l) => usesCharacterGrams(l as SupportedLanguage)),
     ).toBe(false);
   });
 

@@ -26,17 +26,22 @@ export interface LabelledSpan extends TokenSpan {
 export class SequenceLabeller {
   private readonly featureIndex: Map<string, number>;
   private readonly allLabelIds: number[];
+  private readonly english: boolean;
+  private readonly characters: boolean;
 
   /**
    * `language`: English reads the English word-frequency and word-cluster features, languages
-   * of other scripts than Latin the characters of words (see `usesCharacterGrams`).
+   * of other scripts than Latin or without a stemmer the characters of words (see
+   * `usesCharacterGrams`).
    */
   constructor(
     private readonly a: LabellerArtifact,
-    private readonly language: SupportedLanguage = 'en',
+    language: SupportedLanguage = 'en',
   ) {
     this.featureIndex = new Map(a.features.map((f, i) => [f, i]));
     this.allLabelIds = a.labels.map((_, i) => i);
+    this.english = usesEnglishLexicon(language);
+    this.characters = usesCharacterGrams(language);
   }
 
   static async train(
@@ -89,8 +94,8 @@ export class SequenceLabeller {
       intent ?? '',
       gazetteer,
       knowledge,
-      usesEnglishLexicon(this.language),
-      usesCharacterGrams(this.language),
+      this.english,
+      this.characters,
     ).map((fs) =>
       allFeatures(fs)
         .map((f) => this.featureIndex.get(f))
