@@ -100,8 +100,9 @@ async function runParley(
     system: 'parley',
     accuracy: r.intent.accuracy,
     macroF1: r.intent.macroF1,
-    // Held-out intents lose their entity annotations: entity scores would mean nothing there.
-    entityF1: oos ? null : r.entities.f1,
+    // Held-out intents lose their entity annotations, and the synthetic bot has none: entity
+    // scores would mean nothing there.
+    entityF1: oos || !test.some((t) => t.entities.length > 0) ? null : r.entities.f1,
     combinedF1: oos ? null : r.combinedF1,
     inScopeAccuracy: r.intent.inScopeAccuracy,
     oosRecall: r.intent.oosRecall,
