@@ -118,6 +118,11 @@ const NEXT = `(?:${THE}?(?:قادم|مقبل)(?:ة|ه)?)`;
 const LAST = `(?:${THE}?(?:ماضي|ماضية|فائت|فائتة|سابق|سابقة))`;
 const WEEK = `(?:${THE}?أسبوع|${THE}?اسبوع)`;
 
+// Compiled once: the rules' replacements run on every message an Arabic bot parses.
+const IS_MORNING = new RegExp(`^${MORNING}$`, 'u');
+const IS_NEXT = new RegExp(`^${NEXT}$`, 'u');
+const ALL_DIGITS = new RegExp(`^${D}+$`, 'u');
+
 const HOUR = `(${D}{1,2}|${HOURS.pattern})`;
 /** "والنصف" half past, "والربع" quarter past, "إلا ربع" quarter to. */
 const PAST = `(\\s+(?:و${THE}?نصف|و${THE}?ربع|[إا]لا\\s+ربع))`;
@@ -128,7 +133,7 @@ const PAST = `(\\s+(?:و${THE}?نصف|و${THE}?ربع|[إا]لا\\s+ربع))`;
  */
 function englishClock(hour: number, minutes: number, part: string | undefined): string | undefined {
   if (part === undefined) return clock(hour, minutes);
-  const morning = new RegExp(MORNING, 'u').test(part);
+  const morning = IS_MORNING.test(part);
   const h24 = morning ? hour % 12 : hour < 12 ? hour + 12 : hour;
   const written = clock(h24 % 12 || 12, minutes);
   return written === undefined || h24 > 24 ? undefined : `${written}${h24 < 12 ? 'am' : 'pm'}`;
@@ -141,9 +146,7 @@ function hourAt(
   part: string | undefined,
 ): string | undefined {
   if (spoken === undefined) return undefined;
-  const base = new RegExp(`^${D}+$`, 'u').test(spoken)
-    ? Number(ascii(spoken))
-    : HOURS.value(spoken);
+  const base = ALL_DIGITS.test(spoken) ? Number(ascii(spoken)) : HOURS.value(spoken);
   if (base === undefined) return undefined;
   const [hour, minutes] =
     past === undefined
@@ -220,7 +223,7 @@ export const ARABIC_TO_ENGLISH: readonly RewriteRule[] = [
     replace: (m) => {
       const day = WEEKDAYS[m[2] as string];
       if (!day) return m[0];
-      const which = m[3] === undefined ? '' : new RegExp(NEXT, 'u').test(m[3]) ? 'next ' : 'last ';
+      const which = m[3] === undefined ? '' : IS_NEXT.test(m[3]) ? 'next ' : 'last ';
       const part = m[1] === undefined ? '' : /صباح/u.test(m[1]) ? ' morning' : ' evening';
       return ` ${which}${day}${part} `;
     },
