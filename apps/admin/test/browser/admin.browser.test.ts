@@ -410,8 +410,10 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     await page.getByText(/Of messages about things the bot was never taught/).waitFor();
     await page.goto(botUrl('/models'));
     await page.getByRole('link', { name: 'v1' }).click();
-    // Each misclassified example links to its intent's examples, filtered to it.
-    const misses = page.getByRole('table').last().getByRole('link');
+    // Each misclassified example links to its intent's examples, filtered to it. The section
+    // is awaited first: until it renders, the page still shows the models list and its links.
+    await page.getByRole('heading', { name: 'Misclassified examples' }).waitFor();
+    const misses = page.getByRole('table', { name: 'Misclassified examples' }).getByRole('link');
     if ((await misses.count()) > 0) {
       const text = await misses.first().innerText();
       await misses.first().click();

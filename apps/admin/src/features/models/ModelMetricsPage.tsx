@@ -107,11 +107,11 @@ function Metrics({ botId, metrics }: { botId: string; metrics: ModelMetrics }) {
         cross-validation. Off the diagonal are mistakes (outlined).
       </p>
       <ConfusionMatrix confusion={metrics.confusion} />
-      <h2>Misclassified examples</h2>
+      <h2 id="misclassified-title">Misclassified examples</h2>
       {!metrics.misclassified || metrics.misclassified.length === 0 ? (
         <p>None: every held-out example was recognised.</p>
       ) : (
-        <table>
+        <table aria-labelledby="misclassified-title">
           <thead>
             <tr>
               <th scope="col">Example</th>
