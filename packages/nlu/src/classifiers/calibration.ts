@@ -148,10 +148,14 @@ export function fitPool(
   return w;
 }
 
-/** Logistic regression of `correct` on `features` (Newton's method, pulled toward `PLATT_PRIOR`). */
+/**
+ * Logistic regression of `correct` on `features` (Newton's method, pulled toward `PLATT_PRIOR`),
+ * each message counting `weights[n]` times (1 without weights).
+ */
 export function fitPlatt(
   features: ReadonlyArray<readonly number[]>,
   correct: readonly boolean[],
+  weights?: readonly number[],
 ): number[] {
   const D = PLATT_FEATURES;
   let w = [...PLATT_PRIOR];
@@ -160,8 +164,9 @@ export function fitPlatt(
     const hess = new Float64Array(D * D);
     features.forEach((f, n) => {
       const p = plattConfidence(w, f);
-      const r = p - (correct[n] ? 1 : 0);
-      const v = p * (1 - p);
+      const weight = weights?.[n] ?? 1;
+      const r = weight * (p - (correct[n] ? 1 : 0));
+      const v = weight * p * (1 - p);
       for (let a = 0; a < D; a++) {
         grad[a]! += r * f[a]!;
         for (let b = 0; b < D; b++) hess[a * D + b]! += v * f[a]! * f[b]!;
