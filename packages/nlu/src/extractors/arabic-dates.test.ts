@@ -34,6 +34,18 @@ describe('Arabic system entities (an English rewrite)', () => {
     ['غدا الساعة 8 مساء', 'sys.datetime', 'غدا الساعة 8 مساء', '2026-12-02T20:00:00+03:00'],
     ['30 دقيقة', 'sys.duration', '30 دقيقة', 1800],
     ['ساعتين', 'sys.duration', 'ساعتين', 7200],
+    ['ثلاثين دقيقة', 'sys.duration', 'ثلاثين دقيقة', 1800],
+    ['بعد خمسة أيام', 'sys.date', 'بعد خمسة أيام', '2026-12-06'],
+    ['أريد خمسة تذاكر', 'sys.number', 'خمسة', 5],
+    ['خمسة وعشرون شخصا', 'sys.number', 'خمسة وعشرون', 25],
+    ['مائة وخمسون', 'sys.number', 'مائة وخمسون', 150],
+    ['ثلاثة آلاف', 'sys.number', 'ثلاثة آلاف', 3000],
+    ['أحد عشر لاعبا', 'sys.number', 'أحد عشر', 11],
+    ['خصم عشرين بالمائة', 'sys.percentage', 'عشرين بالمائة', 20],
+    ['خصم 20٪', 'sys.percentage', '20٪', 20],
+    ['بخمسة دولارات', 'sys.money', 'بخمسة دولارات', { amount: 5, currency: 'USD' }],
+    ['مئتين جنيه مصري', 'sys.money', 'مئتين جنيه مصري', { amount: 200, currency: 'EGP' }],
+    ['٥٠ ريال سعودي', 'sys.money', '٥٠ ريال سعودي', { amount: 50, currency: 'SAR' }],
   ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
     expect(find(text)).toContainEqual({ name, value, at });
   });
@@ -44,13 +56,18 @@ describe('Arabic system entities (an English rewrite)', () => {
     expect(find('الغداء جاهز')).toEqual([]);
   });
 
-  it('warns that numbers and money in words are not read, but no longer dates', () => {
+  it('leaves words that are numbers only inside a numeral alone', () => {
+    // "I am not sure", "one of my friends", "the lady of the house", Sunday.
+    for (const text of ['لست متأكدا', 'أحد أصدقائي', 'ست البيت', 'يوم الأحد'])
+      expect(find(text).filter((e) => e.name === 'sys.number')).toEqual([]);
+  });
+
+  it('warns only that ordinals in words are not read', () => {
     const warnings = systemEntityWarnings(
-      ['sys.date', 'sys.time', 'sys.number', 'sys.money'],
+      ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
       'ar',
       (n) => RECOGNIZER_OF[n],
-    ).join(' ');
-    expect(warnings).toContain('numbers in words');
-    expect(warnings).not.toContain('dates and times');
+    );
+    expect(warnings).toEqual([expect.stringContaining('ordinals in words')]);
   });
 });

@@ -1,4 +1,5 @@
 import { alternation, clock, numeral } from './english-rewrite.js';
+import { ARABIC_NUMBER_RULES, ARABIC_NUMERAL, arabicNumeralValue } from './arabic-numbers.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 // Arabic letters attach "for" (ل), "and" (و), "with" (ب) and the article (ال) to the word, and
@@ -123,6 +124,14 @@ const IS_MORNING = new RegExp(`^${MORNING}$`, 'u');
 const IS_NEXT = new RegExp(`^${NEXT}$`, 'u');
 const ALL_DIGITS = new RegExp(`^${D}+$`, 'u');
 
+/** Digits or a numeral in words, and its value. */
+const COUNT = `(${D}+|${ARABIC_NUMERAL})`;
+const count = (text: string | undefined): string | undefined => {
+  if (text === undefined) return undefined;
+  const n = ALL_DIGITS.test(text) ? Number(ascii(text)) : arabicNumeralValue(text);
+  return n === undefined ? undefined : String(n);
+};
+
 const HOUR = `(${D}{1,2}|${HOURS.pattern})`;
 /** "والنصف" half past, "والربع" quarter past, "إلا ربع" quarter to. */
 const PAST = `(\\s+(?:و${THE}?نصف|و${THE}?ربع|[إا]لا\\s+ربع))`;
@@ -163,7 +172,7 @@ function hourAt(
 /**
  * Arabic date and time words in the English the recognizer reads ("غدًا الساعة 8 مساءً" →
  * "tomorrow at 8 pm"); Recognizers-Text has no Arabic date-time model in JavaScript. The
- * Arabic-Indic digits are read as digits. Numbers and money in words are not rewritten.
+ * Arabic-Indic digits are read as digits, numbers and money in words as digits and English.
  */
 export const ARABIC_TO_ENGLISH: readonly RewriteRule[] = [
   // xSID and hand-typed times space the colon: "6 : 50 مساءً".
@@ -245,19 +254,30 @@ export const ARABIC_TO_ENGLISH: readonly RewriteRule[] = [
   },
   // Lengths and spans of time: "بعد 3 أيام", "خلال ساعة", "30 دقيقة", "ساعتين".
   {
-    pattern: `${START}(?:بعد|خلال)\\s+(${D}+)\\s+(?:أيام|ايام|يوم${AN}?)${END}`,
-    replace: (m) => ` in ${ascii(m[1] as string)} days `,
+    pattern: `${START}(?:بعد|خلال)\\s+${COUNT}\\s+(?:أيام|ايام|يوم${AN}?)${END}`,
+    replace: (m) => {
+      const n = count(m[1]);
+      return n === undefined ? m[0] : ` in ${n} days `;
+    },
   },
   {
-    pattern: `${START}(${D}+)\\s+(?:دقيقة|دقائق|دقيقه)${END}`,
-    replace: (m) => ` ${ascii(m[1] as string)} minutes `,
+    pattern: `${START}${COUNT}\\s+(?:دقيقة|دقائق|دقيقه)${END}`,
+    replace: (m) => {
+      const n = count(m[1]);
+      return n === undefined ? m[0] : ` ${n} minutes `;
+    },
   },
   {
-    pattern: `${START}(${D}+)\\s+(?:ساعة|ساعات|ساعه)${END}`,
-    replace: (m) => ` ${ascii(m[1] as string)} hours `,
+    pattern: `${START}${COUNT}\\s+(?:ساعة|ساعات|ساعه)${END}`,
+    replace: (m) => {
+      const n = count(m[1]);
+      return n === undefined ? m[0] : ` ${n} hours `;
+    },
   },
   { pattern: `${START}ساعتين${END}|${START}ساعتان${END}`, replace: () => ' 2 hours ' },
   { pattern: `${START}ساعة\\s+واحدة${END}`, replace: () => ' 1 hour ' },
+  // Numbers, per cent and money in words.
+  ...ARABIC_NUMBER_RULES,
   // Any other digit, as a Western one.
   { pattern: `[${DIGITS}]`, replace: (m) => String(DIGITS.indexOf(m[0])) },
   { pattern: `[${PERSIAN_DIGITS}]`, replace: (m) => String(PERSIAN_DIGITS.indexOf(m[0])) },

@@ -26,6 +26,16 @@ describe('Korean system entities (a Chinese rewrite)', () => {
     ['내일 오후 3시에 예약', 'sys.datetime', '내일 오후 3시', '2026-12-02T15:00:00+09:00'],
     ['모레 저녁 7시', 'sys.datetime', '모레 저녁 7시', '2026-12-03T19:00:00+09:00'],
     ['내일 아침 8시 30분', 'sys.datetime', '내일 아침 8시 30분', '2026-12-02T08:30:00+09:00'],
+    ['커피 두 잔 주세요', 'sys.number', '두', 2],
+    ['사과 세 개', 'sys.number', '세', 3],
+    ['하나만 주세요', 'sys.number', '하나', 1],
+    ['스물다섯 명', 'sys.number', '스물다섯', 25],
+    ['삼 층', 'sys.number', '삼', 3],
+    ['이십 퍼센트 할인', 'sys.percentage', '이십 퍼센트', 20],
+    ['오천 원', 'sys.money', '오천 원', { amount: 5000, currency: 'KRW' }],
+    ['3만 5천원', 'sys.money', '3만 5천원', { amount: 35000, currency: 'KRW' }],
+    ['삼만 오천 원', 'sys.money', '삼만 오천 원', { amount: 35000, currency: 'KRW' }],
+    ['십 달러', 'sys.money', '십 달러', { amount: 10, currency: 'USD' }],
   ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
     expect(find(text)).toContainEqual({ name, value, at });
   });
@@ -36,13 +46,26 @@ describe('Korean system entities (a Chinese rewrite)', () => {
     expect(find('점심 먹었어요')).toEqual([]);
   });
 
-  it('warns that numbers and money in words are not read, but no longer dates', () => {
+  it('leaves words that only begin with a number word alone', () => {
+    // An angel, "if", a move, Korea, "yes", tofu, "look around".
+    for (const text of [
+      '천사',
+      '만일 비가 오면',
+      '이사 가요',
+      '한국',
+      '네 알겠습니다',
+      '두부',
+      '둘러보다',
+    ])
+      expect(find(text).filter((e) => e.name === 'sys.number')).toEqual([]);
+  });
+
+  it('warns only that ordinals in words are not read', () => {
     const warnings = systemEntityWarnings(
-      ['sys.date', 'sys.time', 'sys.number', 'sys.money'],
+      ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
       'ko',
       (n) => RECOGNIZER_OF[n],
-    ).join(' ');
-    expect(warnings).toContain('numbers in words');
-    expect(warnings).not.toContain('dates and times');
+    );
+    expect(warnings).toEqual([expect.stringContaining('ordinals in words')]);
   });
 });

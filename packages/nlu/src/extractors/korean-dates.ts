@@ -1,3 +1,4 @@
+import { KOREAN_NUMBER_RULES } from './korean-numbers.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 const WEEKDAYS: Record<string, string> = {
@@ -112,4 +113,6 @@ export const KOREAN_TO_CHINESE: readonly RewriteRule[] = [
   // No space or particle between two date or time words, as in Chinese.
   { pattern: `${DATE_END}${PARTICLE}?\\s+(?=[\\p{L}\\p{N}])`, replace: () => '' },
   { pattern: `${DATE_END}${PARTICLE}(?![\\p{L}])`, replace: () => '' },
+  // Numbers, money and per cent in words.
+  ...KOREAN_NUMBER_RULES,
 ];

@@ -67,32 +67,35 @@ const viaEnglish = (rewrite: readonly RewriteRule[]): CultureChoice => ({
  * after a rewrite of those words (ordinals in words only in German).
  */
 const BY_ENGLISH: Partial<Record<SupportedLanguage, CultureChoice>> = {
+  ar: viaEnglish(ARABIC_TO_ENGLISH),
   de: viaEnglish(GERMAN_TO_ENGLISH),
   id: viaEnglish(INDONESIAN_TO_ENGLISH),
   it: viaEnglish(ITALIAN_TO_ENGLISH),
   nl: viaEnglish(DUTCH_TO_ENGLISH),
   ru: viaEnglish(RUSSIAN_TO_ENGLISH),
   sv: viaEnglish(SWEDISH_TO_ENGLISH),
+  th: viaEnglish(THAI_TO_ENGLISH),
   tr: viaEnglish(TURKISH_TO_ENGLISH),
 };
+
+/** Korean dates, times, numbers, per cent and money, in the Chinese the Chinese models read. */
+const KOREAN: CultureChoice = { culture: C.Chinese, rewrite: KOREAN_TO_CHINESE, native: true };
+const BY_REWRITE = { ...BY_ENGLISH, ko: KOREAN };
 
 /** Languages read by another culture's model after a rewrite of their date, time and number words. */
 const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
-  number: BY_ENGLISH,
+  number: BY_REWRITE,
   ordinal: { de: BY_ENGLISH.de },
-  percentage: BY_ENGLISH,
-  money: BY_ENGLISH,
+  percentage: BY_REWRITE,
+  money: BY_REWRITE,
   datetime: {
     ...BY_ENGLISH,
     // Portuguese numbers and money have their own culture; its dates none.
     pt: viaEnglish(PORTUGUESE_TO_ENGLISH),
-    // Arabic and Thai numbers and money in words are not rewritten; their dates and times are.
-    ar: viaEnglish(ARABIC_TO_ENGLISH),
-    th: viaEnglish(THAI_TO_ENGLISH),
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
-    ko: { culture: C.Chinese, rewrite: KOREAN_TO_CHINESE, native: true },
+    ko: KOREAN,
   },
 };
 

@@ -29,6 +29,17 @@ describe('Thai system entities (an English rewrite)', () => {
     ['พรุ่งนี้บ่ายสามโมง', 'sys.datetime', 'พรุ่งนี้บ่ายสามโมง', '2026-12-02T15:00:00+07:00'],
     ['พรุ่งนี้ 2 ทุ่ม', 'sys.datetime', 'พรุ่งนี้ 2 ทุ่ม', '2026-12-02T20:00:00+07:00'],
     ['30 นาที', 'sys.duration', '30 นาที', 1800],
+    ['สามสิบนาที', 'sys.duration', 'สามสิบนาที', 1800],
+    ['อีกสิบห้าวัน', 'sys.date', 'อีกสิบห้าวัน', '2026-12-16'],
+    ['สั่งพิซซ่าสองถาด', 'sys.number', 'สอง', 2],
+    ['สามสิบสองคน', 'sys.number', 'สามสิบสอง', 32],
+    ['ยี่สิบเอ็ดคน', 'sys.number', 'ยี่สิบเอ็ด', 21],
+    ['ห้าแสนคน', 'sys.number', 'ห้าแสน', 500000],
+    ['ลดราคาห้าสิบเปอร์เซ็นต์', 'sys.percentage', 'ห้าสิบเปอร์เซ็นต์', 50],
+    ['ร้อยละ 20', 'sys.percentage', 'ร้อยละ 20', 20],
+    ['หนึ่งพันสองร้อยบาท', 'sys.money', 'หนึ่งพันสองร้อยบาท', { amount: 1200, currency: 'THB' }],
+    ['๒๕ บาท', 'sys.money', '๒๕ บาท', { amount: 25, currency: 'THB' }],
+    ['ห้าสิบดอลลาร์', 'sys.money', 'ห้าสิบดอลลาร์', { amount: 50, currency: 'USD' }],
   ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
     expect(find(text)).toContainEqual({ name, value, at });
   });
@@ -38,13 +49,18 @@ describe('Thai system entities (an English rewrite)', () => {
     expect(find('ดวงจันทร์สวย')).toEqual([]);
   });
 
-  it('warns that numbers and money in words are not read, but no longer dates', () => {
+  it('leaves number words inside other words alone, and two numbers in a row', () => {
+    // A husband, a shopping mall, "very good", a crossroads; "two or three days".
+    for (const text of ['สามีของฉัน', 'ไปห้างสรรพสินค้า', 'แสนดีมาก', 'สี่แยก', 'สองสามวัน'])
+      expect(find(text).filter((e) => e.name === 'sys.number')).toEqual([]);
+  });
+
+  it('warns only that ordinals in words are not read', () => {
     const warnings = systemEntityWarnings(
-      ['sys.date', 'sys.time', 'sys.number', 'sys.money'],
+      ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
       'th',
       (n) => RECOGNIZER_OF[n],
-    ).join(' ');
-    expect(warnings).toContain('numbers in words');
-    expect(warnings).not.toContain('dates and times');
+    );
+    expect(warnings).toEqual([expect.stringContaining('ordinals in words')]);
   });
 });

@@ -1,4 +1,5 @@
 import { alternation, clock } from './english-rewrite.js';
+import { THAI_NUMBER_RULES, THAI_NUMERAL, thaiNumberValue } from './thai-numbers.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 // Thai writes no spaces between words, so these rules match inside running text: each pattern
@@ -10,24 +11,9 @@ const D = '[0-9\\u0E50-\\u0E59]';
 const ascii = (digits: string): string =>
   digits.replace(/[\u0E50-\u0E59]/gu, (c) => String(THAI_DIGITS.indexOf(c)));
 
-/** Numbers up to twelve in words, as hours are said. */
-const NUMBERS: Record<string, number> = {
-  หนึ่ง: 1,
-  สอง: 2,
-  สาม: 3,
-  สี่: 4,
-  ห้า: 5,
-  หก: 6,
-  เจ็ด: 7,
-  แปด: 8,
-  เก้า: 9,
-  สิบ: 10,
-  สิบเอ็ด: 11,
-  สิบสอง: 12,
-};
-const N = `(${D}{1,2}|${alternation(Object.keys(NUMBERS))})`;
-const value = (n: string | undefined): number | undefined =>
-  n === undefined ? undefined : (NUMBERS[n] ?? Number(ascii(n)));
+/** Digits (Western or Thai) or a numeral in words, and its value. */
+const N = `(${D}{1,3}|${THAI_NUMERAL})`;
+const value = thaiNumberValue;
 
 const WEEKDAYS: Record<string, string> = {
   จันทร์: 'monday',
@@ -154,5 +140,6 @@ export const THAI_TO_ENGLISH: readonly RewriteRule[] = [
   { pattern: `${N}\\s*วัน(?:ก่อน|ที่แล้ว)`, replace: (m) => ` ${value(m[1]) ?? m[1]} days ago ` },
   { pattern: `${N}\\s*นาที`, replace: (m) => ` ${value(m[1]) ?? m[1]} minutes ` },
   { pattern: `${N}\\s*ชั่วโมง`, replace: (m) => ` ${value(m[1]) ?? m[1]} hours ` },
+  ...THAI_NUMBER_RULES,
   { pattern: `[${THAI_DIGITS}]`, replace: (m) => String(THAI_DIGITS.indexOf(m[0])) },
 ];
