@@ -35,7 +35,13 @@ export function recognizerMarks(tokens: readonly Token[], language: SupportedLan
   // The message as its tokens lie in it: offsets are the original ones.
   let text = '';
   for (const t of tokens) text = text.padEnd(t.begin, ' ') + t.raw;
-  for (const e of extractor.extract({ text, tokens, referenceTime: REFERENCE, timeZone: 'UTC' })) {
+  const found = extractor.extract({ text, tokens, referenceTime: REFERENCE, timeZone: 'UTC' });
+  const times = found.filter((e) => e.name !== 'sys.number');
+  for (const e of found) {
+    // A number inside a date or time ("8" of "الساعة 8 مساءً", "drei" of "um drei Uhr") is
+    // marked as the time: after a rewrite its span is the whole time expression, and two marks
+    // over one span would teach the labeller nothing the time mark does not.
+    if (e.name === 'sys.number' && times.some((t) => t.begin < e.end && e.begin < t.end)) continue;
     const first = tokens.findIndex((t) => t.end > e.begin);
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1]!.begin < e.end) last++;
