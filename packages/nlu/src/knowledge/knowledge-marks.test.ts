@@ -79,4 +79,16 @@ describe('knowledge in the bot language', () => {
     expect(usesRecognizerMarks('en')).toBe(false);
     expect(usesRecognizerMarks('th')).toBe(true);
   });
+
+  it('marks a number as a number alone, and inside a time as the time only', () => {
+    const tokens = tokenize('خمسة تذاكر الساعة 8 مساءً', 'ar');
+    const marked = recognizerMarks(tokens, 'ar');
+    expect(marked[0]).toEqual(['number:U']);
+    expect(marked.slice(2).map((m) => m.filter((x) => x.startsWith('number')))).toEqual([
+      [],
+      [],
+      [],
+    ]);
+    expect(marked.slice(2).every((m) => m.some((x) => x.startsWith('time')))).toBe(true);
+  });
 });
