@@ -1,7 +1,7 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { ARABIC_TO_ENGLISH } from './arabic-dates.js';
-import { GERMAN_TO_ENGLISH } from './german-dates.js';
+import { GERMAN_ORDINALS, GERMAN_TO_ENGLISH } from './german-dates.js';
 import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
 import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
 import { ITALIAN_TO_ENGLISH } from './italian-dates.js';
@@ -87,7 +87,9 @@ const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
   number: BY_REWRITE,
-  ordinal: { de: BY_ENGLISH.de },
+  ordinal: {
+    de: viaEnglish(GERMAN_ORDINALS),
+  },
   percentage: BY_REWRITE,
   money: BY_REWRITE,
   datetime: {
