@@ -2,7 +2,7 @@ import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { ARABIC_TO_ENGLISH } from './arabic-dates.js';
 import { GERMAN_ORDINALS, GERMAN_TO_ENGLISH } from './german-dates.js';
-import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
+import { DUTCH_ORDINALS, DUTCH_TO_ENGLISH } from './dutch-dates.js';
 import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
 import { ITALIAN_ORDINALS, ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
@@ -90,6 +90,7 @@ const REWRITTEN: Partial<
   ordinal: {
     de: viaEnglish(GERMAN_ORDINALS),
     it: viaEnglish(ITALIAN_ORDINALS),
+    nl: viaEnglish(DUTCH_ORDINALS),
   },
   percentage: BY_REWRITE,
   money: BY_REWRITE,
