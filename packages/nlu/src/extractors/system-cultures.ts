@@ -8,7 +8,7 @@ import { ITALIAN_ORDINALS, ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
 import { KOREAN_TO_CHINESE } from './korean-dates.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
-import { RUSSIAN_TO_ENGLISH } from './russian-dates.js';
+import { RUSSIAN_ORDINALS, RUSSIAN_TO_ENGLISH } from './russian-dates.js';
 import { SWEDISH_ORDINALS, SWEDISH_TO_ENGLISH } from './swedish-dates.js';
 import { THAI_TO_ENGLISH } from './thai-dates.js';
 import { TURKISH_TO_ENGLISH } from './turkish-dates.js';
@@ -91,6 +91,7 @@ const REWRITTEN: Partial<
     de: viaEnglish(GERMAN_ORDINALS),
     it: viaEnglish(ITALIAN_ORDINALS),
     nl: viaEnglish(DUTCH_ORDINALS),
+    ru: viaEnglish(RUSSIAN_ORDINALS),
     sv: viaEnglish(SWEDISH_ORDINALS),
   },
   percentage: BY_REWRITE,
