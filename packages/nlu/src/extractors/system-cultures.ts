@@ -11,7 +11,7 @@ import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
 import { RUSSIAN_ORDINALS, RUSSIAN_TO_ENGLISH } from './russian-dates.js';
 import { SWEDISH_ORDINALS, SWEDISH_TO_ENGLISH } from './swedish-dates.js';
 import { THAI_TO_ENGLISH } from './thai-dates.js';
-import { TURKISH_TO_ENGLISH } from './turkish-dates.js';
+import { TURKISH_ORDINALS, TURKISH_TO_ENGLISH } from './turkish-dates.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 /** The recognizers of Recognizers-Text the system entities use. */
@@ -93,6 +93,7 @@ const REWRITTEN: Partial<
     nl: viaEnglish(DUTCH_ORDINALS),
     ru: viaEnglish(RUSSIAN_ORDINALS),
     sv: viaEnglish(SWEDISH_ORDINALS),
+    tr: viaEnglish(TURKISH_ORDINALS),
   },
   percentage: BY_REWRITE,
   money: BY_REWRITE,
