@@ -3,7 +3,7 @@ import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { ARABIC_TO_ENGLISH } from './arabic-dates.js';
 import { GERMAN_ORDINALS, GERMAN_TO_ENGLISH } from './german-dates.js';
 import { DUTCH_ORDINALS, DUTCH_TO_ENGLISH } from './dutch-dates.js';
-import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
+import { INDONESIAN_ORDINALS, INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
 import { ITALIAN_ORDINALS, ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
 import { KOREAN_TO_CHINESE } from './korean-dates.js';
@@ -89,6 +89,7 @@ const REWRITTEN: Partial<
   number: BY_REWRITE,
   ordinal: {
     de: viaEnglish(GERMAN_ORDINALS),
+    id: viaEnglish(INDONESIAN_ORDINALS),
     it: viaEnglish(ITALIAN_ORDINALS),
     nl: viaEnglish(DUTCH_ORDINALS),
     ru: viaEnglish(RUSSIAN_ORDINALS),
