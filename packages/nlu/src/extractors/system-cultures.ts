@@ -1,6 +1,6 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
-import { ARABIC_TO_ENGLISH } from './arabic-dates.js';
+import { ARABIC_ORDINALS, ARABIC_TO_ENGLISH } from './arabic-dates.js';
 import { GERMAN_ORDINALS, GERMAN_TO_ENGLISH } from './german-dates.js';
 import { DUTCH_ORDINALS, DUTCH_TO_ENGLISH } from './dutch-dates.js';
 import { INDONESIAN_ORDINALS, INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
@@ -88,6 +88,7 @@ const REWRITTEN: Partial<
 > = {
   number: BY_REWRITE,
   ordinal: {
+    ar: viaEnglish(ARABIC_ORDINALS),
     de: viaEnglish(GERMAN_ORDINALS),
     id: viaEnglish(INDONESIAN_ORDINALS),
     it: viaEnglish(ITALIAN_ORDINALS),
