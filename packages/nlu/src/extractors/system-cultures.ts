@@ -10,7 +10,7 @@ import { KOREAN_TO_CHINESE } from './korean-dates.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
 import { RUSSIAN_ORDINALS, RUSSIAN_TO_ENGLISH } from './russian-dates.js';
 import { SWEDISH_ORDINALS, SWEDISH_TO_ENGLISH } from './swedish-dates.js';
-import { THAI_TO_ENGLISH } from './thai-dates.js';
+import { THAI_ORDINALS, THAI_TO_ENGLISH } from './thai-dates.js';
 import { TURKISH_ORDINALS, TURKISH_TO_ENGLISH } from './turkish-dates.js';
 import type { RewriteRule } from './rewrite-text.js';
 
@@ -95,6 +95,7 @@ const REWRITTEN: Partial<
     nl: viaEnglish(DUTCH_ORDINALS),
     ru: viaEnglish(RUSSIAN_ORDINALS),
     sv: viaEnglish(SWEDISH_ORDINALS),
+    th: viaEnglish(THAI_ORDINALS),
     tr: viaEnglish(TURKISH_ORDINALS),
   },
   percentage: BY_REWRITE,
