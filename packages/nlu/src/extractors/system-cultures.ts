@@ -7,6 +7,7 @@ import { INDONESIAN_ORDINALS, INDONESIAN_TO_ENGLISH } from './indonesian-dates.j
 import { ITALIAN_ORDINALS, ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
 import { KOREAN_TO_CHINESE } from './korean-dates.js';
+import { KOREAN_ORDINALS } from './korean-numbers.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
 import { RUSSIAN_ORDINALS, RUSSIAN_TO_ENGLISH } from './russian-dates.js';
 import { SWEDISH_ORDINALS, SWEDISH_TO_ENGLISH } from './swedish-dates.js';
@@ -92,6 +93,7 @@ const REWRITTEN: Partial<
     de: viaEnglish(GERMAN_ORDINALS),
     id: viaEnglish(INDONESIAN_ORDINALS),
     it: viaEnglish(ITALIAN_ORDINALS),
+    ko: { culture: C.Chinese, rewrite: KOREAN_ORDINALS, native: true },
     nl: viaEnglish(DUTCH_ORDINALS),
     ru: viaEnglish(RUSSIAN_ORDINALS),
     sv: viaEnglish(SWEDISH_ORDINALS),
