@@ -1,4 +1,11 @@
-import { alternation, clock, keepRule, numeral, ordinalRule, ordinalSuffix } from './english-rewrite.js';
+import {
+  alternation,
+  clock,
+  keepRule,
+  numeral,
+  ordinalRule,
+  ordinalSuffix,
+} from './english-rewrite.js';
 import { ARABIC_NUMBER_RULES, ARABIC_NUMERAL, arabicNumeralValue } from './arabic-numbers.js';
 import type { RewriteRule } from './rewrite-text.js';
 

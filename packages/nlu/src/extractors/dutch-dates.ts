@@ -194,7 +194,9 @@ const ORDINALS: Record<string, number> = {
   }
 }
 const ORDINAL = `(${alternation(Object.keys(ORDINALS))})`;
-const FRACTIONS = alternation(Object.keys(ORDINALS).filter((w) => w !== 'eerste' && w !== 'tweede'));
+const FRACTIONS = alternation(
+  Object.keys(ORDINALS).filter((w) => w !== 'eerste' && w !== 'tweede'),
+);
 const ordinalValue = (m: RegExpExecArray): number | undefined =>
   ORDINALS[(m[1] as string).toLowerCase()];
 

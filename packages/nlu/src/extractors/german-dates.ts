@@ -175,7 +175,8 @@ const COMPOUND_UNITS: Record<string, number> = {
 };
 for (const [ten, t] of Object.entries(TENS)) {
   ORDINAL_STEMS[`${ten}st`] = t;
-  for (const [unit, u] of Object.entries(COMPOUND_UNITS)) ORDINAL_STEMS[`${unit}und${ten}st`] = t + u;
+  for (const [unit, u] of Object.entries(COMPOUND_UNITS))
+    ORDINAL_STEMS[`${unit}und${ten}st`] = t + u;
 }
 /** The adjective endings an ordinal always has: "der dritte", "den ersten", "ein zweites". */
 const ENDING = '(?:e|en|er|es|em)';
@@ -215,10 +216,7 @@ export const GERMAN_TO_ENGLISH: readonly RewriteRule[] = [
   },
   // "am zweiten Mai", "der erste Mai": a day of the month said as an ordinal, before the month
   // or alone after "am" ("am dritten um 8"; "am dritten Tag" is no date).
-  ordinalRule(
-    `${WORD_START}${ORDINAL}(?=\\s+(?:${MONTH_NAMES})${WORD_END})`,
-    ordinalValue,
-  ),
+  ordinalRule(`${WORD_START}${ORDINAL}(?=\\s+(?:${MONTH_NAMES})${WORD_END})`, ordinalValue),
   ordinalRule(
     `(?<=${WORD_START}am\\s+)${ORDINAL}(?=\\s*(?:$|[,;!?]|\\.(?!\\p{L})|um${WORD_END}|des\\s+monats${WORD_END}))`,
     ordinalValue,

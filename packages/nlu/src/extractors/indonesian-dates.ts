@@ -133,7 +133,9 @@ const AS_ORDINAL = `(?!\\s+(?!${ORDINAL_FOLLOWS}${WORD_END})\\p{L})`;
  * of all) are none.
  */
 export const INDONESIAN_ORDINALS: readonly RewriteRule[] = [
-  ordinalRule(`${WORD_START}${KE_WORD}${WORD_END}${AS_ORDINAL}`, (m) => NUMBERS.value(m[1] as string)),
+  ordinalRule(`${WORD_START}${KE_WORD}${WORD_END}${AS_ORDINAL}`, (m) =>
+    NUMBERS.value(m[1] as string),
+  ),
   ordinalRule(`${WORD_START}ke-(\\d{1,3})${WORD_END}`, (m) => Number(m[1])),
   ordinalRule(`${WORD_START}ke\\s?(\\d{1,3})${WORD_END}${AS_ORDINAL}`, (m) => Number(m[1])),
   ordinalRule(`${WORD_START}pertama${WORD_END}(?!-)`, () => 1),

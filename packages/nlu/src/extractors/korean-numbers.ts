@@ -199,7 +199,21 @@ export const KOREAN_NUMBER_RULES: readonly RewriteRule[] = [
 ];
 
 /** What a Sino-Korean ordinal after "제" numbers: a round, a chapter, a lesson, an article … */
-const SINO_ORDINAL_COUNTERS = ['회', '장', '과', '조', '편', '권', '호', '부', '항', '차', '기', '대', '자'];
+const SINO_ORDINAL_COUNTERS = [
+  '회',
+  '장',
+  '과',
+  '조',
+  '편',
+  '권',
+  '호',
+  '부',
+  '항',
+  '차',
+  '기',
+  '대',
+  '자',
+];
 const ordinalIn = (n: number | undefined): string | undefined =>
   n === undefined || n < 1 ? undefined : `第${n}`;
 const ordinal = (value: (m: RegExpExecArray) => number | undefined): RewriteRule['replace'] => {
@@ -216,7 +230,11 @@ export const KOREAN_ORDINALS: readonly RewriteRule[] = [
   {
     pattern: `${START}(첫|${NATIVE}|\\d{1,3})\\s*번째`,
     replace: ordinal((m) =>
-      m[1] === '첫' ? 1 : /^\d+$/u.test(m[1] as string) ? Number(m[1]) : nativeKoreanValue(m[1] as string),
+      m[1] === '첫'
+        ? 1
+        : /^\d+$/u.test(m[1] as string)
+          ? Number(m[1])
+          : nativeKoreanValue(m[1] as string),
     ),
   },
   {

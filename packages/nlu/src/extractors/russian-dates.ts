@@ -258,9 +258,7 @@ const WORDS: Record<string, string> = {
  * пятых", "одна десятая").
  */
 export const RUSSIAN_ORDINALS: readonly RewriteRule[] = [
-  keepRule(
-    `${WORD_START}половин[еау]\\s+(?:${Object.keys(NEXT_HOUR).join('|')})${WORD_END}`,
-  ),
+  keepRule(`${WORD_START}половин[еау]\\s+(?:${Object.keys(NEXT_HOUR).join('|')})${WORD_END}`),
   keepRule(
     `${WORD_START}(?:одна|одну|две|три|четыре|пять|шесть|семь|восемь|девять|десять|\\d+)\\s+${ANY_ORDINAL}${WORD_END}`,
   ),

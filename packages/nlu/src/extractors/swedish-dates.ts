@@ -181,9 +181,19 @@ const ORDINALS: Record<string, number> = {
   nittonde: 19,
   hundrade: 100,
 };
-for (const [i, ten] of ['tjugo', 'trettio', 'fyrtio', 'femtio', 'sextio', 'sjuttio', 'åttio', 'nittio'].entries()) {
+for (const [i, ten] of [
+  'tjugo',
+  'trettio',
+  'fyrtio',
+  'femtio',
+  'sextio',
+  'sjuttio',
+  'åttio',
+  'nittio',
+].entries()) {
   ORDINALS[`${ten}nde`] = (i + 2) * 10;
-  for (const [unit, u] of Object.entries(UNIT_ORDINALS)) ORDINALS[`${ten}${unit}`] = (i + 2) * 10 + u;
+  for (const [unit, u] of Object.entries(UNIT_ORDINALS))
+    ORDINALS[`${ten}${unit}`] = (i + 2) * 10 + u;
 }
 const ordinalValue = (m: RegExpExecArray): number | undefined =>
   ORDINALS[(m[1] as string).toLowerCase()];
@@ -202,10 +212,7 @@ const UNAMBIGUOUS = `(${alternation(Object.keys(ORDINALS).filter((w) => !/^andr[
  */
 export const SWEDISH_ORDINALS: readonly RewriteRule[] = [
   ordinalRule(`${WORD_START}${UNAMBIGUOUS}${WORD_END}`, ordinalValue),
-  ordinalRule(
-    `${WORD_START}(andra|andre)(?=\\s+(?:${COUNTED}${WORD_END}|${MONTH}))`,
-    ordinalValue,
-  ),
+  ordinalRule(`${WORD_START}(andra|andre)(?=\\s+(?:${COUNTED}${WORD_END}|${MONTH}))`, ordinalValue),
   ordinalRule(`${WORD_START}(\\d{1,3}):(?:[ae]|dje)${WORD_END}`, (m) => Number(m[1])),
 ];
 
@@ -267,10 +274,7 @@ export const SWEDISH_TO_ENGLISH: readonly RewriteRule[] = [
     replace: (m) => WEEKDAYS[(m[1] as string).toLowerCase()] ?? m[0],
   },
   // "den tredje maj", "den 3:e maj": a day of the month said as an ordinal.
-  ordinalRule(
-    `${WORD_START}(${alternation(Object.keys(ORDINALS))})(?=\\s+${MONTH})`,
-    ordinalValue,
-  ),
+  ordinalRule(`${WORD_START}(${alternation(Object.keys(ORDINALS))})(?=\\s+${MONTH})`, ordinalValue),
   ordinalRule(`${WORD_START}(\\d{1,2}):(?:[ae]|dje)${WORD_END}`, (m) => Number(m[1])),
   // "den 3 maj": the day before the month reads as is.
   { pattern: '(?<![\\p{L}])den(?=\\s+\\d{1,2}(?![\\d]))', replace: () => 'on' },

@@ -105,9 +105,12 @@ describe('system entities in the bot language', () => {
     expect(find(language, text, 'UTC')).toContainEqual({ name: 'sys.money', raw, value, at: raw });
   });
 
-  it.each([...SUPPORTED_LANGUAGES])('%s: every system entity is read in words, no warning', (language) => {
-    expect(systemEntityWarnings(SYSTEM_ENTITIES, language, (n) => RECOGNIZER_OF[n])).toEqual([]);
-  });
+  it.each([...SUPPORTED_LANGUAGES])(
+    '%s: every system entity is read in words, no warning',
+    (language) => {
+      expect(systemEntityWarnings(SYSTEM_ENTITIES, language, (n) => RECOGNIZER_OF[n])).toEqual([]);
+    },
+  );
 
   it('warns for the entities of a recognizer that reads only digits and symbols in the language', () => {
     const digitsOnlyOrdinals = (kind: RecognizerKind, language: SupportedLanguage) =>

@@ -188,7 +188,10 @@ export const TURKISH_ORDINALS: readonly RewriteRule[] = [
   ),
   ordinalRule(`${WORD_START}(\\d{1,3})['’]?(?:[ıiuü]?nc[ıiuü])\\p{L}*`, (m) => Number(m[1])),
   ordinalRule(`(?<![\\p{L}\\p{N}.])(\\d{1,3})\\.(?=\\s+\\p{L})`, (m) => {
-    const next = m.input.slice(m.index + m[0].length).trimStart().charAt(0);
+    const next = m.input
+      .slice(m.index + m[0].length)
+      .trimStart()
+      .charAt(0);
     return next !== next.toLocaleUpperCase('tr') ? Number(m[1]) : undefined;
   }),
 ];
@@ -291,7 +294,9 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   },
   // "TL", "₺" and "TRY" the recognizer knows; "lira" alone it does not.
   // "yirmi birinci" is an ordinal: its tens are no number of their own.
-  keepRule(`${WORD_START}(?:${alternation(Object.keys(TENS))})\\s+(?:${alternation(Object.keys(UNIT_ORDINALS))})\\p{L}*`),
+  keepRule(
+    `${WORD_START}(?:${alternation(Object.keys(TENS))})\\s+(?:${alternation(Object.keys(UNIT_ORDINALS))})\\p{L}*`,
+  ),
   ...dayFirstDateRules(),
   ...decimalCommaRules(),
   numeralRule(NUMBERS, ['bir', 'yüz']),
