@@ -62,12 +62,59 @@ describe('Arabic system entities (an English rewrite)', () => {
       expect(find(text).filter((e) => e.name === 'sys.number')).toEqual([]);
   });
 
-  it('warns only that ordinals in words are not read', () => {
+  it.each<[string, number, string]>([
+    ['الثالث', 3, 'الثالث'],
+    ['أريد الثانية', 2, 'الثانية'],
+    ['للمرة الثالثة', 3, 'الثالثة'],
+    ['الطابق الخامس', 5, 'الخامس'],
+    ['أول مرة', 1, 'أول'],
+    ['الأولى', 1, 'الأولى'],
+    ['الثالثة عشرة', 13, 'الثالثة عشرة'],
+    ['الحادي والعشرون', 21, 'الحادي والعشرون'],
+  ])('"%s" has sys.ordinal %d at "%s"', (text, value, at) => {
+    expect(find(text)).toContainEqual({ name: 'sys.ordinal', value, at });
+  });
+
+  it.each<[string, string, JsonValue]>([
+    ['الثالث من مايو', 'الثالث من مايو', '2027-05-03'],
+    ['الأول من يناير', 'الأول من يناير', '2027-01-01'],
+    ['الخامس عشر من مارس', 'الخامس عشر من مارس', '2027-03-15'],
+    ['الحادي والثلاثين من ديسمبر', 'الحادي والثلاثين من ديسمبر', '2026-12-31'],
+  ])('"%s" is the date "%s" = %j', (text, at, value) => {
+    expect(find(text)).toContainEqual({ name: 'sys.date', value, at });
+  });
+
+  it('reads the hour said as an ordinal as a time, not as an ordinal', () => {
+    expect(find('الساعة الثانية')).toContainEqual({
+      name: 'sys.time',
+      value: '14:00:00',
+      at: 'الساعة الثانية',
+    });
+    expect(find('الساعة الثانية').filter((e) => e.name === 'sys.ordinal')).toEqual([]);
+    expect(find('الثانية ظهرًا').filter((e) => e.name === 'sys.ordinal')).toEqual([]);
+  });
+
+  it.each([
+    // A second (the unit), the day before yesterday, firstly, secondly.
+    'انتظر ثانية',
+    'أول أمس',
+    'أولًا',
+    'ثانيًا',
+  ])('"%s" has no ordinal', (text) => {
+    expect(find(text).filter((e) => e.name === 'sys.ordinal')).toEqual([]);
+  });
+
+  it('reads tens without the article as a number, not an ordinal', () => {
+    expect(find('عشرون شخصا')).toEqual([{ name: 'sys.number', value: 20, at: 'عشرون' }]);
+    expect(find('الحادي والعشرون').filter((e) => e.name === 'sys.number')).toEqual([]);
+  });
+
+  it('warns for no system entity', () => {
     const warnings = systemEntityWarnings(
       ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
       'ar',
       (n) => RECOGNIZER_OF[n],
     );
-    expect(warnings).toEqual([expect.stringContaining('ordinals in words')]);
+    expect(warnings).toEqual([]);
   });
 });

@@ -1,4 +1,11 @@
-import { alternation, clock, numeral } from './english-rewrite.js';
+import {
+  alternation,
+  clock,
+  keepRule,
+  numeral,
+  ordinalRule,
+  ordinalSuffix,
+} from './english-rewrite.js';
 import { ARABIC_NUMBER_RULES, ARABIC_NUMERAL, arabicNumeralValue } from './arabic-numbers.js';
 import type { RewriteRule } from './rewrite-text.js';
 
@@ -169,6 +176,85 @@ function hourAt(
   return written === undefined ? undefined : ` at ${written} `;
 }
 
+/** Ordinals 1–10, masculine and feminine, with and without hamza, with ة or ه. */
+const MASCULINE: Record<string, number> = {
+  أول: 1,
+  اول: 1,
+  ثاني: 2,
+  ثالث: 3,
+  رابع: 4,
+  خامس: 5,
+  سادس: 6,
+  سابع: 7,
+  ثامن: 8,
+  تاسع: 9,
+  عاشر: 10,
+};
+const FEMININE: Record<string, number> = { أولى: 1, اولى: 1 };
+for (const [word, n] of Object.entries(MASCULINE))
+  if (n > 1) for (const end of ['ة', 'ه']) FEMININE[`${word}${end}`] = n;
+/** "ثانية" (a second, the unit) and "أولى" (more fitting) are ordinals only with the article. */
+const WITH_ARTICLE_ONLY = new Set(['ثانية', 'ثانيه', 'أولى', 'اولى']);
+/** The units of 11–19 and 21–99: "الحادي عشر", "الثالثة عشرة", "الحادي والعشرون". */
+const COMPOUND_UNITS: Record<string, number> = { حادي: 1, حادية: 1, حاديه: 1, واحد: 1, واحدة: 1 };
+for (const [word, n] of [...Object.entries(MASCULINE), ...Object.entries(FEMININE)])
+  if (n > 1 && n < 10) COMPOUND_UNITS[word] = n;
+const ORDINAL_TENS: Record<string, number> = {
+  عشرون: 20,
+  عشرين: 20,
+  ثلاثون: 30,
+  ثلاثين: 30,
+  أربعون: 40,
+  أربعين: 40,
+  اربعون: 40,
+  اربعين: 40,
+  خمسون: 50,
+  خمسين: 50,
+  ستون: 60,
+  ستين: 60,
+  سبعون: 70,
+  سبعين: 70,
+  ثمانون: 80,
+  ثمانين: 80,
+  تسعون: 90,
+  تسعين: 90,
+};
+/** No letter, digit or short vowel after: "أولًا" (firstly) and "ثانيًا" are no ordinals. */
+const WORD_DONE = '(?![\\p{L}\\p{M}\\p{N}])';
+const CU = `(${alternation(Object.keys(COMPOUND_UNITS))})`;
+/**
+ * An ordinal, after "و"/"ف" and "ب"/"ل"/"ك" and the article (group 1) if any: a unit, "و" and a
+ * ten (2, 3), a unit and ten (4), a unit (5); or a ten, which has the article (6): "عشرون"
+ * without it is twenty.
+ */
+const ORDINAL = `(?:[وف])?(?:(لل|بال|كال|ال)|[بكل])?(?:${CU}\\s+و\\s*(?:ال)?(${alternation(Object.keys(ORDINAL_TENS))})|${CU}\\s+(?:عشرة|عشره|عشر)|(${alternation([...Object.keys(MASCULINE), ...Object.keys(FEMININE)])}))|(?:[وف])?(?:لل|بال|كال|ال)(${alternation(Object.keys(ORDINAL_TENS))})`;
+function ordinalValue(m: RegExpExecArray): number | undefined {
+  if (m[2] && m[3]) return (COMPOUND_UNITS[m[2]] ?? 0) + (ORDINAL_TENS[m[3]] ?? 0);
+  if (m[4]) return 10 + (COMPOUND_UNITS[m[4]] ?? 0);
+  if (m[6]) return ORDINAL_TENS[m[6]];
+  const unit = m[5] as string;
+  if (WITH_ARTICLE_ONLY.has(unit) && m[1] === undefined) return undefined;
+  return MASCULINE[unit] ?? FEMININE[unit];
+}
+
+const CLOCK_HOUR = `${START}${PREFIX}${THE}?ساعة\\s+${HOUR}${PAST}?(?:\\s+(${MORNING}|${EVENING}))?${END}`;
+const HOUR_OF_DAY = `${START}${HOUR}${PAST}?\\s+(${MORNING}|${EVENING})${END}`;
+const DAY_BEFORE_YESTERDAY = `${START}${PREFIX}(?:أول\\s+|اول\\s+)(?:أمس|امس|البارحة)${END}`;
+
+/**
+ * Arabic ordinals, masculine and feminine, with the article and without, in the English the
+ * ordinal recognizer reads ("الثالث" → "3rd", "للمرة الثانية" → "للمرة 2nd", "الحادي والعشرون"
+ * → "21st"). Not read: the hours ("الساعة الثانية", "الثانية ظهرًا", two o'clock, as the date
+ * rules read them), "أول أمس" (the day before yesterday), "ثانية" without the article (a
+ * second), "أولًا", "ثانيًا" (firstly, secondly).
+ */
+export const ARABIC_ORDINALS: readonly RewriteRule[] = [
+  keepRule(CLOCK_HOUR),
+  keepRule(HOUR_OF_DAY),
+  keepRule(DAY_BEFORE_YESTERDAY),
+  ordinalRule(`${START}(?:${ORDINAL})${WORD_DONE}`, ordinalValue, true),
+];
+
 /**
  * Arabic date and time words in the English the recognizer reads ("غدًا الساعة 8 مساءً" →
  * "tomorrow at 8 pm"); Recognizers-Text has no Arabic date-time model in JavaScript. The
@@ -188,13 +274,16 @@ export const ARABIC_TO_ENGLISH: readonly RewriteRule[] = [
       ` ${ascii(m[1] as string)} ${MONTHS[m[2] as string]}${m[3] ? ` ${ascii(m[3])}` : ''} `,
   },
   // A clock hour: "الساعة 8", "الساعة السابعة", "الساعة 4 مساءً", "8 صباحًا", with "والنصف".
+  { pattern: CLOCK_HOUR, replace: (m) => hourAt(m[1], m[2], m[3]) ?? m[0] },
+  { pattern: HOUR_OF_DAY, replace: (m) => hourAt(m[1], m[2], m[3]) ?? m[0] },
+  // "الثالث من مايو", "الخامس عشر من مارس": a day of the month said as an ordinal.
   {
-    pattern: `${START}${PREFIX}${THE}?ساعة\\s+${HOUR}${PAST}?(?:\\s+(${MORNING}|${EVENING}))?${END}`,
-    replace: (m) => hourAt(m[1], m[2], m[3]) ?? m[0],
-  },
-  {
-    pattern: `${START}${HOUR}${PAST}?\\s+(${MORNING}|${EVENING})${END}`,
-    replace: (m) => hourAt(m[1], m[2], m[3]) ?? m[0],
+    pattern: `${START}(?:يوم\\s+)?(?:${ORDINAL})\\s+(?:من\\s+)?(${alternation(Object.keys(MONTHS))})${END}`,
+    replace: (m) => {
+      const n = ordinalValue(m);
+      const month = MONTHS[m[7] as string];
+      return n === undefined || !month || n > 31 ? m[0] : ` ${ordinalSuffix(n)} ${month} `;
+    },
   },
   // Days.
   { pattern: `${START}${PREFIX}(?:${THE})?آن${END}|${START}الان${END}`, replace: () => ' now ' },
@@ -215,7 +304,7 @@ export const ARABIC_TO_ENGLISH: readonly RewriteRule[] = [
     replace: () => ' tomorrow ',
   },
   {
-    pattern: `${START}${PREFIX}(?:أول\\s+|اول\\s+)(?:أمس|امس|البارحة)${END}`,
+    pattern: DAY_BEFORE_YESTERDAY,
     replace: () => ' the day before yesterday ',
   },
   { pattern: `${START}${PREFIX}(?:أمس|امس|${THE}بارحة)${END}`, replace: () => ' yesterday ' },
@@ -276,6 +365,8 @@ export const ARABIC_TO_ENGLISH: readonly RewriteRule[] = [
   },
   { pattern: `${START}ساعتين${END}|${START}ساعتان${END}`, replace: () => ' 2 hours ' },
   { pattern: `${START}ساعة\\s+واحدة${END}`, replace: () => ' 1 hour ' },
+  // An ordinal: no number in its tens ("الحادي وعشرون", "الثالثة عشرة").
+  keepRule(`${START}(?:${ORDINAL})${WORD_DONE}`),
   // Numbers, per cent and money in words.
   ...ARABIC_NUMBER_RULES,
   // Any other digit, as a Western one.

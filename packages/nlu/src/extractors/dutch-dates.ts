@@ -6,8 +6,12 @@ import {
   decimalCommaRules,
   halfBefore,
   numeral,
+  keepRule,
   numeralRule,
+  ordinalRule,
   ordinalSuffix,
+  WORD_END,
+  WORD_START,
 } from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
@@ -155,6 +159,62 @@ const WORDS: Record<string, string> = {
   ...MONTHS,
 };
 
+/** Ordinals: up to 19 the cardinal and "-de" (but "eerste", "derde", "achtste"), from 20 "-ste". */
+const ORDINALS: Record<string, number> = {
+  eerste: 1,
+  tweede: 2,
+  derde: 3,
+  vierde: 4,
+  vijfde: 5,
+  zesde: 6,
+  zevende: 7,
+  achtste: 8,
+  negende: 9,
+  tiende: 10,
+  elfde: 11,
+  twaalfde: 12,
+  dertiende: 13,
+  veertiende: 14,
+  vijftiende: 15,
+  zestiende: 16,
+  zeventiende: 17,
+  achttiende: 18,
+  negentiende: 19,
+  honderdste: 100,
+  duizendste: 1000,
+};
+{
+  const units = ['een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
+  const tens = ['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig'];
+  for (const [i, ten] of [...tens, 'negentig'].entries()) {
+    ORDINALS[`${ten}ste`] = (i + 2) * 10;
+    // "eenentwintigste", "tweeëntwintigste" (also typed "tweeentwintigste").
+    for (const [u, unit] of units.entries())
+      for (const and of ['en', 'ën']) ORDINALS[`${unit}${and}${ten}ste`] = (i + 2) * 10 + u + 1;
+  }
+}
+const ORDINAL = `(${alternation(Object.keys(ORDINALS))})`;
+const FRACTIONS = alternation(
+  Object.keys(ORDINALS).filter((w) => w !== 'eerste' && w !== 'tweede'),
+);
+const ordinalValue = (m: RegExpExecArray): number | undefined =>
+  ORDINALS[(m[1] as string).toLowerCase()];
+
+/**
+ * Dutch ordinals in the English the ordinal recognizer reads ("de derde" → "de 3rd", "de 3e
+ * klas" → "de 3rd klas"). Fractions are no positions: "twee derde", and "een derde" before
+ * "van" or alone ("een derde van de prijs"; "een tweede kans" is one). "eerst" (first, the
+ * adverb) has no ending and is none either.
+ */
+export const DUTCH_ORDINALS: readonly RewriteRule[] = [
+  keepRule(`${WORD_START}(?:${NUMBERS.pattern}|\\d+)\\s+(?:${FRACTIONS})${WORD_END}`),
+  keepRule(
+    `${WORD_START}een\\s+(?:${FRACTIONS})(?=\\s+(?:van|deel)${WORD_END}|\\s*(?:[.,;:!?]|$))`,
+  ),
+  ordinalRule(`${WORD_START}${ORDINAL}${WORD_END}`, ordinalValue),
+  ordinalRule(`${WORD_START}(\\d{1,3})(?:ste|de|e)${WORD_END}`, (m) => Number(m[1])),
+];
+
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const DUTCH_TO_ENGLISH: readonly RewriteRule[] = [
   {
@@ -167,6 +227,11 @@ export const DUTCH_TO_ENGLISH: readonly RewriteRule[] = [
     pattern: '(?<![\\p{L}\\p{N}])(\\d{1,2})(?:ste|de|e)(?![\\p{L}\\p{N}])',
     replace: (m) => `on the ${ordinalSuffix(Number(m[1]))}`,
   },
+  // "de eerste mei": a day of the month said as an ordinal, before the month.
+  ordinalRule(
+    `${WORD_START}${ORDINAL}(?=\\s+(?:${alternation(Object.keys(MONTHS))})${WORD_END})`,
+    ordinalValue,
+  ),
   // Greetings are not dates.
   { pattern: '(?<![\\p{L}])goede(?:n)?\\s*morgen(?![\\p{L}])', replace: (m) => m[0] },
   {

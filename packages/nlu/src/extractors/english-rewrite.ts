@@ -158,6 +158,31 @@ export function ordinalSuffix(n: number): string {
   return `${n}${suffix}`;
 }
 
+/**
+ * A rule writing a language's ordinal as the English the ordinal recognizer reads ("dritten"
+ * → "3rd"): digits and a suffix, never "second", which the date-time model reads as a unit of
+ * time too. `pad` puts spaces around it, for scripts that write none between words.
+ */
+export function ordinalRule(
+  pattern: string,
+  value: (m: RegExpExecArray) => number | undefined,
+  pad = false,
+): RewriteRule {
+  return {
+    pattern,
+    replace: (m) => {
+      const n = value(m);
+      if (n === undefined || !Number.isInteger(n) || n < 1) return m[0];
+      return pad ? ` ${ordinalSuffix(n)} ` : ordinalSuffix(n);
+    },
+  };
+}
+
+/** A rule leaving what it matches as it is, so that no later rule reads a word inside it. */
+export function keepRule(pattern: string): RewriteRule {
+  return { pattern, replace: (m) => m[0] };
+}
+
 /** An hour and minutes in the English clock the recognizer reads ("8:05"). */
 export function clock(hour: number | undefined, minutes = 0): string | undefined {
   if (hour === undefined || hour > 24 || minutes > 59) return undefined;

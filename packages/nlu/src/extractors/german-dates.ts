@@ -1,6 +1,12 @@
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
-import { ENGLISH_MONTHS } from './english-rewrite.js';
+import {
+  alternation,
+  ENGLISH_MONTHS,
+  ordinalRule,
+  WORD_END,
+  WORD_START,
+} from './english-rewrite.js';
 
 const GERMAN_MONTHS: Record<string, string> = {
   januar: 'january',
@@ -121,6 +127,83 @@ const WORDS: Record<string, string> = {
   ...GERMAN_MONTHS,
 };
 
+/** Ordinal stems: up to 19 the cardinal and "-t", from 20 "-st", compounds with "und". */
+const ORDINAL_STEMS: Record<string, number> = {
+  erst: 1,
+  zweit: 2,
+  dritt: 3,
+  viert: 4,
+  fünft: 5,
+  sechst: 6,
+  siebt: 7,
+  siebent: 7,
+  acht: 8,
+  neunt: 9,
+  zehnt: 10,
+  elft: 11,
+  zwölft: 12,
+  dreizehnt: 13,
+  vierzehnt: 14,
+  fünfzehnt: 15,
+  sechzehnt: 16,
+  siebzehnt: 17,
+  achtzehnt: 18,
+  neunzehnt: 19,
+  hundertst: 100,
+};
+const TENS: Record<string, number> = {
+  zwanzig: 20,
+  dreißig: 30,
+  dreissig: 30,
+  vierzig: 40,
+  fünfzig: 50,
+  sechzig: 60,
+  siebzig: 70,
+  achtzig: 80,
+  neunzig: 90,
+};
+const COMPOUND_UNITS: Record<string, number> = {
+  ein: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+};
+for (const [ten, t] of Object.entries(TENS)) {
+  ORDINAL_STEMS[`${ten}st`] = t;
+  for (const [unit, u] of Object.entries(COMPOUND_UNITS))
+    ORDINAL_STEMS[`${unit}und${ten}st`] = t + u;
+}
+/** The adjective endings an ordinal always has: "der dritte", "den ersten", "ein zweites". */
+const ENDING = '(?:e|en|er|es|em)';
+/**
+ * Articles, their contractions and the determiners before an ordinal: "achten" (to respect),
+ * "achte" (respect!) are ordinals only after one ("den achten", "am achten").
+ */
+const DETERMINER =
+  '(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|am|im|zum|zur|vom|beim|ins|jede[nmrs]?|diese[nmrs]?|(?:mein|dein|sein|ihr|unser|euer|eur)(?:e[nmrs]?)?)';
+const AFTER_DETERMINER = `(?<=${WORD_START}${DETERMINER}\\s+)`;
+const STEM = `(${alternation(Object.keys(ORDINAL_STEMS).filter((s) => s !== 'acht'))})`;
+const ORDINAL = `(?:${STEM}|${AFTER_DETERMINER}(acht))${ENDING}`;
+const ordinalValue = (m: RegExpExecArray): number | undefined =>
+  ORDINAL_STEMS[((m[1] ?? m[2]) as string).toLowerCase()];
+
+/**
+ * German ordinals in the English the ordinal recognizer reads ("der dritte" → "der 3rd", "den
+ * 3. Platz" → "den 3rd Platz"): words with their endings, and digits with the ordinal dot
+ * after an article ("am 3." yes, the "3." ending a sentence no). "erstens" and "zu dritt" are
+ * no positions; "achten" counts only after a determiner. Read by the ordinal recognizer alone:
+ * the date-time model takes "im 3rd" for a day of the month ("im dritten Stock" is a floor).
+ */
+export const GERMAN_ORDINALS: readonly RewriteRule[] = [
+  ordinalRule(`${WORD_START}${ORDINAL}${WORD_END}`, ordinalValue),
+  ordinalRule(`${AFTER_DETERMINER}(\\d{1,3})\\.(?![\\d.])`, (m) => Number(m[1])),
+];
+
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const GERMAN_TO_ENGLISH: readonly RewriteRule[] = [
   {
@@ -131,6 +214,13 @@ export const GERMAN_TO_ENGLISH: readonly RewriteRule[] = [
       return month ? `${Number(m[1])} ${month}${m[3] ? ` ${m[3]}` : ''}` : m[0];
     },
   },
+  // "am zweiten Mai", "der erste Mai": a day of the month said as an ordinal, before the month
+  // or alone after "am" ("am dritten um 8"; "am dritten Tag" is no date).
+  ordinalRule(`${WORD_START}${ORDINAL}(?=\\s+(?:${MONTH_NAMES})${WORD_END})`, ordinalValue),
+  ordinalRule(
+    `(?<=${WORD_START}am\\s+)${ORDINAL}(?=\\s*(?:$|[,;!?]|\\.(?!\\p{L})|um${WORD_END}|des\\s+monats${WORD_END}))`,
+    ordinalValue,
+  ),
   // "3. Mai": the ordinal dot before a month.
   { pattern: `(\\d{1,2})\\.(?=\\s*(?:${MONTH_NAMES}))`, replace: (m) => m[1] as string },
   // "8 Uhr 30", "20:30 Uhr", "8 Uhr".

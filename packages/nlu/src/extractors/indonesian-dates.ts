@@ -5,8 +5,12 @@ import {
   dayFirstDateRules,
   decimalCommaRules,
   halfBefore,
+  keepRule,
   numeral,
   numeralRule,
+  ordinalRule,
+  WORD_END,
+  WORD_START,
 } from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
@@ -111,6 +115,32 @@ const WORDS: Record<string, string> = {
   ...WEEKDAYS,
 };
 
+/** "ketiga", "ke-3", "kedua puluh satu": "ke-" and a numeral, joined, hyphenated or (digits) apart. */
+const KE_WORD = `ke-?(${NUMBERS.pattern})`;
+/**
+ * What may follow "kedua" (second; both) when it is an ordinal: nothing, a pronoun, a
+ * demonstrative, a preposition, "kali" (time). Before a noun it is "both", "all three"
+ * ("kedua orang tua", both parents; "ketiga anak itu", the three children); "anak kedua" (the
+ * second child) puts the ordinal after the noun.
+ */
+const ORDINAL_FOLLOWS =
+  '(?:ini|itu|saya|aku|kami|kita|kamu|anda|mereka|dia|beliau|dari|di|ke|pada|untuk|yang|dan|atau|kali|kalinya|lagi|saja|juga|ya|dong|sih|nih|deh|adalah|akan|sudah|belum|mana)';
+const AS_ORDINAL = `(?!\\s+(?!${ORDINAL_FOLLOWS}${WORD_END})\\p{L})`;
+
+/**
+ * Indonesian ordinals in the English the ordinal recognizer reads ("yang ketiga" → "yang 3rd",
+ * "lantai ke-3" → "lantai 3rd", "pertama"). "keduanya" (both of them) and "pertama-tama" (first
+ * of all) are none.
+ */
+export const INDONESIAN_ORDINALS: readonly RewriteRule[] = [
+  ordinalRule(`${WORD_START}${KE_WORD}${WORD_END}${AS_ORDINAL}`, (m) =>
+    NUMBERS.value(m[1] as string),
+  ),
+  ordinalRule(`${WORD_START}ke-(\\d{1,3})${WORD_END}`, (m) => Number(m[1])),
+  ordinalRule(`${WORD_START}ke\\s?(\\d{1,3})${WORD_END}${AS_ORDINAL}`, (m) => Number(m[1])),
+  ordinalRule(`${WORD_START}pertama${WORD_END}(?!-)`, () => 1),
+];
+
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const INDONESIAN_TO_ENGLISH: readonly RewriteRule[] = [
   // "hari Senin", "hari minggu": the day; "hari" would otherwise read as "day".
@@ -189,6 +219,8 @@ export const INDONESIAN_TO_ENGLISH: readonly RewriteRule[] = [
   },
   // "tanggal 3 Mei": the day before the month reads as is.
   { pattern: '(?<![\\p{L}])tanggal(?=\\s+\\d)', replace: () => 'on' },
+  // "kedua puluh satu" is an ordinal: no number "puluh satu" in it.
+  keepRule(`${WORD_START}${KE_WORD}${WORD_END}`),
   ...dayFirstDateRules(),
   ...decimalCommaRules(),
   numeralRule(NUMBERS),

@@ -71,12 +71,49 @@ describe('Italian system entities (an English rewrite)', () => {
     expect(find(text).filter((e) => e.name !== 'sys.number' || !/^\d+$/.test(e.at))).toEqual([]);
   });
 
-  it('no longer warns for dates, numbers and money; ordinals still do', () => {
+  it.each<[string, number, string]>([
+    ['il terzo', 3, 'terzo'],
+    ['la seconda volta', 2, 'seconda'],
+    ['al quinto piano', 5, 'quinto'],
+    ["l'ottavo", 8, 'ottavo'],
+    ['il ventunesimo', 21, 'ventunesimo'],
+    ['la trentunesima', 31, 'trentunesima'],
+    ['il ventitreesimo', 23, 'ventitreesimo'],
+    ['i primi', 1, 'primi'],
+    ['il mio secondo figlio', 2, 'secondo'],
+    ['il 3° piano', 3, '3°'],
+  ])('"%s" has sys.ordinal %d at "%s"', (text, value, at) => {
+    expect(find(text)).toContainEqual({ name: 'sys.ordinal', value, at });
+  });
+
+  it('reads the first of the month, an ordinal, as a date', () => {
+    expect(find('il primo maggio')).toContainEqual({
+      name: 'sys.date',
+      value: '2027-05-01',
+      at: 'primo maggio',
+    });
+  });
+
+  it.each([
+    // In my opinion, before leaving, as soon as possible: no determiner agrees with them.
+    'secondo me',
+    'prima di partire',
+    'il prima possibile',
+    // A quarter and a second are fractions and units of time.
+    "un quarto d'ora",
+    'alle otto e un quarto',
+    'aspetta un secondo',
+    'tra 1 secondo',
+  ])('"%s" has no ordinal', (text) => {
+    expect(find(text).filter((e) => e.name === 'sys.ordinal')).toEqual([]);
+  });
+
+  it('warns for no system entity', () => {
     const warnings = systemEntityWarnings(
       ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
       'it',
       (n) => RECOGNIZER_OF[n],
     );
-    expect(warnings).toEqual([expect.stringMatching(/^sys\.ordinal: .*Italian ordinals/)]);
+    expect(warnings).toEqual([]);
   });
 });

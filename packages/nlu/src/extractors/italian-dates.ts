@@ -6,6 +6,9 @@ import {
   decimalCommaRules,
   numeral,
   numeralRule,
+  ordinalRule,
+  WORD_END,
+  WORD_START,
 } from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
@@ -181,13 +184,80 @@ const WORDS: Record<string, string> = {
   centesimo: 'cent',
   'per cento': 'percent',
   percento: 'percent',
-  primo: '1',
   // Before a number the English money model reads these as currencies (Sierra Leone, Romania).
   le: 'the',
   lei: 'she',
   ...MONTHS,
   ...WEEKDAYS,
 };
+
+/** Ordinal stems, the ending (-o, -a, -i, -e) left off: 1–10 their own, then cardinal + "-esimo". */
+const ORDINAL_STEMS: Record<string, number> = {
+  prim: 1,
+  second: 2,
+  terz: 3,
+  quart: 4,
+  quint: 5,
+  sest: 6,
+  settim: 7,
+  ottav: 8,
+  non: 9,
+  decim: 10,
+};
+{
+  const units = ['', 'uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove'];
+  const teens = ['undici', 'dodici', 'tredici', 'quattordici', 'quindici', 'sedici'];
+  const cardinals: [string, number][] = [
+    ...teens.map((t, i): [string, number] => [t, 11 + i]),
+    ['diciassette', 17],
+    ['diciotto', 18],
+    ['diciannove', 19],
+  ];
+  const tens = ['venti', 'trenta', 'quaranta', 'cinquanta', 'sessanta', 'settanta', 'ottanta'];
+  for (const [i, ten] of [...tens, 'novanta'].entries())
+    for (const [u, unit] of units.entries()) {
+      // "ventuno", "ventotto": the ten drops its vowel before a vowel.
+      const word = u === 0 ? ten : /^[uo]/.test(unit) ? ten.slice(0, -1) + unit : ten + unit;
+      cardinals.push([word, (i + 2) * 10 + u]);
+    }
+  // "ventitreesimo", "ventiseiesimo" keep the last vowel; the others drop it.
+  for (const [word, n] of cardinals)
+    ORDINAL_STEMS[/(?:tre|sei)$/.test(word) ? `${word}esim` : `${word.slice(0, -1)}esim`] = n;
+}
+const ORDINAL_STEM = `(${alternation(Object.keys(ORDINAL_STEMS))})`;
+/**
+ * The determiners an ordinal agrees with, by its ending: "il terzo", "la terza", "i primi", "le
+ * prime", "al quinto", "nella seconda". "Secondo me" (in my opinion), "prima di" (before),
+ * "un quarto d'ora" (a quarter), "un secondo" (a second) and "il prima possibile" (as soon as
+ * possible) have none that agrees, and are no positions.
+ */
+const DETERMINERS: Record<string, string> = {
+  o: 'il|lo|al|allo|del|dello|nel|nello|dal|dallo|sul|sullo|col|questo|quello|quel|mio|tuo|suo|nostro|vostro',
+  a: 'la|alla|della|nella|dalla|sulla|questa|quella|mia|tua|sua|nostra|vostra',
+  i: 'i|gli|ai|agli|dei|degli|nei|negli|dai|dagli|sui|sugli|questi|quei|quegli|quelli|miei|tuoi|suoi|nostri|vostri',
+  e: 'le|alle|delle|nelle|dalle|sulle|queste|quelle|mie|tue|sue|nostre|vostre',
+};
+const ordinalValue = (m: RegExpExecArray): number | undefined =>
+  ORDINAL_STEMS[(m[1] as string).toLowerCase()];
+
+/**
+ * Italian ordinals in the English the ordinal recognizer reads ("il terzo" → "il 3rd", "al 3°
+ * piano" → "al 3rd piano"): a word after a determiner it agrees with, or after an elided one
+ * ("l'ottavo", "dell'undicesima"), and digits with "º", "°" or "ª".
+ */
+export const ITALIAN_ORDINALS: readonly RewriteRule[] = [
+  ...Object.entries(DETERMINERS).map(([ending, determiners]) =>
+    ordinalRule(
+      `(?<=${WORD_START}(?:${determiners})\\s+)${ORDINAL_STEM}${ending}${WORD_END}`,
+      ordinalValue,
+    ),
+  ),
+  ordinalRule(
+    `(?<=${WORD_START}(?:l|all|dell|nell|dall|sull|quest|quell)['’])${ORDINAL_STEM}[oaie]${WORD_END}`,
+    ordinalValue,
+  ),
+  ordinalRule(`${WORD_START}(\\d{1,3})\\s?[º°ª]`, (m) => Number(m[1])),
+];
 
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const ITALIAN_TO_ENGLISH: readonly RewriteRule[] = [
@@ -235,6 +305,11 @@ export const ITALIAN_TO_ENGLISH: readonly RewriteRule[] = [
       const n = amount(NUMBERS, m[1]);
       return n === undefined ? m[0] : `${n} ${n === 1 ? 'hour' : 'hours'}`;
     },
+  },
+  // "il primo maggio": the first of the month is an ordinal, the other days cardinals.
+  {
+    pattern: `${WORD_START}primo(?=\\s+(?:${alternation(Object.keys(MONTHS))})${WORD_END})`,
+    replace: () => '1st',
   },
   // "il 3 maggio", "3 di maggio".
   {

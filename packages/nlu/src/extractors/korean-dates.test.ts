@@ -60,12 +60,41 @@ describe('Korean system entities (a Chinese rewrite)', () => {
       expect(find(text).filter((e) => e.name === 'sys.number')).toEqual([]);
   });
 
-  it('warns only that ordinals in words are not read', () => {
+  it.each<[string, number, string]>([
+    ['세 번째', 3, '세 번째'],
+    ['두번째는', 2, '두번째'],
+    ['첫 번째로', 1, '첫 번째'],
+    ['스물한 번째', 21, '스물한 번째'],
+    ['3번째', 3, '3번째'],
+    ['둘째', 2, '둘째'],
+    ['첫째', 1, '첫째'],
+    ['첫 주', 1, '첫'],
+    ['제3회', 3, '제3'],
+    ['제삼자', 3, '제삼'],
+  ])('"%s" has sys.ordinal %d at "%s"', (text, value, at) => {
+    expect(find(text)).toContainEqual({ name: 'sys.ordinal', value, at });
+  });
+
+  it('reads no number in a native ordinal', () => {
+    expect(find('스물한 번째').filter((e) => e.name === 'sys.number')).toEqual([]);
+  });
+
+  it.each([
+    // Twice, my name, the most, stir-fried pork.
+    '두 번 했어요',
+    '제 이름은',
+    '제일 좋아요',
+    '제육볶음',
+  ])('"%s" has no ordinal', (text) => {
+    expect(find(text).filter((e) => e.name === 'sys.ordinal')).toEqual([]);
+  });
+
+  it('warns for no system entity', () => {
     const warnings = systemEntityWarnings(
       ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
       'ko',
       (n) => RECOGNIZER_OF[n],
     );
-    expect(warnings).toEqual([expect.stringContaining('ordinals in words')]);
+    expect(warnings).toEqual([]);
   });
 });

@@ -164,6 +164,8 @@ const NATIVE_ALONE = new Set(['하나', '둘', '셋', '넷', '다섯', '여섯',
  * "커피 2 잔"). Digits alone are left to the recognizer.
  */
 export const KOREAN_NUMBER_RULES: readonly RewriteRule[] = [
+  // "스물한 번째" is an ordinal, no number of its own.
+  { pattern: `${START}(?:${NATIVE})\\s*번째`, replace: (m) => m[0] },
   {
     pattern: `${START}(${SINO})\\s*(${alternatives(Object.keys(UNITS))})(?![\\p{L}])`,
     replace: (m) => {
@@ -193,5 +195,56 @@ export const KOREAN_NUMBER_RULES: readonly RewriteRule[] = [
       const n = ['열', '쉰', '스무'].includes(word) ? undefined : nativeKoreanValue(word);
       return n === undefined ? m[0] : ` ${n} `;
     },
+  },
+];
+
+/** What a Sino-Korean ordinal after "제" numbers: a round, a chapter, a lesson, an article … */
+const SINO_ORDINAL_COUNTERS = [
+  '회',
+  '장',
+  '과',
+  '조',
+  '편',
+  '권',
+  '호',
+  '부',
+  '항',
+  '차',
+  '기',
+  '대',
+  '자',
+];
+const ordinalIn = (n: number | undefined): string | undefined =>
+  n === undefined || n < 1 ? undefined : `第${n}`;
+const ordinal = (value: (m: RegExpExecArray) => number | undefined): RewriteRule['replace'] => {
+  return (m) => ordinalIn(value(m)) ?? m[0];
+};
+
+/**
+ * Korean ordinals in the Chinese the ordinal recognizer reads ("세 번째" → "第3", "둘째" →
+ * "第2", "제3회" → "第3회"): native numbers and "번째", "첫째" … "열째", "첫" before a noun
+ * ("첫 주", "첫날"), digits and "번째", "제" and digits, or a Sino-Korean numeral before what it
+ * numbers ("제삼자", a third party). "두 번" is twice, "제 이름" my name, "제일" the most.
+ */
+export const KOREAN_ORDINALS: readonly RewriteRule[] = [
+  {
+    pattern: `${START}(첫|${NATIVE}|\\d{1,3})\\s*번째`,
+    replace: ordinal((m) =>
+      m[1] === '첫'
+        ? 1
+        : /^\d+$/u.test(m[1] as string)
+          ? Number(m[1])
+          : nativeKoreanValue(m[1] as string),
+    ),
+  },
+  {
+    pattern: `${START}(첫|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|열두)째`,
+    replace: ordinal((m) => (m[1] === '첫' ? 1 : nativeKoreanValue(m[1] as string))),
+  },
+  { pattern: `${START}첫(?=날|\\s+\\p{L})`, replace: () => '第1' },
+  { pattern: `${START}제\\s?(\\d{1,3})(?!\\d)`, replace: ordinal((m) => Number(m[1])) },
+  {
+    pattern: `${START}제\\s?(${SINO})(?=\\s*(?:${alternatives(SINO_ORDINAL_COUNTERS)}))`,
+    replace: ordinal((m) => sinoKoreanValue(m[1] as string)),
   },
 ];

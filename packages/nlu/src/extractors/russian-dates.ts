@@ -1,10 +1,13 @@
 import {
+  alternation,
   amount,
   clock,
   dayFirstDateRules,
   decimalCommaRules,
+  keepRule,
   numeral,
   numeralRule,
+  ordinalRule,
   WORD_END,
   WORD_START,
 } from './english-rewrite.js';
@@ -130,6 +133,62 @@ const NEXT_HOUR: Record<string, number> = {
   двенадцатого: 12,
 };
 
+/** Ordinal stems that decline as "первый" (-ый / -ой, -ая, -ое, -ого …); "третий" is soft. */
+const HARD_ORDINALS: Record<string, number> = {
+  перв: 1,
+  втор: 2,
+  четвёрт: 4,
+  четверт: 4,
+  пят: 5,
+  шест: 6,
+  седьм: 7,
+  восьм: 8,
+  девят: 9,
+  десят: 10,
+  одиннадцат: 11,
+  двенадцат: 12,
+  тринадцат: 13,
+  четырнадцат: 14,
+  пятнадцат: 15,
+  шестнадцат: 16,
+  семнадцат: 17,
+  восемнадцат: 18,
+  девятнадцат: 19,
+  двадцат: 20,
+  тридцат: 30,
+  сороков: 40,
+  пятидесят: 50,
+  шестидесят: 60,
+  семидесят: 70,
+  восьмидесят: 80,
+  девяност: 90,
+  сот: 100,
+};
+const HARD_ENDING = '(?:ый|ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми|ою)';
+const SOFT_ENDING = '(?:ий|ья|ье|ьего|ьему|ьим|ьем|ью|ьи|ьих|ьими|ьей)';
+const UNIT_ORDINAL = `(?:(${alternation(Object.keys(HARD_ORDINALS).filter((s) => (HARD_ORDINALS[s] ?? 0) < 10))})${HARD_ENDING}|(трет)${SOFT_ENDING})`;
+const ANY_ORDINAL = `(?:(${alternation(Object.keys(HARD_ORDINALS))})${HARD_ENDING}|(трет)${SOFT_ENDING})`;
+const TENS: Record<string, number> = {
+  двадцать: 20,
+  тридцать: 30,
+  сорок: 40,
+  пятьдесят: 50,
+  шестьдесят: 60,
+  семьдесят: 70,
+  восемьдесят: 80,
+  девяносто: 90,
+};
+/** "двадцать первое": the tens a cardinal, the unit an ordinal. */
+const ORDINAL = `(?:(${alternation(Object.keys(TENS))})\\s+${UNIT_ORDINAL}|${ANY_ORDINAL})`;
+function ordinalValue(m: RegExpExecArray): number | undefined {
+  const tens = m[1] ? TENS[m[1].toLowerCase()] : 0;
+  const stem = (m[2] ?? m[4] ?? '').toLowerCase();
+  const unit = m[3] || m[5] ? 3 : HARD_ORDINALS[stem];
+  return tens === undefined || unit === undefined ? undefined : tens + unit;
+}
+/** The case endings of an ordinal written in digits: "3-й", "3-го", "на 3-м этаже". */
+const DIGIT_ENDING = '(?:й|я|е|ю|м|го|му|ой|ей|ий|ый|ая|ое|ья|ье|ого|его|ому|ему|ом|ем|ую)';
+
 const UNITS: Stems = [
   ['(?:день|дня|дней)', 'days'],
   ['(?:неделю|недели|недель)', 'weeks'],
@@ -192,8 +251,32 @@ const WORDS: Record<string, string> = {
   доллар: 'dollar',
 };
 
+/**
+ * Russian ordinals in every case and gender in the English the ordinal recognizer reads
+ * ("третий" → "3rd", "на пятом этаже" → "на 5th этаже", "двадцать первого" → "21st", "3-й" →
+ * "3rd"). Not read: the hour of "в половине девятого" (half past eight) and fractions ("две
+ * пятых", "одна десятая").
+ */
+export const RUSSIAN_ORDINALS: readonly RewriteRule[] = [
+  keepRule(`${WORD_START}половин[еау]\\s+(?:${Object.keys(NEXT_HOUR).join('|')})${WORD_END}`),
+  keepRule(
+    `${WORD_START}(?:одна|одну|две|три|четыре|пять|шесть|семь|восемь|девять|десять|\\d+)\\s+${ANY_ORDINAL}${WORD_END}`,
+  ),
+  ordinalRule(`${WORD_START}${ORDINAL}${WORD_END}`, ordinalValue),
+  ordinalRule(`${WORD_START}(\\d{1,3})-${DIGIT_ENDING}${WORD_END}`, (m) => Number(m[1])),
+];
+
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const RUSSIAN_TO_ENGLISH: readonly RewriteRule[] = [
+  // "третьего мая", "первое января", "3-го мая": a day of the month, an ordinal, before the month.
+  ordinalRule(
+    `${WORD_START}${ORDINAL}(?=\\s+(?:${MONTHS.map(([p]) => p).join('|')})${WORD_END})`,
+    ordinalValue,
+  ),
+  ordinalRule(
+    `${WORD_START}(\\d{1,2})-${DIGIT_ENDING}(?=\\s+(?:${MONTHS.map(([p]) => p).join('|')})${WORD_END})`,
+    (m) => Number(m[1]),
+  ),
   // "2027 года": the year of a date, not a number of years.
   { pattern: `(?<=\\d{4}\\s+)г(?:ода|\\.)${WORD_END}`, replace: () => '' },
   {
@@ -256,6 +339,8 @@ export const RUSSIAN_TO_ENGLISH: readonly RewriteRule[] = [
   },
   stemRule(WEEKDAYS),
   stemRule(MONTHS),
+  // "двадцать первый" is an ordinal: its tens are no number of their own.
+  keepRule(`${WORD_START}(?:${alternation(Object.keys(TENS))})\\s+${UNIT_ORDINAL}${WORD_END}`),
   ...dayFirstDateRules(),
   ...decimalCommaRules(),
   numeralRule(NUMBERS),

@@ -7,6 +7,9 @@ import {
   halfBefore,
   numeral,
   numeralRule,
+  ordinalRule,
+  WORD_END,
+  WORD_START,
 } from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
@@ -150,6 +153,69 @@ const WORDS: Record<string, string> = {
   ...WEEKDAYS,
 };
 
+const UNIT_ORDINALS: Record<string, number> = {
+  första: 1,
+  förste: 1,
+  andra: 2,
+  andre: 2,
+  tredje: 3,
+  fjärde: 4,
+  femte: 5,
+  sjätte: 6,
+  sjunde: 7,
+  åttonde: 8,
+  nionde: 9,
+};
+/** Ordinals; from 21 the ten's cardinal and the unit's ordinal in one word ("tjugoförsta"). */
+const ORDINALS: Record<string, number> = {
+  ...UNIT_ORDINALS,
+  tionde: 10,
+  elfte: 11,
+  tolfte: 12,
+  trettonde: 13,
+  fjortonde: 14,
+  femtonde: 15,
+  sextonde: 16,
+  sjuttonde: 17,
+  artonde: 18,
+  nittonde: 19,
+  hundrade: 100,
+};
+for (const [i, ten] of [
+  'tjugo',
+  'trettio',
+  'fyrtio',
+  'femtio',
+  'sextio',
+  'sjuttio',
+  'åttio',
+  'nittio',
+].entries()) {
+  ORDINALS[`${ten}nde`] = (i + 2) * 10;
+  for (const [unit, u] of Object.entries(UNIT_ORDINALS))
+    ORDINALS[`${ten}${unit}`] = (i + 2) * 10 + u;
+}
+const ordinalValue = (m: RegExpExecArray): number | undefined =>
+  ORDINALS[(m[1] as string).toLowerCase()];
+const MONTH = `(?:${alternation(Object.keys(MONTHS))})${WORD_END}`;
+/** What "andra" (the other, others; the second) counts before: a thing in a row, or a month. */
+const COUNTED =
+  '(?:gången|gång|våningen|våning|platsen|plats|dagen|veckan|raden|klassen|klass|omgången|halvleken|alternativet|kapitlet|hand)';
+/** Ordinals but "andra" / "andre", which say "other" as often as "second". */
+const UNAMBIGUOUS = `(${alternation(Object.keys(ORDINALS).filter((w) => !/^andr[ae]$/.test(w)))})`;
+
+/**
+ * Swedish ordinals in the English the ordinal recognizer reads ("den tredje" → "den 3rd", "3:e"
+ * → "3rd"). "andra" / "andre" is "other" as often as it is "second" ("de andra", "på andra
+ * sidan"): it counts only before a month ("andra maj") or a word for a place in a row
+ * ("andra gången", "andra våningen", "andra plats"), never alone.
+ */
+export const SWEDISH_ORDINALS: readonly RewriteRule[] = [
+  ordinalRule(`${WORD_START}${UNAMBIGUOUS}${WORD_END}`, ordinalValue),
+  ordinalRule(`${WORD_START}(andra|andre)(?=\\s+(?:${COUNTED}${WORD_END}|${MONTH}))`, ordinalValue),
+  ordinalRule(`${WORD_START}(\\d{1,3}):(?:[ae]|dje)${WORD_END}`, (m) => Number(m[1])),
+];
+
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const SWEDISH_TO_ENGLISH: readonly RewriteRule[] = [
   {
@@ -207,6 +273,9 @@ export const SWEDISH_TO_ENGLISH: readonly RewriteRule[] = [
     pattern: `(?<![\\p{L}])(${alternation(Object.keys(WEEKDAYS))})(?:en|s)?(?![\\p{L}])`,
     replace: (m) => WEEKDAYS[(m[1] as string).toLowerCase()] ?? m[0],
   },
+  // "den tredje maj", "den 3:e maj": a day of the month said as an ordinal.
+  ordinalRule(`${WORD_START}(${alternation(Object.keys(ORDINALS))})(?=\\s+${MONTH})`, ordinalValue),
+  ordinalRule(`${WORD_START}(\\d{1,2}):(?:[ae]|dje)${WORD_END}`, (m) => Number(m[1])),
   // "den 3 maj": the day before the month reads as is.
   { pattern: '(?<![\\p{L}])den(?=\\s+\\d{1,2}(?![\\d]))', replace: () => 'on' },
   ...dayFirstDateRules(),

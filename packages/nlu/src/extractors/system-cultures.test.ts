@@ -1,7 +1,10 @@
+import { SUPPORTED_LANGUAGES, SYSTEM_ENTITIES } from '@parley/domain';
 import type { SupportedLanguage } from '@parley/domain';
 import { tokenize } from '../text/tokenize.js';
 import type { JsonValue } from '../types.js';
-import { createSystemExtractor } from './system-extractor.js';
+import { cultureFor, systemEntityWarnings } from './system-cultures.js';
+import type { RecognizerKind } from './system-cultures.js';
+import { createSystemExtractor, RECOGNIZER_OF } from './system-extractor.js';
 
 // Tuesday 1 December 2026, 11:00 in Berlin, 18:00 in Shanghai and Tokyo is 19:00.
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -100,5 +103,27 @@ describe('system entities in the bot language', () => {
     ['ja', '合計500円です', '500円', { amount: 500, currency: 'JPY' }],
   ])('%s: money, "%s" has %s', (language, text, raw, value) => {
     expect(find(language, text, 'UTC')).toContainEqual({ name: 'sys.money', raw, value, at: raw });
+  });
+
+  it.each([...SUPPORTED_LANGUAGES])(
+    '%s: every system entity is read in words, no warning',
+    (language) => {
+      expect(systemEntityWarnings(SYSTEM_ENTITIES, language, (n) => RECOGNIZER_OF[n])).toEqual([]);
+    },
+  );
+
+  it('warns for the entities of a recognizer that reads only digits and symbols in the language', () => {
+    const digitsOnlyOrdinals = (kind: RecognizerKind, language: SupportedLanguage) =>
+      kind === 'ordinal' ? { culture: 'en-us', native: false } : cultureFor(kind, language);
+    expect(
+      systemEntityWarnings(
+        ['sys.date', 'sys.ordinal', 'sys.number'],
+        'th',
+        (n) => RECOGNIZER_OF[n],
+        digitsOnlyOrdinals,
+      ),
+    ).toEqual([
+      'sys.ordinal: Recognizers-Text does not read Thai ordinals in words; only digits, symbols and ISO dates are understood',
+    ]);
   });
 });

@@ -1,17 +1,18 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
-import { ARABIC_TO_ENGLISH } from './arabic-dates.js';
-import { GERMAN_TO_ENGLISH } from './german-dates.js';
-import { DUTCH_TO_ENGLISH } from './dutch-dates.js';
-import { INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
-import { ITALIAN_TO_ENGLISH } from './italian-dates.js';
+import { ARABIC_ORDINALS, ARABIC_TO_ENGLISH } from './arabic-dates.js';
+import { GERMAN_ORDINALS, GERMAN_TO_ENGLISH } from './german-dates.js';
+import { DUTCH_ORDINALS, DUTCH_TO_ENGLISH } from './dutch-dates.js';
+import { INDONESIAN_ORDINALS, INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
+import { ITALIAN_ORDINALS, ITALIAN_TO_ENGLISH } from './italian-dates.js';
 import { JAPANESE_TO_CHINESE } from './japanese-dates.js';
 import { KOREAN_TO_CHINESE } from './korean-dates.js';
+import { KOREAN_ORDINALS } from './korean-numbers.js';
 import { PORTUGUESE_TO_ENGLISH } from './portuguese-dates.js';
-import { RUSSIAN_TO_ENGLISH } from './russian-dates.js';
-import { SWEDISH_TO_ENGLISH } from './swedish-dates.js';
-import { THAI_TO_ENGLISH } from './thai-dates.js';
-import { TURKISH_TO_ENGLISH } from './turkish-dates.js';
+import { RUSSIAN_ORDINALS, RUSSIAN_TO_ENGLISH } from './russian-dates.js';
+import { SWEDISH_ORDINALS, SWEDISH_TO_ENGLISH } from './swedish-dates.js';
+import { THAI_ORDINALS, THAI_TO_ENGLISH } from './thai-dates.js';
+import { TURKISH_ORDINALS, TURKISH_TO_ENGLISH } from './turkish-dates.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 /** The recognizers of Recognizers-Text the system entities use. */
@@ -64,7 +65,7 @@ const viaEnglish = (rewrite: readonly RewriteRule[]): CultureChoice => ({
 
 /**
  * Languages whose dates, times, numbers in words, per cent and money the English models read
- * after a rewrite of those words (ordinals in words only in German).
+ * after a rewrite of those words.
  */
 const BY_ENGLISH: Partial<Record<SupportedLanguage, CultureChoice>> = {
   ar: viaEnglish(ARABIC_TO_ENGLISH),
@@ -87,7 +88,20 @@ const REWRITTEN: Partial<
   Record<RecognizerKind, Partial<Record<SupportedLanguage, CultureChoice>>>
 > = {
   number: BY_REWRITE,
-  ordinal: { de: BY_ENGLISH.de },
+  // Ordinals have a rewrite of their own, read by the ordinal recognizer alone: the date-time
+  // model would take "3rd" after "in" or "at" for a day of the month ("im dritten Stock").
+  ordinal: {
+    ar: viaEnglish(ARABIC_ORDINALS),
+    de: viaEnglish(GERMAN_ORDINALS),
+    id: viaEnglish(INDONESIAN_ORDINALS),
+    it: viaEnglish(ITALIAN_ORDINALS),
+    ko: { culture: C.Chinese, rewrite: KOREAN_ORDINALS, native: true },
+    nl: viaEnglish(DUTCH_ORDINALS),
+    ru: viaEnglish(RUSSIAN_ORDINALS),
+    sv: viaEnglish(SWEDISH_ORDINALS),
+    th: viaEnglish(THAI_ORDINALS),
+    tr: viaEnglish(TURKISH_ORDINALS),
+  },
   percentage: BY_REWRITE,
   money: BY_REWRITE,
   datetime: {
@@ -126,16 +140,19 @@ const WHAT: Record<RecognizerKind, string> = {
 /**
  * Model warnings for the system entities a model uses in a language no recognizer covers:
  * they still find digits, symbols and ISO dates, not words, and the bot builder should know.
+ * `choose` is how a recognizer reads a language (`cultureFor`, which today covers every
+ * supported language in words; a language added without a culture or rewrite warns).
  */
 export function systemEntityWarnings(
   entities: readonly SystemEntityName[],
   language: SupportedLanguage,
   recognizerOf: (name: SystemEntityName) => RecognizerKind,
+  choose: (kind: RecognizerKind, language: SupportedLanguage) => CultureChoice = cultureFor,
 ): string[] {
   const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
   return entities.flatMap((entity) => {
     const kind = recognizerOf(entity);
-    return cultureFor(kind, language).native
+    return choose(kind, language).native
       ? []
       : [
           `${entity}: Recognizers-Text does not read ${name} ${WHAT[kind]}; only digits, symbols and ISO dates are understood`,

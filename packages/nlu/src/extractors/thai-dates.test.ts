@@ -55,12 +55,41 @@ describe('Thai system entities (an English rewrite)', () => {
       expect(find(text).filter((e) => e.name === 'sys.number')).toEqual([]);
   });
 
-  it('warns only that ordinals in words are not read', () => {
+  it.each<[string, number, string]>([
+    ['คนที่สาม', 3, 'ที่สาม'],
+    ['ครั้งที่สอง', 2, 'ที่สอง'],
+    ['ขอที่สิบเอ็ด', 11, 'ที่สิบเอ็ด'],
+    ['ชั้นที่ 3', 3, 'ที่ 3'],
+    ['ข้อที่๓', 3, 'ที่๓'],
+    ['ครั้งแรก', 1, 'แรก'],
+  ])('"%s" has sys.ordinal %d at "%s"', (text, value, at) => {
+    expect(find(text)).toContainEqual({ name: 'sys.ordinal', value, at });
+  });
+
+  it('reads "วันที่" and a number as the day of the month', () => {
+    expect(find('วันที่ห้า')).toContainEqual({
+      name: 'sys.date',
+      value: '2026-12-05',
+      at: 'วันที่ห้า',
+    });
+  });
+
+  it.each([
+    // Seats for two, to Samyan, at first, a husband.
+    'ที่ 2 คน',
+    'ไปที่สามย่าน',
+    'แรกๆ',
+    'สามีของฉัน',
+  ])('"%s" has no ordinal', (text) => {
+    expect(find(text).filter((e) => e.name === 'sys.ordinal')).toEqual([]);
+  });
+
+  it('warns for no system entity', () => {
     const warnings = systemEntityWarnings(
       ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],
       'th',
       (n) => RECOGNIZER_OF[n],
     );
-    expect(warnings).toEqual([expect.stringContaining('ordinals in words')]);
+    expect(warnings).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
-import { alternation, clock } from './english-rewrite.js';
-import { THAI_NUMBER_RULES, THAI_NUMERAL, thaiNumberValue } from './thai-numbers.js';
+import { alternation, clock, ordinalRule, ordinalSuffix } from './english-rewrite.js';
+import {
+  THAI_NUMBER_RULES,
+  THAI_NUMERAL,
+  thaiNumberValue,
+  thaiWordBoundaries,
+} from './thai-numbers.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 // Thai writes no spaces between words, so these rules match inside running text: each pattern
@@ -65,6 +70,31 @@ function at(hour24: number | undefined, minutes = 0): string | undefined {
 /** A year of the Buddhist era (2569) in the Common one (2026). */
 const commonEra = (year: number): number => (year > 2400 ? year - 543 : year);
 
+/** What "ที่" and a number count when they are a place and not a position ("ที่ 2 คน", seats for two). */
+const COUNTERS =
+  'คน|ท่าน|ที่|ตัว|อัน|ชิ้น|ใบ|แก้ว|จาน|ถาด|คัน|หลัง|ห้อง|เล่ม|วัน|โมง|ทุ่ม|นาที|ชั่วโมง|บาท|ครั้ง|เดือน|ปี|ขวด|กล่อง|ชุด|คู่';
+/** Whether a match starts and ends where the word segmentation ends a word. */
+const wholeWords = (m: RegExpExecArray): boolean => {
+  const at = thaiWordBoundaries(m.input);
+  return at.has(m.index) && at.has(m.index + m[0].length);
+};
+
+/**
+ * Thai ordinals in the English the ordinal recognizer reads ("คนที่สาม" → "คน 3rd ", "ครั้งแรก"
+ * → "ครั้ง 1st "): "ที่" and a number, and "แรก" (first), each a whole word of the segmentation
+ * ("สามี" is no three). Not read: "ที่" and a number before what it counts ("ที่ 2 คน", seats
+ * for two) or after a verb of going or being, where "ที่" is "to" or "at" ("ไปที่สามย่าน", to
+ * Samyan), "แรกๆ" and "แรกเริ่ม" (at first, the beginning).
+ */
+export const THAI_ORDINALS: readonly RewriteRule[] = [
+  ordinalRule(
+    `(?<!(?:ไป|มา|อยู่|ถึง|กลับ|แวะ)\\s*)ที่\\s*(${D}{1,3}|${THAI_NUMERAL})(?!\\s*(?:${COUNTERS}))`,
+    (m) => (wholeWords(m) ? value(m[1]) : undefined),
+    true,
+  ),
+  ordinalRule('แรก(?!\\s*ๆ|เริ่ม)', (m) => (wholeWords(m) ? 1 : undefined), true),
+];
+
 /**
  * Thai date and time words in the English the recognizer reads ("พรุ่งนี้บ่ายสามโมง" →
  * "tomorrow at 3:00pm"); Recognizers-Text has no Thai model. Thai tells the hours by the part
@@ -76,6 +106,16 @@ export const THAI_TO_ENGLISH: readonly RewriteRule[] = [
     pattern: `(?:วันที่\\s*)?(${D}{1,2})\\s*(${alternation(Object.keys(MONTHS))})(?:\\s*(${D}{4}))?`,
     replace: (m) =>
       ` ${ascii(m[1] as string)} ${MONTHS[m[2] as string]}${m[3] ? ` ${commonEra(Number(ascii(m[3])))}` : ''} `,
+  },
+  // "วันที่ 5", "วันที่ห้า": the fifth of the month.
+  {
+    pattern: `วันที่\\s*${N}`,
+    replace: (m) => {
+      const day = value(m[1]);
+      return day === undefined || day < 1 || day > 31 || !wholeWords(m)
+        ? m[0]
+        : ` on the ${ordinalSuffix(day)} `;
+    },
   },
   // Clock times, by the part of the day.
   {

@@ -82,7 +82,8 @@ export function thaiNumeralValue(text: string): number | undefined {
 // Thai writes no spaces between words: a numeral counts only where ICU's word segmentation
 // puts a word boundary before and after it ("สาม" is three, "สามี" a husband, "ห้าง" a shop).
 let segmented: { text: string; boundaries: Set<number> } | undefined;
-function boundaries(text: string): Set<number> {
+/** Where ICU's Thai word segmentation puts a word boundary in a text (the last text's, cached). */
+export function thaiWordBoundaries(text: string): Set<number> {
   if (segmented?.text !== text) {
     const set = new Set<number>([0, text.length]);
     for (const piece of segmentWords(text, 'th')) {
@@ -115,7 +116,7 @@ export const THAI_NUMBER_RULES: readonly RewriteRule[] = [
   {
     pattern: `${THAI_NUMERAL}(?!แยก)`,
     replace: (m) => {
-      const at = boundaries(m.input);
+      const at = thaiWordBoundaries(m.input);
       if (!at.has(m.index) || !at.has(m.index + m[0].length) || NOT_ALONE.has(m[0])) return m[0];
       const n = thaiNumeralValue(m[0]);
       return n === undefined ? m[0] : ` ${n} `;

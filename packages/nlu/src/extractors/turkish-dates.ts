@@ -5,9 +5,13 @@ import {
   dayFirstDateRules,
   decimalCommaRules,
   inflectedRules,
+  keepRule,
   numeral,
   numeralRule,
+  ordinalRule,
   ordinalSuffix,
+  WORD_END,
+  WORD_START,
 } from './english-rewrite.js';
 import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
@@ -121,6 +125,77 @@ const WORDS: Record<string, string> = {
   lira: 'turkish lira',
 };
 
+/** Ordinals: the cardinal and -(ı/i/u/ü)ncı/nci/ncu/ncü, by vowel harmony ("dört" softens). */
+const UNIT_ORDINALS: Record<string, number> = {
+  birinci: 1,
+  ikinci: 2,
+  üçüncü: 3,
+  dördüncü: 4,
+  beşinci: 5,
+  altıncı: 6,
+  yedinci: 7,
+  sekizinci: 8,
+  dokuzuncu: 9,
+};
+const TEN_ORDINALS: Record<string, number> = {
+  onuncu: 10,
+  yirminci: 20,
+  otuzuncu: 30,
+  kırkıncı: 40,
+  ellinci: 50,
+  altmışıncı: 60,
+  yetmişinci: 70,
+  sekseninci: 80,
+  doksanıncı: 90,
+  yüzüncü: 100,
+  bininci: 1000,
+};
+const TENS: Record<string, number> = {
+  on: 10,
+  yirmi: 20,
+  otuz: 30,
+  kırk: 40,
+  elli: 50,
+  altmış: 60,
+  yetmiş: 70,
+  seksen: 80,
+  doksan: 90,
+};
+/** Words as Turkish capitalizes them too: "İlk", "İKİNCİ" (the regex flag folds no dotted İ). */
+const dotted = (pattern: string): string => pattern.replace(/i/g, '[iİ]');
+const lower = (word: string): string => word.toLocaleLowerCase('tr');
+/** "yirmi birinci": the tens a cardinal, the unit an ordinal, then any case or possessive. */
+const COMPOUND = `(?:(${dotted(alternation(Object.keys(TENS)))})\\s+)?(${dotted(alternation(Object.keys(UNIT_ORDINALS)))})`;
+const ORDINAL = `(?:${COMPOUND}|(${dotted(alternation(Object.keys(TEN_ORDINALS)))}))\\p{L}*`;
+function ordinalValue(m: RegExpExecArray): number | undefined {
+  if (m[3]) return TEN_ORDINALS[lower(m[3])];
+  const unit = UNIT_ORDINALS[lower(m[2] as string)];
+  const tens = m[1] ? TENS[lower(m[1])] : 0;
+  return unit === undefined || tens === undefined ? undefined : tens + unit;
+}
+
+/**
+ * Turkish ordinals with their case endings and possessives in the English the ordinal
+ * recognizer reads ("üçüncüsü" → "3rd", "yirmi birinci" → "21st", "3'üncü", "ilk"). "ilk" only
+ * alone or with its endings ("ilkbahar" is spring, "ilkokul" primary school); "3." only before a
+ * word in lower case ("3. kat", the third floor; "saat 3. Sonra" ends a sentence).
+ */
+export const TURKISH_ORDINALS: readonly RewriteRule[] = [
+  ordinalRule(`${WORD_START}${ORDINAL}`, ordinalValue),
+  ordinalRule(
+    `${WORD_START}[iİ]lk(?:i|ini|ine|inde|inden|inin|ler|leri|lerini|lerinden)?${WORD_END}`,
+    () => 1,
+  ),
+  ordinalRule(`${WORD_START}(\\d{1,3})['’]?(?:[ıiuü]?nc[ıiuü])\\p{L}*`, (m) => Number(m[1])),
+  ordinalRule(`(?<![\\p{L}\\p{N}.])(\\d{1,3})\\.(?=\\s+\\p{L})`, (m) => {
+    const next = m.input
+      .slice(m.index + m[0].length)
+      .trimStart()
+      .charAt(0);
+    return next !== next.toLocaleUpperCase('tr') ? Number(m[1]) : undefined;
+  }),
+];
+
 /** Rules, tried in this order at each position; see `rewriteText`. */
 export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   {
@@ -218,6 +293,10 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
       `${String(amount(NUMBERS, m[1]) ?? (m[1] as string).replace(',', '.'))} percent`,
   },
   // "TL", "₺" and "TRY" the recognizer knows; "lira" alone it does not.
+  // "yirmi birinci" is an ordinal: its tens are no number of their own.
+  keepRule(
+    `${WORD_START}(?:${alternation(Object.keys(TENS))})\\s+(?:${alternation(Object.keys(UNIT_ORDINALS))})\\p{L}*`,
+  ),
   ...dayFirstDateRules(),
   ...decimalCommaRules(),
   numeralRule(NUMBERS, ['bir', 'yüz']),
