@@ -36,6 +36,11 @@ function loadBands(): (word: string) => string {
   numbers.forEach((n, w) => {
     if (bands[n] === -1) bands[n] = bandOfWord[w]!;
   });
+  return bandLookup(table, bands);
+}
+
+/** Built apart from `loadBands` so that the closure keeps only these (not the lists read). */
+function bandLookup(table: StringTable, bands: Int8Array): (word: string) => string {
   return (word) => {
     const n = table.indexOf(word);
     return n < 0 ? 'oov' : BANDS[bands[n]!]!;

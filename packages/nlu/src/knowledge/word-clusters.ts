@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
 import { runSteps, runStepsYielding } from '../util/event-loop.js';
-import { StringTable } from '../util/string-table.js';
+import { detachedCopy, StringTable } from '../util/string-table.js';
 
 /** Built by `build-word-clusters.ts`; shipped with the package, never downloaded. */
 export const CLUSTERS_FILE = new URL('../../data/word-clusters.txt.gz', import.meta.url);
@@ -101,10 +101,20 @@ function* parseSteps(text: string): Generator<void, WordClusters> {
   const codeOfWord = new Int32Array(table.size);
   numbers.forEach((n, w) => (codeOfWord[n] = codeOfLine[w]!));
   return {
-    version: header.slice(HEADER.length).trim(),
-    codeOf: (norm) => {
-      const n = table.indexOf(norm);
-      return n < 0 ? undefined : codes[codeOfWord[n]!];
-    },
+    // A copy: a slice of the header would keep the whole file's text alive.
+    version: detachedCopy(header.slice(HEADER.length).trim()),
+    codeOf: codeLookup(table, codeOfWord, codes),
+  };
+}
+
+/** Built apart from the parse so that the closure keeps only these (not the parse's lists). */
+function codeLookup(
+  table: StringTable,
+  codeOfWord: Int32Array,
+  codes: readonly string[],
+): (norm: string) => string | undefined {
+  return (norm) => {
+    const n = table.indexOf(norm);
+    return n < 0 ? undefined : codes[codeOfWord[n]!];
   };
 }

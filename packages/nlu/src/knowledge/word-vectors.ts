@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { StringTable } from '../util/string-table.js';
+import { detachedCopy, StringTable } from '../util/string-table.js';
 
 /** Built by `build-word-vectors.ts`; shipped with the package, never downloaded. */
 export const WORD_VECTORS_FILE = new URL('../../data/word-vectors.bin.gz', import.meta.url);
@@ -101,14 +101,19 @@ export function parseWordVectors(bytes: Buffer): WordVectors {
     return SIF_A / (SIF_A + p);
   });
   return {
-    version: header.slice(MAGIC.length).trim(),
+    version: detachedCopy(header.slice(MAGIC.length).trim()),
     dimensions: dims,
-    rowOf: (norm) => {
-      const n = table.indexOf(norm);
-      return n < 0 ? -1 : rowOfWord[n]!;
-    },
+    rowOf: rowLookup(table, rowOfWord),
     scales,
     values,
     sifWeights,
+  };
+}
+
+/** Built apart from the parse so that the closure keeps only these (not the parse's lists). */
+function rowLookup(table: StringTable, rowOfWord: Int32Array): (norm: string) => number {
+  return (norm) => {
+    const n = table.indexOf(norm);
+    return n < 0 ? -1 : rowOfWord[n]!;
   };
 }

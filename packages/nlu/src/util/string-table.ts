@@ -80,3 +80,11 @@ function hash(s: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * A copy of `s` in a string of its own. A slice of a long string (a word list's header line,
+ * say) may share its parent's characters in V8 and so keep the whole file's text alive.
+ */
+export function detachedCopy(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
+}
