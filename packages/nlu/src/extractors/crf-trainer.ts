@@ -11,15 +11,20 @@ import { createPrng, shuffled } from '../util/prng.js';
 /** Feature groups of a token, in the order they are stored; dropout hides whole groups. */
 const GROUPS = ['context', 'lexical', 'gazetteer', 'knowledge'] as const;
 
+/** Int32 slots of one shared chunk of prepared sentences (4 MB). */
+const CHUNK_SLOTS = 1 << 20;
+
 /**
- * One sentence: the feature ids of all its tokens in one flat array (tens of thousands of
- * sentences would otherwise mean hundreds of thousands of small arrays); token t's group g
- * spans `ids[bounds[t·4 + g] .. bounds[t·4 + g + 1]]`.
+ * One sentence, stored at `at` in a chunk shared with the sentences prepared around it (three
+ * typed arrays per sentence cost more in object headers and allocator overhead than their ids
+ * for a 10k-example bot): its T gold labels, then 4·T + 1 group bounds, then the feature ids
+ * of all its tokens; token t's group g spans `chunk[bounds(t·4 + g) .. bounds(t·4 + g + 1)]`,
+ * the bounds being offsets in the chunk.
  */
 interface PreparedExample {
-  ids: Int32Array;
-  bounds: Int32Array;
-  gold: Int32Array;
+  chunk: Int32Array;
+  at: number;
+  tokens: number;
   lattice: Lattice;
 }
 
@@ -44,7 +49,9 @@ interface Lattice {
  * Forward-backward runs on scaled probabilities over the labels the intent allows.
  */
 export class CrfTrainer {
-  private readonly featureIndex = new Map<string, number>();
+  /** Feature name → id while examples are prepared; then only the names, by id (`freeze`). */
+  private featureIndex = new Map<string, number>();
+  private featureNames: string[] = [];
   private readonly labelIndex: Map<string, number>;
   /** (feature, label) pairs seen in gold tags, as feature · L + label, until training starts. */
   private pairs = new Set<number>();
@@ -58,6 +65,8 @@ export class CrfTrainer {
   private pairOffsets = new Int32Array(0);
   private pairLabels = new Int32Array(0);
   private readonly lattices = new Map<string, Lattice>();
+  private chunk = new Int32Array(0);
+  private chunkUsed = 0;
   /** Sums of the weights at the end of the averaged epochs (Polyak averaging). */
   private sums: { weights: Float64Array; transitions: Float64Array; count: number } | undefined;
 
@@ -74,7 +83,7 @@ export class CrfTrainer {
   }
 
   prepare(e: LabellerExample): PreparedExample {
-    const gold = Int32Array.from(e.tags, (t) => this.labelIndex.get(t) ?? 0);
+    const gold = e.tags.map((t) => this.labelIndex.get(t) ?? 0);
     const ids: number[] = [];
     const bounds: number[] = [0];
     labellerFeatures(
@@ -90,12 +99,20 @@ export class CrfTrainer {
         bounds.push(ids.length);
       }
     });
-    return {
-      ids: Int32Array.from(ids),
-      bounds: Int32Array.from(bounds),
-      gold,
-      lattice: this.latticeFor(e.intent),
-    };
+    const T = gold.length;
+    const slots = T + bounds.length + ids.length;
+    if (this.chunkUsed + slots > this.chunk.length) {
+      this.chunk = new Int32Array(Math.max(CHUNK_SLOTS, slots));
+      this.chunkUsed = 0;
+    }
+    const { chunk } = this;
+    const at = this.chunkUsed;
+    const idsAt = at + T + bounds.length;
+    chunk.set(gold, at);
+    for (let k = 0; k < bounds.length; k++) chunk[at + T + k] = idsAt + bounds[k]!;
+    chunk.set(ids, idsAt);
+    this.chunkUsed += slots;
+    return { chunk, at, tokens: T, lattice: this.latticeFor(e.intent) };
   }
 
   /** Registers the (feature, gold label) pair; returns the feature id. */
@@ -145,15 +162,17 @@ export class CrfTrainer {
       const eta = rate(step++);
       this.scale *= 1 - eta * lambda;
       if (this.scale < 1e-9) this.rescale();
-      const active = Array.from({ length: ex.gold.length }, (_, t) => {
+      const { chunk } = ex;
+      const boundsAt = ex.at + ex.tokens;
+      const active = Array.from({ length: ex.tokens }, (_, t) => {
         const out: number[] = [];
-        const at = (g: number): number => ex.bounds[t * GROUPS.length + g]!;
+        const at = (g: number): number => chunk[boundsAt + t * GROUPS.length + g]!;
         const take = (g: number): void => {
-          for (let k = at(g); k < at(g + 1); k++) out.push(ex.ids[k]!);
+          for (let k = at(g); k < at(g + 1); k++) out.push(chunk[k]!);
         };
         take(0);
         if (keep('lexical')) take(1);
-        for (let k = at(2); k < at(3); k++) if (keep('gazetteer')) out.push(ex.ids[k]!);
+        for (let k = at(2); k < at(3); k++) if (keep('gazetteer')) out.push(chunk[k]!);
         if (keep('knowledge')) take(3);
         return out;
       });
@@ -192,11 +211,15 @@ export class CrfTrainer {
   private freeze(): void {
     if (this.frozen) return;
     this.frozen = true;
+    // Map iteration follows insertion, that is id order. The map's table is garbage from here.
+    this.featureNames = [...this.featureIndex.keys()];
+    this.featureIndex = new Map();
+    this.chunk = new Int32Array(0);
     const L = this.labels.length;
     // Sorted keys are sorted by feature, then by label: the CSR layout directly.
     const keys = Float64Array.from(this.pairs).sort();
     this.pairs = new Set();
-    const offsets = new Int32Array(this.featureIndex.size + 1);
+    const offsets = new Int32Array(this.featureNames.length + 1);
     const labels = new Int32Array(keys.length);
     keys.forEach((key, k) => {
       labels[k] = key % L;
@@ -216,7 +239,7 @@ export class CrfTrainer {
   }
 
   private gradientStep(ex: PreparedExample, active: number[][], eta: number): void {
-    const { lattice, gold } = ex;
+    const { lattice, chunk, at: goldAt } = ex;
     const K = lattice.labels.length;
     const T = active.length;
     const L = this.labels.length;
@@ -278,7 +301,7 @@ export class CrfTrainer {
     // divided by `scale`, so the step is too.
     const step = eta / this.scale;
     for (let t = 0; t < T; t++) {
-      const g = gold[t]!;
+      const g = chunk[goldAt + t]!;
       for (const f of active[t]!) {
         const to = this.pairOffsets[f + 1]!;
         for (let p = this.pairOffsets[f]!; p < to; p++) {
@@ -294,12 +317,12 @@ export class CrfTrainer {
     for (let k = 0; k < K; k++) {
       const l = lattice.labels[k]!;
       const p0 = alpha[k]! * beta[k]!;
-      this.transitions[L * L + l]! += eta * ((gold[0] === l ? 1 : 0) - p0);
+      this.transitions[L * L + l]! += eta * ((chunk[goldAt] === l ? 1 : 0) - p0);
     }
     for (let t = 1; t < T; t++) {
       const inv = 1 / c[t]!;
-      const gPrev = gold[t - 1]!;
-      const gCur = gold[t]!;
+      const gPrev = chunk[goldAt + t - 1]!;
+      const gCur = chunk[goldAt + t]!;
       for (let k = 0; k < K; k++) {
         const right = emit[t * K + k]! * beta[t * K + k]! * inv;
         const l = lattice.labels[k]!;
@@ -320,31 +343,33 @@ export class CrfTrainer {
     const weight = (k: number): number =>
       sums ? sums.weights[k]! / sums.count : this.weights[k]! * this.scale;
     const transitions = sums ? sums.transitions.map((t) => t / sums.count) : this.transitions;
-    const offsets = [0];
-    const rowLabels: number[] = [];
-    const rowWeights: number[] = [];
+    // Written in place into arrays of the largest possible size, then cut to what was kept.
+    const offsets = new Int32Array(this.featureNames.length + 1);
+    const rowLabels = new Int32Array(this.pairCount);
+    const rowWeights = new Float32Array(this.pairCount);
     const features: string[] = [];
-    for (const [name, id] of this.featureIndex) {
+    let kept = 0;
+    for (const [id, name] of this.featureNames.entries()) {
       await yieldIfDue();
-      const before = rowLabels.length;
+      const before = kept;
       for (let p = this.pairOffsets[id]!; p < this.pairOffsets[id + 1]!; p++) {
         const w = weight(p);
         if (Math.abs(w) > 1e-4) {
-          rowLabels.push(this.pairLabels[p]!);
-          rowWeights.push(w);
+          rowLabels[kept] = this.pairLabels[p]!;
+          rowWeights[kept++] = w;
         }
       }
-      if (rowLabels.length === before) continue;
+      if (kept === before) continue;
       features.push(name);
-      offsets.push(rowLabels.length);
+      offsets[features.length] = kept;
     }
     return {
       labels: this.labels,
       intentEntities: this.intentEntities,
       features,
-      rowOffsets: Int32Array.from(offsets),
-      rowLabels: Int32Array.from(rowLabels),
-      rowWeights: Float32Array.from(rowWeights),
+      rowOffsets: offsets.slice(0, features.length + 1),
+      rowLabels: rowLabels.slice(0, kept),
+      rowWeights: rowWeights.slice(0, kept),
       transitions: Float32Array.from(transitions),
     };
   }
@@ -370,10 +395,12 @@ export function withoutLeadIn(e: LabellerExample): LabellerExample | undefined {
 
 /**
  * Trains a CRF on the examples and their copies `withoutLeadIn`: CRFsuite's l2sgd schedule, an
- * ensemble of `options.ensemble` runs averaged into one.
+ * ensemble of `options.ensemble` runs averaged into one. Takes the examples: `examples` is
+ * empty once their features are indexed, so that the tokens and marks of a big bot are garbage
+ * during the epochs rather than alive next to the indexed copy.
  */
 export async function trainCrf(
-  examples: readonly LabellerExample[],
+  examples: LabellerExample[],
   labels: string[],
   options: LabellerOptions,
 ): Promise<LabellerArtifact> {
@@ -391,13 +418,7 @@ export async function trainCrf(
     usesCharacterGrams(language),
   );
   const random = createPrng(options.seed);
-  const prepared = [];
-  for (const e of examples) {
-    prepared.push(crf.prepare(e));
-    const cropped = withoutLeadIn(e);
-    if (cropped) prepared.push(crf.prepare(cropped));
-    await yieldIfDue();
-  }
+  const prepared = await prepareAll(crf, examples);
   // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).
   const lambda = (2 * options.l2) / Math.max(1, prepared.length);
   const rate = (t: number): number =>
@@ -420,4 +441,20 @@ export async function trainCrf(
     }
   }
   return await crf.finish();
+}
+
+/** Every example and its copy `withoutLeadIn`, prepared in order; empties `examples`. */
+async function prepareAll(
+  crf: CrfTrainer,
+  examples: LabellerExample[],
+): Promise<PreparedExample[]> {
+  const prepared = [];
+  for (const e of examples) {
+    prepared.push(crf.prepare(e));
+    const cropped = withoutLeadIn(e);
+    if (cropped) prepared.push(crf.prepare(cropped));
+    await yieldIfDue();
+  }
+  examples.length = 0;
+  return prepared;
 }

@@ -38,14 +38,17 @@ export class SequenceLabeller {
     private readonly a: LabellerArtifact,
     language: SupportedLanguage = 'en',
   ) {
-    this.featureIndex = new Map(a.features.map((f, i) => [f, i]));
+    // One entry at a time: `new Map(features.map(…))` would first build a pair array per feature.
+    this.featureIndex = new Map();
+    a.features.forEach((f, i) => this.featureIndex.set(f, i));
     this.allLabelIds = a.labels.map((_, i) => i);
     this.english = usesEnglishLexicon(language);
     this.characters = usesCharacterGrams(language);
   }
 
+  /** Takes the examples: `examples` is empty once their features are indexed (see `trainCrf`). */
   static async train(
-    examples: readonly LabellerExample[],
+    examples: LabellerExample[],
     options: LabellerOptions,
   ): Promise<SequenceLabeller> {
     const entities = [

@@ -31,8 +31,8 @@ function encodeOne(text: string): Float32Array {
   const out = new Float32Array(dims);
   for (const token of tokenize(text)) {
     if (token.kind === 'punct') continue;
-    const row = table.rowOf.get(token.norm);
-    if (row === undefined) continue;
+    const row = table.rowOf(token.norm);
+    if (row < 0) continue;
     const w = table.sifWeights[row]! * table.scales[row]!;
     const base = row * dims;
     for (let j = 0; j < dims; j++) out[j]! += w * table.values[base + j]!;

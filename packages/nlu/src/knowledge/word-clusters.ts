@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
 import { runSteps, runStepsYielding } from '../util/event-loop.js';
+import { detachedCopy, StringTable } from '../util/string-table.js';
 
 /** Built by `build-word-clusters.ts`; shipped with the package, never downloaded. */
 export const CLUSTERS_FILE = new URL('../../data/word-clusters.txt.gz', import.meta.url);
@@ -14,7 +15,7 @@ export interface WordClusters {
   /** Where the clusters come from and how they were built, for the model manifest. */
   version: string;
   /** Token norm → cluster code; each character is one level of the hierarchy. */
-  codeOf: Map<string, string>;
+  codeOf: (norm: string) => string | undefined;
 }
 
 let loaded: WordClusters | undefined;
@@ -27,7 +28,7 @@ let loaded: WordClusters | undefined;
  */
 export function wordCluster(norm: string): string | undefined {
   loaded ??= parseClusters(gunzipSync(readFileSync(CLUSTERS_FILE)).toString('utf8'));
-  return loaded.codeOf.get(norm);
+  return loaded.codeOf(norm);
 }
 
 /** Loads the clusters, letting the event loop turn while it parses (training runs in the API). */
@@ -81,14 +82,39 @@ function* parseSteps(text: string): Generator<void, WordClusters> {
   const lines = text.split('\n');
   const header = lines[0] ?? '';
   if (!header.startsWith(HEADER)) throw new Error('word clusters: not a parley word-cluster file');
-  const codeOf = new Map<string, string>();
+  const codes: string[] = [];
+  const words: string[] = [];
+  const codeOfLine: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] as string;
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
-    const code = line.slice(0, tab);
-    for (const word of line.slice(tab + 1).split(' ')) codeOf.set(word, code);
+    codes.push(line.slice(0, tab));
+    for (const word of line.slice(tab + 1).split(' ')) {
+      words.push(word);
+      codeOfLine.push(codes.length - 1);
+    }
     if (i % 256 === 0) yield;
   }
-  return { version: header.slice(HEADER.length).trim(), codeOf };
+  const { table, numbers } = StringTable.intern(words);
+  // A word listed twice takes its last code, as a Map's `set` would.
+  const codeOfWord = new Int32Array(table.size);
+  numbers.forEach((n, w) => (codeOfWord[n] = codeOfLine[w]!));
+  return {
+    // A copy: a slice of the header would keep the whole file's text alive.
+    version: detachedCopy(header.slice(HEADER.length).trim()),
+    codeOf: codeLookup(table, codeOfWord, codes),
+  };
+}
+
+/** Built apart from the parse so that the closure keeps only these (not the parse's lists). */
+function codeLookup(
+  table: StringTable,
+  codeOfWord: Int32Array,
+  codes: readonly string[],
+): (norm: string) => string | undefined {
+  return (norm) => {
+    const n = table.indexOf(norm);
+    return n < 0 ? undefined : codes[codeOfWord[n]!];
+  };
 }

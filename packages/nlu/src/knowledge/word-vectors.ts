@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { detachedCopy, StringTable } from '../util/string-table.js';
 
 /** Built by `build-word-vectors.ts`; shipped with the package, never downloaded. */
 export const WORD_VECTORS_FILE = new URL('../../data/word-vectors.bin.gz', import.meta.url);
@@ -18,7 +19,8 @@ const SIF_A = 1e-3;
 export interface WordVectors {
   version: string;
   dimensions: number;
-  rowOf: Map<string, number>;
+  /** The row of a token norm, or -1. */
+  rowOf: (norm: string) => number;
   scales: Float32Array;
   values: Int8Array;
   sifWeights: Float32Array;
@@ -77,12 +79,16 @@ export function parseWordVectors(bytes: Buffer): WordVectors {
     .split(' ')
     .map(Number) as [number, number];
   let offset = secondLine + 1;
-  const rowOf = new Map<string, number>();
+  const words: string[] = [];
   for (let r = 0; r < rows; r++) {
     const end = bytes.indexOf(10, offset);
-    rowOf.set(bytes.subarray(offset, end).toString('utf8'), r);
+    words.push(bytes.subarray(offset, end).toString('utf8'));
     offset = end + 1;
   }
+  const { table, numbers } = StringTable.intern(words);
+  // A word listed twice takes its last row, as a Map's `set` would.
+  const rowOfWord = new Int32Array(table.size);
+  numbers.forEach((n, r) => (rowOfWord[n] = r));
   // Copies: the slices of a Buffer need not be aligned for a Float32Array view.
   const scales = new Float32Array(
     bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + rows * 4),
@@ -95,11 +101,19 @@ export function parseWordVectors(bytes: Buffer): WordVectors {
     return SIF_A / (SIF_A + p);
   });
   return {
-    version: header.slice(MAGIC.length).trim(),
+    version: detachedCopy(header.slice(MAGIC.length).trim()),
     dimensions: dims,
-    rowOf,
+    rowOf: rowLookup(table, rowOfWord),
     scales,
     values,
     sifWeights,
+  };
+}
+
+/** Built apart from the parse so that the closure keeps only these (not the parse's lists). */
+function rowLookup(table: StringTable, rowOfWord: Int32Array): (norm: string) => number {
+  return (norm) => {
+    const n = table.indexOf(norm);
+    return n < 0 ? -1 : rowOfWord[n]!;
   };
 }

@@ -79,34 +79,46 @@ async function buildCentroids(
   classes: number,
   features: number,
 ): Promise<IntentModelArtifact['centroids']> {
-  const sums = Array.from({ length: classes }, () => new Map<number, number>());
+  // Per class, feature → slot of its sum in `sums` (maps of small integers, and one flat array
+  // of doubles: a map of running double sums would allocate a number per update, and a list of
+  // [class, value] pairs per feature tens of MB of garbage for a big bot).
+  const slotOf = Array.from({ length: classes }, () => new Map<number, number>());
+  let sums = new Float64Array(1024);
+  let used = 0;
   for (const [i, v] of vectors.entries()) {
-    const sum = sums[labels[i]!]!;
-    v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + v.values[k]!));
+    const slots = slotOf[labels[i]!]!;
+    v.ids.forEach((id, k) => {
+      let slot = slots.get(id);
+      if (slot === undefined) {
+        if (used === sums.length) {
+          const grown = new Float64Array(sums.length * 2);
+          grown.set(sums);
+          sums = grown;
+        }
+        slots.set(id, (slot = used++));
+      }
+      sums[slot]! += v.values[k]!;
+    });
     await yieldIfDue();
   }
-  const byFeature: Array<Array<[number, number]>> = Array.from({ length: features }, () => []);
-  sums.forEach((sum, c) => {
+  // Rows by feature, each listing its classes in ascending order.
+  const offsets = new Int32Array(features + 1);
+  for (const slots of slotOf) for (const id of slots.keys()) offsets[id + 1]!++;
+  for (let f = 0; f < features; f++) offsets[f + 1]! += offsets[f]!;
+  const filled = offsets.slice(0, features);
+  const cls = new Int32Array(used);
+  const vals = new Float32Array(used);
+  slotOf.forEach((slots, c) => {
     let norm = 0;
-    for (const x of sum.values()) norm += x * x;
+    for (const slot of slots.values()) norm += sums[slot]! * sums[slot]!;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (const [id, x] of sum) byFeature[id]?.push([c, x * scale]);
-  });
-  const offsets = [0];
-  const cls: number[] = [];
-  const vals: number[] = [];
-  for (const entries of byFeature) {
-    for (const [c, x] of entries) {
-      cls.push(c);
-      vals.push(x);
+    for (const [id, slot] of slots) {
+      const at = filled[id]!++;
+      cls[at] = c;
+      vals[at] = sums[slot]! * scale;
     }
-    offsets.push(cls.length);
-  }
-  return {
-    offsets: Int32Array.from(offsets),
-    classes: Int32Array.from(cls),
-    values: Float32Array.from(vals),
-  };
+  });
+  return { offsets, classes: cls, values: vals };
 }
 
 /** log-softmax: the MLP's opinion on the same log scale as the pooled logits. */

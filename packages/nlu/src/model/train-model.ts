@@ -155,6 +155,8 @@ export async function trainModel(
       ),
   );
 
+  const exampleCount = examples.length;
+  // The labeller reads the examples last and takes them (see `trainLabeller`).
   const labeller = await trainLabeller(examples, labels, config, language, (epoch, epochs) =>
     report(
       'entities',
@@ -173,7 +175,7 @@ export async function trainModel(
       createdAt: new Date().toISOString(),
       metrics: {
         trainSeconds: Math.round(trainSeconds * 1000) / 1000,
-        examples: examples.length,
+        examples: exampleCount,
         intents: labels.length,
         intentFeatures: intentModel.artifact.vectorizer.features.length,
         labellerFeatures: labeller?.features.length ?? 0,
@@ -313,8 +315,13 @@ function systemEntities(data: TrainingData, config: NluConfig): SystemEntityName
   return SYSTEM_ENTITIES.filter((s) => used.has(s));
 }
 
+/**
+ * Empties `examples` when it trains a labeller: their tokens, marks and intent features are
+ * garbage once the labeller has indexed its own features (tens of MB for a 10k-example bot),
+ * not alive through its epochs.
+ */
 async function trainLabeller(
-  examples: readonly PreparedExample[],
+  examples: PreparedExample[],
   labels: readonly string[],
   config: NluConfig,
   language: SupportedLanguage,
@@ -331,6 +338,7 @@ async function trainLabeller(
     gazetteer: ex.marks,
     knowledge: ex.knowledge,
   }));
+  examples.length = 0;
   const epochs =
     config.entities.labellerEpochs === 'auto'
       ? Math.min(10, Math.max(4, Math.ceil(60_000 / labellerExamples.length)))
