@@ -49,44 +49,83 @@ export function attendWithinSpans(
   width: number,
   heads: number,
 ): Float32Array {
-  const d = width / heads;
-  const stride = 3 * width;
-  const scale = 1 / Math.sqrt(d);
   const longest = Math.max(0, ...spans.map((s) => s.length));
-  const weights = new Float64Array(longest);
-  const sums = new Float64Array(d);
-  const context = new Float32Array((qkv.length / stride) * width);
-  for (const { start, length } of spans) {
+  const scratch = new Float64Array(QUERY_BLOCK * longest);
+  const context = new Float32Array((qkv.length / (3 * width)) * width);
+  for (const span of spans) {
     for (let head = 0; head < heads; head++) {
-      const q0 = head * d;
-      const k0 = width + head * d;
-      const v0 = 2 * width + head * d;
-      for (let i = 0; i < length; i++) {
-        const q = (start + i) * stride + q0;
-        let max = -Infinity;
-        for (let j = 0; j < length; j++) {
-          const k = (start + j) * stride + k0;
-          let dot = 0;
-          for (let c = 0; c < d; c++) dot += qkv[q + c]! * qkv[k + c]!;
-          weights[j] = dot * scale;
-          if (weights[j]! > max) max = weights[j]!;
-        }
-        let total = 0;
-        for (let j = 0; j < length; j++) {
-          weights[j] = Math.exp(weights[j]! - max);
-          total += weights[j]!;
-        }
-        sums.fill(0);
-        for (let j = 0; j < length; j++) {
-          const v = (start + j) * stride + v0;
-          const w = weights[j]! / total;
-          for (let c = 0; c < d; c++) sums[c]! += w * qkv[v + c]!;
-        }
-        context.set(sums, (start + i) * width + head * d);
+      for (let i = 0; i < span.length; i += QUERY_BLOCK) {
+        attendBlock(qkv, context, span, i, head * (width / heads), width / heads, width, scratch);
       }
     }
   }
   return context;
+}
+
+// Queries attended together: each key and value element read is used four times, and four
+// independent sums keep the CPU's floating-point pipeline full (one sum waits on itself).
+const QUERY_BLOCK = 4;
+
+/** Context of queries `first` … `first` + 3 of a span for the head whose columns start at `col`. */
+function attendBlock(
+  qkv: Float32Array,
+  context: Float32Array,
+  { start, length }: Span,
+  first: number,
+  col: number,
+  d: number,
+  width: number,
+  w: Float64Array,
+): void {
+  const stride = 3 * width;
+  const scale = 1 / Math.sqrt(d);
+  const rows = Math.min(QUERY_BLOCK, length - first);
+  // Past the span's end, a query stands in for the last one; its answer is not written.
+  const q = (r: number) => (start + first + Math.min(r, rows - 1)) * stride + col;
+  const [q0, q1, q2, q3] = [q(0), q(1), q(2), q(3)];
+  const [w1, w2, w3] = [length, 2 * length, 3 * length];
+  let [m0, m1, m2, m3] = [-Infinity, -Infinity, -Infinity, -Infinity];
+  for (let j = 0; j < length; j++) {
+    const k = (start + j) * stride + width + col;
+    let [s0, s1, s2, s3] = [0, 0, 0, 0];
+    for (let c = 0; c < d; c++) {
+      const kc = qkv[k + c]!;
+      s0 += qkv[q0 + c]! * kc;
+      s1 += qkv[q1 + c]! * kc;
+      s2 += qkv[q2 + c]! * kc;
+      s3 += qkv[q3 + c]! * kc;
+    }
+    w[j] = s0 * scale;
+    w[w1 + j] = s1 * scale;
+    w[w2 + j] = s2 * scale;
+    w[w3 + j] = s3 * scale;
+    m0 = Math.max(m0, w[j]!);
+    m1 = Math.max(m1, w[w1 + j]!);
+    m2 = Math.max(m2, w[w2 + j]!);
+    m3 = Math.max(m3, w[w3 + j]!);
+  }
+  let [t0, t1, t2, t3] = [0, 0, 0, 0];
+  for (let j = 0; j < length; j++) {
+    t0 += w[j] = Math.exp(w[j]! - m0);
+    t1 += w[w1 + j] = Math.exp(w[w1 + j]! - m1);
+    t2 += w[w2 + j] = Math.exp(w[w2 + j]! - m2);
+    t3 += w[w3 + j] = Math.exp(w[w3 + j]! - m3);
+  }
+  const totals = [t0, t1, t2, t3];
+  for (let c = 0; c < d; c++) {
+    let [s0, s1, s2, s3] = [0, 0, 0, 0];
+    for (let j = 0, v = start * stride + 2 * width + col + c; j < length; j++, v += stride) {
+      const vc = qkv[v]!;
+      s0 += w[j]! * vc;
+      s1 += w[w1 + j]! * vc;
+      s2 += w[w2 + j]! * vc;
+      s3 += w[w3 + j]! * vc;
+    }
+    const sums = [s0, s1, s2, s3];
+    for (let r = 0; r < rows; r++) {
+      context[(start + first + r) * width + col + c] = sums[r]! / totals[r]!;
+    }
+  }
 }
 
 /** Each span's mean row, L2-normalised (sentence-transformers' mean pooling and Normalize). */
