@@ -81,6 +81,9 @@ export async function loadSentenceEncoder(dir: string): Promise<DenseEncoder> {
     config.hidden_size,
   );
   const forward = onWasm(() => createTfBertForward(weights, wordRows));
+  // The first pass packs every kernel for XNNPACK and compiles the JS (about 100 ms): at load,
+  // not in the first message a bot parses.
+  onWasm(() => forward.embedBatch([tokenizer.encode('hello', 3)]));
   return createSentenceEncoder({
     id: encoderId(bytes),
     dimensions: config.hidden_size,
