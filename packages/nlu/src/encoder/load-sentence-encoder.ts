@@ -9,6 +9,7 @@ import type { WordRows } from './bert-forward-tfjs.js';
 import { bertWeightsFrom, ZBertConfig } from './bert-weights.js';
 import { readSafetensors } from './safetensors.js';
 import { createSentenceEncoder } from './sentence-encoder.js';
+import type { SentenceEncoderParts } from './sentence-encoder.js';
 import { SentenceEncoderError } from './sentence-encoder-error.js';
 import { initWasmBackend, onWasm } from './wasm-backend.js';
 import { createWordPieceTokenizer, ZBertTokenizerJson } from './wordpiece-tokenizer.js';
@@ -47,6 +48,14 @@ type EncoderFile = (typeof FILES)[number];
  * // a and b are 384-dimensional unit vectors; their dot product is the cosine similarity
  */
 export async function loadSentenceEncoder(dir: string): Promise<DenseEncoder> {
+  const parts = await readEncoder(dir);
+  // The first pass packs every kernel for XNNPACK and compiles the JS (about 100 ms): at load,
+  // not in the first message a bot parses; once the model file's bytes are out of reach.
+  onWasm(() => parts.forward.embedBatch([parts.tokenizer.encode('hello', 3)]));
+  return createSentenceEncoder(parts);
+}
+
+async function readEncoder(dir: string): Promise<SentenceEncoderParts> {
   const bytes = await readAll(dir);
   const json = <S extends z.ZodType>(file: EncoderFile, schema: S): z.infer<S> => {
     let value: unknown;
@@ -81,16 +90,13 @@ export async function loadSentenceEncoder(dir: string): Promise<DenseEncoder> {
     config.hidden_size,
   );
   const forward = onWasm(() => createTfBertForward(weights, wordRows));
-  // The first pass packs every kernel for XNNPACK and compiles the JS (about 100 ms): at load,
-  // not in the first message a bot parses.
-  onWasm(() => forward.embedBatch([tokenizer.encode('hello', 3)]));
-  return createSentenceEncoder({
+  return {
     id: encoderId(bytes),
     dimensions: config.hidden_size,
     maxTokens: Math.min(maxSeqLength, config.max_position_embeddings),
     tokenizer,
     forward,
-  });
+  };
 }
 
 async function readAll(dir: string): Promise<Record<EncoderFile, Buffer>> {
