@@ -1,7 +1,7 @@
 /**
  * The small parts of BERT's forward pass, on plain arrays of token rows (row-major, one row per
  * token of a batch packed without padding). They cost little arithmetic but many TF.js ops
- * (about 60 of a layer's 70), and each op has a fixed cost of 10–30 µs in TF.js's engine that
+ * (about 60 of a layer's 70), and each op has a fixed cost of 10–60 µs in TF.js's engine that
  * exceeds its arithmetic at parse sizes; in JS they run in float64 and round once to float32.
  */
 
