@@ -28,7 +28,7 @@ export interface TfBertForward {
 
 /**
  * Copies the word-embedding row of each id into `out` (row k at k · hidden size): where the
- * word embeddings are read from when they are not a tensor (see `createTfBertForward`).
+ * word embeddings are read from when they are not kept in memory (see `createTfBertForward`).
  */
 export type WordRows = (ids: Int32Array, out: Float32Array) => void;
 
@@ -154,6 +154,11 @@ export function createTfBertForward(weights: BertWeights, wordRows?: WordRows): 
       if (batch.length === 0) return [];
       let start = 0;
       const spans = batch.map((seq) => {
+        if (seq.length > config.max_position_embeddings) {
+          throw new RangeError(
+            `${seq.length} tokens, the model has ${config.max_position_embeddings} positions`,
+          );
+        }
         const span = { start, length: seq.length };
         start += seq.length;
         return span;
