@@ -123,6 +123,12 @@ describe('createTfBertForward', () => {
     });
   });
 
+  it('refuses a sequence longer than the model has positions', () => {
+    const forward = onWasm(() => createTfBertForward(weights));
+    const tooLong = new Int32Array(weights.config.max_position_embeddings + 1).fill(5);
+    expect(() => onWasm(() => forward.embedBatch([tooLong]))).toThrow(RangeError);
+  });
+
   it('reads only the word-embedding rows of the batch’s tokens when they are outside TF.js', () => {
     const h = weights.config.hidden_size;
     const asked: number[] = [];
