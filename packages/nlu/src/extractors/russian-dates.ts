@@ -58,15 +58,25 @@ const MODIFIERS: Stems = [
   ['эт(?:от|у|а|ой|ом|и)', 'this'],
 ];
 
+// Each table's patterns compiled once: the rules' replacements run on every message.
+const COMPILED_STEMS = new WeakMap<Stems, ReadonlyArray<readonly [RegExp, string]>>();
+function compiledStems(stems: Stems): ReadonlyArray<readonly [RegExp, string]> {
+  let compiled = COMPILED_STEMS.get(stems);
+  if (!compiled) {
+    compiled = stems.map(([p, e]) => [new RegExp(`^(?:${p})$`, 'iu'), e] as const);
+    COMPILED_STEMS.set(stems, compiled);
+  }
+  return compiled;
+}
+
 function stemRule(stems: Stems): RewriteRule {
-  const compiled = stems.map(([p, e]) => [new RegExp(`^(?:${p})$`, 'iu'), e] as const);
   return {
     pattern: `${WORD_START}(?:${stems.map(([p]) => p).join('|')})${WORD_END}`,
-    replace: (m) => compiled.find(([re]) => re.test(m[0]))?.[1] ?? m[0],
+    replace: (m) => english(stems, m[0]) ?? m[0],
   };
 }
 const english = (stems: Stems, word: string): string | undefined =>
-  stems.find(([p]) => new RegExp(`^(?:${p})$`, 'iu').test(word))?.[1];
+  compiledStems(stems).find(([re]) => re.test(word))?.[1];
 
 const NUMBERS = numeral({
   add: {

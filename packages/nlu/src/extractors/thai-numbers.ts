@@ -34,6 +34,8 @@ const PLACES: Record<string, number> = {
 const NOT_ALONE = new Set(['แสน', 'พัน', 'ยี่', 'เอ็ด']);
 
 const PART = `(${alternation([...Object.keys(UNITS), ...Object.keys(PLACES)])})`;
+// Compiled once: it splits every Thai numeral a message has.
+const PARTS = new RegExp(PART, 'gu');
 /** A run of numeral words (no groups, no boundaries): `thaiNumeralValue` says whether it is one. */
 export const THAI_NUMERAL = `(?:${alternation([...Object.keys(UNITS), ...Object.keys(PLACES)])})+`;
 /** A number in Western or Thai digits, or in words. */
@@ -59,7 +61,7 @@ export function thaiNumeralValue(text: string): number | undefined {
   let current = 0;
   let unit: number | undefined;
   let length = 0;
-  for (const m of text.matchAll(new RegExp(PART, 'gu'))) {
+  for (const m of text.matchAll(PARTS)) {
     length += m[0].length;
     const word = m[0];
     const u = UNITS[word];
