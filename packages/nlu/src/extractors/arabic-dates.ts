@@ -6,7 +6,12 @@ import {
   ordinalRule,
   ordinalSuffix,
 } from './english-rewrite.js';
-import { ARABIC_NUMBER_RULES, ARABIC_NUMERAL, arabicNumeralValue } from './arabic-numbers.js';
+import {
+  ARABIC_NUMBER_RULES,
+  ARABIC_NUMERAL,
+  ARABIC_TENS,
+  arabicNumeralValue,
+} from './arabic-numbers.js';
 import type { RewriteRule } from './rewrite-text.js';
 
 // Arabic letters attach "for" (ل), "and" (و), "with" (ب) and the article (ال) to the word, and
@@ -199,26 +204,6 @@ const WITH_ARTICLE_ONLY = new Set(['ثانية', 'ثانيه', 'أولى', 'او
 const COMPOUND_UNITS: Record<string, number> = { حادي: 1, حادية: 1, حاديه: 1, واحد: 1, واحدة: 1 };
 for (const [word, n] of [...Object.entries(MASCULINE), ...Object.entries(FEMININE)])
   if (n > 1 && n < 10) COMPOUND_UNITS[word] = n;
-const ORDINAL_TENS: Record<string, number> = {
-  عشرون: 20,
-  عشرين: 20,
-  ثلاثون: 30,
-  ثلاثين: 30,
-  أربعون: 40,
-  أربعين: 40,
-  اربعون: 40,
-  اربعين: 40,
-  خمسون: 50,
-  خمسين: 50,
-  ستون: 60,
-  ستين: 60,
-  سبعون: 70,
-  سبعين: 70,
-  ثمانون: 80,
-  ثمانين: 80,
-  تسعون: 90,
-  تسعين: 90,
-};
 /** No letter, digit or short vowel after: "أولًا" (firstly) and "ثانيًا" are no ordinals. */
 const WORD_DONE = '(?![\\p{L}\\p{M}\\p{N}])';
 const CU = `(${alternation(Object.keys(COMPOUND_UNITS))})`;
@@ -227,11 +212,11 @@ const CU = `(${alternation(Object.keys(COMPOUND_UNITS))})`;
  * ten (2, 3), a unit and ten (4), a unit (5); or a ten, which has the article (6): "عشرون"
  * without it is twenty.
  */
-const ORDINAL = `(?:[وف])?(?:(لل|بال|كال|ال)|[بكل])?(?:${CU}\\s+و\\s*(?:ال)?(${alternation(Object.keys(ORDINAL_TENS))})|${CU}\\s+(?:عشرة|عشره|عشر)|(${alternation([...Object.keys(MASCULINE), ...Object.keys(FEMININE)])}))|(?:[وف])?(?:لل|بال|كال|ال)(${alternation(Object.keys(ORDINAL_TENS))})`;
+const ORDINAL = `(?:[وف])?(?:(لل|بال|كال|ال)|[بكل])?(?:${CU}\\s+و\\s*(?:ال)?(${alternation(Object.keys(ARABIC_TENS))})|${CU}\\s+(?:عشرة|عشره|عشر)|(${alternation([...Object.keys(MASCULINE), ...Object.keys(FEMININE)])}))|(?:[وف])?(?:لل|بال|كال|ال)(${alternation(Object.keys(ARABIC_TENS))})`;
 function ordinalValue(m: RegExpExecArray): number | undefined {
-  if (m[2] && m[3]) return (COMPOUND_UNITS[m[2]] ?? 0) + (ORDINAL_TENS[m[3]] ?? 0);
+  if (m[2] && m[3]) return (COMPOUND_UNITS[m[2]] ?? 0) + (ARABIC_TENS[m[3]] ?? 0);
   if (m[4]) return 10 + (COMPOUND_UNITS[m[4]] ?? 0);
-  if (m[6]) return ORDINAL_TENS[m[6]];
+  if (m[6]) return ARABIC_TENS[m[6]];
   const unit = m[5] as string;
   if (WITH_ARTICLE_ONLY.has(unit) && m[1] === undefined) return undefined;
   return MASCULINE[unit] ?? FEMININE[unit];

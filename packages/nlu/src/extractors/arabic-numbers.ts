@@ -4,6 +4,28 @@ import type { RewriteRule } from './rewrite-text.js';
 const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 
+/** The tens, in both the nominative ("عشرون") and the oblique case ("عشرين"). */
+export const ARABIC_TENS: Readonly<Record<string, number>> = {
+  عشرون: 20,
+  عشرين: 20,
+  ثلاثون: 30,
+  ثلاثين: 30,
+  أربعون: 40,
+  أربعين: 40,
+  اربعون: 40,
+  اربعين: 40,
+  خمسون: 50,
+  خمسين: 50,
+  ستون: 60,
+  ستين: 60,
+  سبعون: 70,
+  سبعين: 70,
+  ثمانون: 80,
+  ثمانين: 80,
+  تسعون: 90,
+  تسعين: 90,
+};
+
 /**
  * Arabic cardinals as they are written, with and without hamza and with ة or ه, masculine and
  * feminine. Teens are a unit and ten ("ثلاثة عشر"), other numbers units before tens joined by
@@ -54,24 +76,7 @@ const CARDINALS = numeral({
     عشر: 10,
     عشرة: 10,
     عشره: 10,
-    عشرون: 20,
-    عشرين: 20,
-    ثلاثون: 30,
-    ثلاثين: 30,
-    أربعون: 40,
-    أربعين: 40,
-    اربعون: 40,
-    اربعين: 40,
-    خمسون: 50,
-    خمسين: 50,
-    ستون: 60,
-    ستين: 60,
-    سبعون: 70,
-    سبعين: 70,
-    ثمانون: 80,
-    ثمانين: 80,
-    تسعون: 90,
-    تسعين: 90,
+    ...ARABIC_TENS,
     مائتان: 200,
     مائتين: 200,
     مئتان: 200,
