@@ -78,6 +78,17 @@ function stemRule(stems: Stems): RewriteRule {
 const english = (stems: Stems, word: string): string | undefined =>
   compiledStems(stems).find(([re]) => re.test(word))?.[1];
 
+/** The tens, which the cardinals and the ordinals share. */
+const TENS: Record<string, number> = {
+  двадцать: 20,
+  тридцать: 30,
+  сорок: 40,
+  пятьдесят: 50,
+  шестьдесят: 60,
+  семьдесят: 70,
+  восемьдесят: 80,
+  девяносто: 90,
+};
 const NUMBERS = numeral({
   add: {
     один: 1,
@@ -103,14 +114,7 @@ const NUMBERS = numeral({
     семнадцать: 17,
     восемнадцать: 18,
     девятнадцать: 19,
-    двадцать: 20,
-    тридцать: 30,
-    сорок: 40,
-    пятьдесят: 50,
-    шестьдесят: 60,
-    семьдесят: 70,
-    восемьдесят: 80,
-    девяносто: 90,
+    ...TENS,
     сто: 100,
     двести: 200,
     триста: 300,
@@ -178,16 +182,6 @@ const HARD_ENDING = '(?:ый|ой|ая|ое|ого|ому|ым|ом|ую|ые|ы
 const SOFT_ENDING = '(?:ий|ья|ье|ьего|ьему|ьим|ьем|ью|ьи|ьих|ьими|ьей)';
 const UNIT_ORDINAL = `(?:(${alternation(Object.keys(HARD_ORDINALS).filter((s) => (HARD_ORDINALS[s] ?? 0) < 10))})${HARD_ENDING}|(трет)${SOFT_ENDING})`;
 const ANY_ORDINAL = `(?:(${alternation(Object.keys(HARD_ORDINALS))})${HARD_ENDING}|(трет)${SOFT_ENDING})`;
-const TENS: Record<string, number> = {
-  двадцать: 20,
-  тридцать: 30,
-  сорок: 40,
-  пятьдесят: 50,
-  шестьдесят: 60,
-  семьдесят: 70,
-  восемьдесят: 80,
-  девяносто: 90,
-};
 /** "двадцать первое": the tens a cardinal, the unit an ordinal. */
 const ORDINAL = `(?:(${alternation(Object.keys(TENS))})\\s+${UNIT_ORDINAL}|${ANY_ORDINAL})`;
 function ordinalValue(m: RegExpExecArray): number | undefined {

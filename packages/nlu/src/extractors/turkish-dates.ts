@@ -50,6 +50,18 @@ const CASE = "'?(?:n?[ıiuü]n|y?[ae]|[dt][ae]n?|y?[ıiuü]|s[ıi]|[dt][ae]ki|l[
 const DAY_SUFFIX = `(?:\\s+günü(?:${CASE})?|${CASE})`;
 
 // "bir" is the article "a" as often as it is one; "yüz" is also "face".
+/** The tens, which the cardinals and the ordinals share. */
+const TENS: Record<string, number> = {
+  on: 10,
+  yirmi: 20,
+  otuz: 30,
+  kırk: 40,
+  elli: 50,
+  altmış: 60,
+  yetmiş: 70,
+  seksen: 80,
+  doksan: 90,
+};
 const NUMBERS = numeral({
   add: {
     bir: 1,
@@ -61,15 +73,7 @@ const NUMBERS = numeral({
     yedi: 7,
     sekiz: 8,
     dokuz: 9,
-    on: 10,
-    yirmi: 20,
-    otuz: 30,
-    kırk: 40,
-    elli: 50,
-    altmış: 60,
-    yetmiş: 70,
-    seksen: 80,
-    doksan: 90,
+    ...TENS,
   },
   times: { yüz: 100, bin: 1000, milyon: 1e6 },
   between: '\\s+',
@@ -149,17 +153,6 @@ const TEN_ORDINALS: Record<string, number> = {
   doksanıncı: 90,
   yüzüncü: 100,
   bininci: 1000,
-};
-const TENS: Record<string, number> = {
-  on: 10,
-  yirmi: 20,
-  otuz: 30,
-  kırk: 40,
-  elli: 50,
-  altmış: 60,
-  yetmiş: 70,
-  seksen: 80,
-  doksan: 90,
 };
 /** Words as Turkish capitalizes them too: "İlk", "İKİNCİ" (the regex flag folds no dotted İ). */
 const dotted = (pattern: string): string => pattern.replace(/i/g, '[iİ]');
