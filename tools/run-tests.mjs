@@ -1,7 +1,7 @@
 // Root test command: every workspace's suite through turbo, then one summary for the whole
-// repository in the form Node's test runner closes with ("ℹ tests N … ℹ duration_ms N"), which
-// is the closing form CI understands; jest's and our own earlier "Tests: …" lines were not read
-// as test counts.
+// repository: jest's "Tests: … N total" line, then the block Node's test runner closes with
+// ("ℹ tests N … ℹ duration_ms N"), the closing form CI understands. Our own earlier
+// "Tests: N passed, N failed, N skipped" line was not read as test counts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,15 @@ for (const file of files) {
 }
 const code = turbo.status ?? 1;
 if (code !== 0 && failed === 0) failed = 1; // a suite that crashed before reporting still fails the run
+// jest's own closing form first (zero counts left out, as jest does), then node:test's.
+const jestParts = [
+  [failed, 'failed'],
+  [skipped, 'skipped'],
+  [passed, 'passed'],
+]
+  .filter(([count]) => count > 0)
+  .map(([count, label]) => `${count} ${label}`);
+console.log(`Tests:       ${[...jestParts, `${passed + failed + skipped} total`].join(', ')}`);
 console.log(`ℹ tests ${passed + failed + skipped}`);
 console.log(`ℹ suites ${files.length}`);
 console.log(`ℹ pass ${passed}`);
