@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SYSTEM_ENTITIES } from '@parley/domain';
 
-/** Settings of the intent classifier (embedding-bag MLP trained with TF.js). */
+/** Settings of the intent classifier (an embedding-bag MLP). */
 export const ZIntentClassifierConfig = z.object({
   /** Character n-gram lengths inside words (sub-word features); [0, 0] disables them. */
   charNgrams: z
@@ -35,8 +35,6 @@ export const ZIntentClassifierConfig = z.object({
     .default('auto'),
   /** Add the entity types found by lookup, regex and training-value gazetteers as features. */
   entityFeatures: z.boolean().default(true),
-  /** TF.js backend for training; 'auto' uses @tensorflow/tfjs-node when installed, else CPU. */
-  backend: z.enum(['auto', 'cpu', 'wasm']).default('auto'),
 });
 
 /** Settings of the entity extractors. */

@@ -1,8 +1,8 @@
 import type { SparseVector } from '../features/sparse-vectorizer.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
-import { initTf, tf } from './tf-backend.js';
-import type { TfBackendName } from './tf-backend.js';
+import { headScratch, headStep } from './mlp-head.js';
+import type { HeadScratch } from './mlp-head.js';
 
 // Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
 // (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
@@ -17,7 +17,6 @@ export interface EmbeddingBagOptions {
   featureDropout: number;
   labelSmoothing: number;
   seed: number;
-  backend: TfBackendName;
 }
 
 /** The learnt weights; plain typed arrays so that parsing needs no TF.js at all. */
@@ -52,10 +51,10 @@ const EPSILON = 1e-8;
 
 /**
  * Trains an embedding-bag MLP: sparse TF-IDF features → sum of feature embeddings → ReLU →
- * dropout → softmax. TF.js computes the dense head and its gradients (including the gradient
- * with respect to the bag); the sparse embedding table is updated row-wise in JS with lazy Adam,
- * because TF.js has no sparse gradients and a dense update of the whole table per step is far
- * too slow on CPU. Everything is seeded, so the same data and seed give the same weights.
+ * dropout → softmax, all in plain JS: the head and its gradients (including the gradient with
+ * respect to the bag) in `headStep`, the sparse embedding table row by row with lazy Adam, since
+ * a dense update of the whole table per step is far too slow on CPU. Everything is seeded, so
+ * the same data and seed give the same weights on every machine.
  */
 export async function trainEmbeddingBag(
   vectors: readonly SparseVector[],
@@ -66,12 +65,12 @@ export async function trainEmbeddingBag(
   onEpoch?: (report: EpochReport) => void,
   dense: readonly Float32Array[] | null = null,
 ): Promise<EmbeddingBagWeights> {
-  await initTf(options.backend);
   const random = createPrng(options.seed);
   const H = options.hiddenUnits;
   const weights = await initWeights(inputSize, H, classes, dense?.[0]?.length ?? 0, random);
   const adam = createAdamState(weights);
   const batchSize = Math.max(1, Math.min(options.batchSize, vectors.length));
+  const scratch = headScratch(weights, batchSize);
   const stepsPerEpoch = Math.ceil(vectors.length / batchSize);
   const epochs =
     options.epochs === 'auto'
@@ -85,7 +84,18 @@ export async function trainEmbeddingBag(
     for (let start = 0; start < perm.length; start += batchSize) {
       const batch = perm.slice(start, start + batchSize);
       step++;
-      lossSum += trainStep(weights, adam, batch, vectors, dense, labelIds, options, random, step);
+      lossSum += trainStep(
+        weights,
+        adam,
+        scratch,
+        batch,
+        vectors,
+        dense,
+        labelIds,
+        options,
+        random,
+        step,
+      );
       await yieldIfDue();
     }
     onEpoch?.({ epoch, epochs, loss: lossSum / stepsPerEpoch });
@@ -96,6 +106,7 @@ export async function trainEmbeddingBag(
 function trainStep(
   w: EmbeddingBagWeights,
   adam: AdamState,
+  scratch: HeadScratch,
   batch: number[],
   vectors: readonly SparseVector[],
   dense: readonly Float32Array[] | null,
@@ -125,53 +136,18 @@ function trainStep(
     kept.end[b] = n;
   });
 
-  let loss = 0;
-  let grads: Float32Array[] = [];
-  // The results leave the tidy through the closure: returned, its typed arrays would be walked
-  // element by element looking for tensors (seconds per training of a many-intent bot).
-  tf.tidy(() => {
-    const labels = tf.oneHot(
-      tf.tensor1d(
-        batch.map((i) => labelIds[i]!),
-        'int32',
-      ),
-      w.classes,
-    );
-    const lossFn = (bagT: tf.Tensor, b1: tf.Tensor, w2: tf.Tensor, b2: tf.Tensor): tf.Scalar => {
-      const hidden = tf.dropout(
-        tf.relu(tf.add(bagT, b1)),
-        options.dropout,
-        undefined,
-        options.seed + step,
-      );
-      const logits = tf.add(tf.matMul(hidden as tf.Tensor2D, w2 as tf.Tensor2D), b2);
-      return tf.losses.softmaxCrossEntropy(
-        labels,
-        logits,
-        undefined,
-        options.labelSmoothing,
-      ) as tf.Scalar;
-    };
-    const { value, grads: g } = tf.valueAndGrads(lossFn as (...args: tf.Tensor[]) => tf.Scalar)([
-      tf.tensor2d(bag, [B, H]),
-      tf.tensor1d(w.hiddenBias),
-      tf.tensor2d(w.outputWeights, [H, w.classes]),
-      tf.tensor1d(w.outputBias),
-    ]);
-    loss = value.dataSync()[0] ?? 0;
-    grads = g.map((t) => t.dataSync() as Float32Array);
-  });
-
-  const [dBag, dB1, dW2, dB2] = grads as unknown as [
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-  ];
+  const { loss, dBag, dHiddenBias, dOutputWeights, dOutputBias } = headStep(
+    w,
+    bag,
+    batch.map((i) => labelIds[i]!),
+    options,
+    random,
+    scratch,
+  );
   const lr = options.learningRate;
-  adamDense(w.hiddenBias, dB1, adam.b1, step, lr);
-  adamDense(w.outputWeights, dW2, adam.w2, step, lr);
-  adamDense(w.outputBias, dB2, adam.b2, step, lr);
+  adamDense(w.hiddenBias, dHiddenBias, adam.b1, step, lr);
+  adamDense(w.outputWeights, dOutputWeights, adam.w2, step, lr);
+  adamDense(w.outputBias, dOutputBias, adam.b2, step, lr);
   adamSparseRows(w, adam, kept, dBag, step, lr);
   if (dense) {
     const D = w.denseSize;
@@ -243,7 +219,7 @@ function createAdamState(w: EmbeddingBagWeights): AdamState {
 
 function adamDense(
   param: Float32Array,
-  grad: Float32Array,
+  grad: Float32Array | Float64Array,
   s: Moments,
   step: number,
   lr: number,
@@ -303,7 +279,7 @@ function adamSparseRows(
   w: EmbeddingBagWeights,
   adam: AdamState,
   kept: KeptFeatures,
-  dBag: Float32Array,
+  dBag: Float64Array,
   step: number,
   lr: number,
 ): void {

@@ -4,7 +4,7 @@ let ready: Promise<void> | undefined;
 
 /**
  * Registers and initialises TF.js's WASM backend once per process, leaving whichever backend
- * was active before still active (the intent classifier trains on its own choice of backend).
+ * was active before still active (other TF.js code in the same process keeps its choice).
  */
 export function initWasmBackend(): Promise<void> {
   ready ??= (async () => {
