@@ -29,8 +29,9 @@ describe('calibrated confidence', () => {
   // Uncalibrated (the product of experts times a coverage factor), this bot sent 20 %, 13 % and
   // 0 % of its test messages to the fallback at 5, 30 and 300 intents, answering 95 %, 95 % and
   // 100 % of them right; calibrated, 10 %, 2.5 % and 0 % with every answer right.
-  // Three trainings with calibration folds, the largest of 1,800 examples and 300 intents: about
-  // 210 s alone on a 2-core machine, and CI runs two suites at once.
+  // Three trainings with calibration folds, the largest of 1,800 examples and 300 intents (about
+  // 20 s of CPU time; 63 s while the classifier's head ran on TF.js), and CI runs two suites at
+  // once on a 2-core machine: the limit leaves room for a busy one.
   it('keeps the fallback rate of taught messages as the same bot grows from 5 to 300 intents', async () => {
     const results: AtThreshold[] = [];
     for (const size of SIZES) results.push(await measure(size));
