@@ -1,6 +1,8 @@
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE } from './bilou.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { labellerFeatures, usesCharacterGrams } from './labeller-features.js';
+import { scriptFeaturesFor } from './script-features.js';
+import type { ScriptFeatures } from './script-features.js';
 import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
@@ -77,6 +79,8 @@ export class CrfTrainer {
     private readonly english = true,
     /** Whether the characters of words are read (see `usesCharacterGrams`). */
     private readonly characters = false,
+    /** The features of the language's script, if it has any (see `scriptFeaturesFor`). */
+    private readonly script?: ScriptFeatures,
   ) {
     this.labelIndex = new Map(labels.map((l, i) => [l, i]));
     this.transitions = new Float64Array((labels.length + 1) * labels.length);
@@ -93,6 +97,7 @@ export class CrfTrainer {
       e.knowledge,
       this.english,
       this.characters,
+      this.script,
     ).forEach((f, t) => {
       for (const group of GROUPS) {
         for (const name of f[group]) ids.push(this.pairFor(name, gold[t]!));
@@ -416,6 +421,7 @@ export async function trainCrf(
     intentEntities,
     usesEnglishLexicon(language),
     usesCharacterGrams(language),
+    scriptFeaturesFor(language),
   );
   const random = createPrng(options.seed);
   const prepared = await prepareAll(crf, examples);

@@ -3,6 +3,7 @@ import { lexiconBand } from '../knowledge/lexicon.js';
 import { wordCluster } from '../knowledge/word-clusters.js';
 import { hasStemmer } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
+import type { ScriptFeatures } from './script-features.js';
 
 const SHAPE_MAX = 6;
 
@@ -34,7 +35,8 @@ export interface TokenFeatures {
  * window of two words each side with bigrams, the intent (alone and with the word), and marks
  * ("entity:B|I|L|U") of the gazetteer phrases and knowledge classes covering the token and its
  * neighbours. `english`: also the English word-frequency band and word clusters;
- * `characters`: also every word's characters and character pairs (see `characterGrams`).
+ * `characters`: also every word's characters and character pairs (see `characterGrams`);
+ * `script`: the features of the language's script (see `scriptFeaturesFor`).
  */
 export function labellerFeatures(
   tokens: readonly Token[],
@@ -43,7 +45,9 @@ export function labellerFeatures(
   knowledge: readonly (readonly string[])[] = [],
   english = true,
   characters = false,
+  script?: ScriptFeatures,
 ): TokenFeatures[] {
+  const scriptFeatures = script?.(tokens);
   const word = (k: number): string => tokens[k]?.norm ?? (k < 0 ? '<s>' : '</s>');
   const stemAt = (k: number): string => tokens[k]?.stem ?? (k < 0 ? '<s>' : '</s>');
   const shapeAt = (k: number): string =>
@@ -97,6 +101,7 @@ export function labellerFeatures(
         ...clusters.map((f) => `${f}|cap=${capital}`),
         ...clusterFeatures('c-1', codes, i - 1, 2),
         ...clusterFeatures('c+1', codes, i + 1, 2),
+        ...(scriptFeatures?.[i] ?? []),
       ],
       gazetteer: neighbourMarks('g', gazetteer, i),
       knowledge: neighbourMarks('n', knowledge, i).flatMap((f) =>

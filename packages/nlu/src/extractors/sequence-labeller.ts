@@ -10,6 +10,8 @@ import type { TokenSpan } from './bilou.js';
 import { trainCrf } from './crf-trainer.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { allFeatures, labellerFeatures, usesCharacterGrams } from './labeller-features.js';
+import { scriptFeaturesFor } from './script-features.js';
+import type { ScriptFeatures } from './script-features.js';
 
 // Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
 // (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
@@ -28,6 +30,7 @@ export class SequenceLabeller {
   private readonly allLabelIds: number[];
   private readonly english: boolean;
   private readonly characters: boolean;
+  private readonly script: ScriptFeatures | undefined;
 
   /**
    * `language`: English reads the English word-frequency and word-cluster features, languages
@@ -44,6 +47,7 @@ export class SequenceLabeller {
     this.allLabelIds = a.labels.map((_, i) => i);
     this.english = usesEnglishLexicon(language);
     this.characters = usesCharacterGrams(language);
+    this.script = scriptFeaturesFor(language);
   }
 
   /** Takes the examples: `examples` is empty once their features are indexed (see `trainCrf`). */
@@ -99,6 +103,7 @@ export class SequenceLabeller {
       knowledge,
       this.english,
       this.characters,
+      this.script,
     ).map((fs) =>
       allFeatures(fs)
         .map((f) => this.featureIndex.get(f))

@@ -80,6 +80,24 @@ describe('knowledge in the bot language', () => {
     expect(usesRecognizerMarks('th')).toBe(true);
   });
 
+  it('marks a Chinese or Japanese date written with spaces between its words as one date', () => {
+    const timeWords = (text: string, language: SupportedLanguage): string => {
+      const tokens = tokenize(text, language);
+      const times = recognizerMarks(tokens, language);
+      return tokens
+        .filter((_, i) => times[i]?.some((m) => m.startsWith('time')))
+        .map((t) => t.raw)
+        .join(' ');
+    };
+    expect(timeWords('为 7个 人 预订 2029 年 6 月 8 日 在 The French Laundry 的 座位', 'zh')).toBe(
+      '2029 年 6 月 8 日',
+    );
+    expect(timeWords('13 个 小时 之内 西 撒哈拉 会 很冷 吗', 'zh')).toBe('13 个 小时');
+    expect(timeWords('明日 の 朝 8 時 に 起こして', 'ja')).toBe('明日 の 朝 8 時');
+    // Latin words keep their spaces: "The French Laundry" is not read as one word.
+    expect(timeWords('明天 早上 八点 在 The Ivy', 'zh')).toBe('明天 早上 八点');
+  });
+
   it('marks a number as a number alone, and inside a time as the time only', () => {
     const tokens = tokenize('خمسة تذاكر الساعة 8 مساءً', 'ar');
     const marked = recognizerMarks(tokens, 'ar');
