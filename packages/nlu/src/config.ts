@@ -26,6 +26,11 @@ export const ZIntentClassifierConfig = z.object({
    */
   centroidWeight: z.number().min(0).max(1).default(0.3),
   /**
+   * Epochs of a logistic regression on the same TF-IDF features, a fourth expert whose weight is
+   * fitted on the calibration folds (unused by a bot too small to fold); 0 trains none.
+   */
+  linearEpochs: z.number().int().min(0).max(100).default(8),
+  /**
    * Cross-validation folds at training time that calibrate the confidence (the probability that
    * the top intent is right) and the experts' mix; 0 keeps them uncalibrated (a bot with fewer
    * than 20 examples always is). 'auto': 5 below 500 examples, 3 below 4,000, else 2.

@@ -14,7 +14,7 @@ import { z } from 'zod';
  *   intent is out of scope however the softmax spreads).
  */
 /** log p₁, log p₁ − log p₂, coverage, experts agreeing, best score of each expert, 1. */
-export const PLATT_FEATURES = 8;
+export const PLATT_FEATURES = 9;
 
 export const ZCalibration = z.object({
   pool: z.array(z.number()),
@@ -36,7 +36,7 @@ const NEWTON_STEPS = 25;
  */
 const PRIOR_STRENGTH = 2;
 /** The confidence model before any data: about the top probability, damped by unknown words. */
-export const PLATT_PRIOR = [1, 0, 2, 0, 0, 0, 0, 0];
+export const PLATT_PRIOR = [1, 0, 2, 0, 0, 0, 0, 0, 0];
 
 /** softmax(Σ weightₑ · scoreₑ) over the classes. */
 export function pooledProbabilities(

@@ -24,6 +24,8 @@ import {
 } from '../classifiers/calibration.js';
 import type { Calibration, ScoredExample } from '../classifiers/calibration.js';
 import { denseSimilarities, fitDenseCentroids } from '../classifiers/dense-centroids.js';
+import { linearLogProbabilities, trainLinearSoftmax } from '../classifiers/linear-softmax.js';
+import type { LinearSoftmaxWeights } from '../classifiers/linear-softmax.js';
 import type { DenseCentroidsArtifact } from '../classifiers/dense-centroids.js';
 import { readPart } from '../util/persisted.js';
 import type { Persisted, StoredArrays } from '../util/persisted.js';
@@ -37,9 +39,14 @@ export interface IntentModelArtifact {
   centroids: { offsets: Int32Array; classes: Int32Array; values: Float32Array };
   /** The dense expert (pretrained meaning), or null when trained without an encoder. */
   dense: DenseCentroidsArtifact | null;
+  /**
+   * The linear expert (logistic regression on the word-level TF-IDF features: `wordLevelRows`),
+   * or null when disabled.
+   */
+  linear: LinearSoftmaxWeights | null;
   /** Expert weights and the confidence model, fitted on held-out folds; null for a bot too small to fold. */
   calibration: Calibration | null;
-  /** Expert weights when `calibration` is null (MLP, TF-IDF centroids, dense centroids: unused). */
+  /** Expert weights when `calibration` is null (MLP, TF-IDF centroids; dense centroids and linear: unused). */
   defaultPool: number[];
 }
 
@@ -59,6 +66,7 @@ const ZIntentPart = z.object({
     hiddenUnits: z.number().int().min(1),
     classes: z.number().int().min(1),
     denseSize: z.number().int().min(0),
+    linear: z.boolean(),
   }),
 });
 
@@ -71,6 +79,21 @@ const CENTROID_TEMPERATURE = 0.05;
  * intent accuracy.
  */
 const PRIOR_DENSE_WEIGHT = 0.15;
+/**
+ * Weight of the linear expert before held-out evidence (its scores are log-probabilities, as
+ * the MLP's): none, so that a small bot, whose few held-out messages hardly move the fitted
+ * weights, answers as it did without it (the Braun bots' answers are unchanged); hwu64's and
+ * snips2017's folds give it as much weight as the MLP or more (0.73 and 0.73; 1.89 and 0.17).
+ */
+const PRIOR_LINEAR_WEIGHT = 0;
+/**
+ * The linear expert's AdaGrad step size, L2 pull and label smoothing, chosen by cross-validation
+ * on hwu64's training data (label smoothing: its log-probabilities pool better when a confident
+ * mistake is not −∞ for the right intent).
+ */
+const LINEAR_LEARNING_RATE = 0.3;
+const LINEAR_L2 = 1e-5;
+const LINEAR_LABEL_SMOOTHING = 0.1;
 
 /** Sparse per-class centroids, stored by feature so that scoring touches only the message's features. */
 async function buildCentroids(
@@ -165,6 +188,8 @@ export interface IntentDoc {
 
 export interface IntentTrainOptions extends EmbeddingBagOptions {
   centroidWeight: number;
+  /** Epochs of the linear expert; 0 trains none. */
+  linearEpochs: number;
 }
 
 export interface IntentPrediction {
@@ -183,9 +208,12 @@ export interface IntentPrediction {
  */
 export class IntentModel {
   private readonly vectorizer: SparseVectorizer;
+  /** The linear expert's row of each feature (see `wordLevelRows`), when it has one. */
+  private readonly linearRowOf: Int32Array | null;
 
   constructor(readonly artifact: IntentModelArtifact) {
     this.vectorizer = new SparseVectorizer(artifact.vectorizer);
+    this.linearRowOf = artifact.linear ? wordLevelRows(artifact.vectorizer.features).rowOf : null;
   }
 
   /** Trains the experts on `docs`, uncalibrated (see `trainIntentModel` for the calibrated one). */
@@ -219,6 +247,23 @@ export class IntentModel {
             ids,
             labels.length,
           );
+    const rows = wordLevelRows(vectorizer.toArtifact().features);
+    const linear =
+      options.linearEpochs > 0
+        ? await trainLinearSoftmax(
+            vectors.map((v) => wordLevelVector(v, rows.rowOf)),
+            ids,
+            rows.size,
+            labels.length,
+            {
+              epochs: options.linearEpochs,
+              learningRate: LINEAR_LEARNING_RATE,
+              l2: LINEAR_L2,
+              labelSmoothing: LINEAR_LABEL_SMOOTHING,
+              seed: options.seed,
+            },
+          )
+        : null;
     const w = options.centroidWeight;
     return new IntentModel({
       labels,
@@ -227,15 +272,21 @@ export class IntentModel {
       weights,
       centroids,
       dense,
+      linear,
       calibration: null,
-      defaultPool: [1 - w, w / CENTROID_TEMPERATURE, 0],
+      defaultPool: [1 - w, w / CENTROID_TEMPERATURE, 0, 0],
     });
   }
 
   /** Where the fit of the experts' weights starts, and what it is pulled toward. */
   get poolPrior(): number[] {
     const [mlp, tfidf] = this.artifact.defaultPool;
-    return [mlp!, tfidf!, this.artifact.dense ? PRIOR_DENSE_WEIGHT / CENTROID_TEMPERATURE : 0];
+    return [
+      mlp!,
+      tfidf!,
+      this.artifact.dense ? PRIOR_DENSE_WEIGHT / CENTROID_TEMPERATURE : 0,
+      PRIOR_LINEAR_WEIGHT,
+    ];
   }
 
   withCalibration(calibration: Calibration): IntentModel {
@@ -244,13 +295,13 @@ export class IntentModel {
 
   /** The classifier's part of a model: JSON (`intent-model.json`) and its `intent.*` arrays. */
   persist(): Persisted {
-    const { weights, centroids, dense, ...json } = this.artifact;
+    const { weights, centroids, dense, linear, ...json } = this.artifact;
     const { inputSize, hiddenUnits, classes, denseSize } = weights;
     return {
       json: {
         ...json,
         dense: dense ? { encoderId: dense.encoderId, dimensions: dense.dimensions } : null,
-        shape: { inputSize, hiddenUnits, classes, denseSize },
+        shape: { inputSize, hiddenUnits, classes, denseSize, linear: linear !== null },
       },
       arrays: {
         'intent.embedding': weights.embedding,
@@ -264,6 +315,9 @@ export class IntentModel {
         ...(dense
           ? { 'intent.dense.mean': dense.mean, 'intent.dense.centroids': dense.centroids }
           : {}),
+        ...(linear
+          ? { 'intent.linear.weights': linear.weights, 'intent.linear.bias': linear.bias }
+          : {}),
       },
     };
   }
@@ -275,8 +329,9 @@ export class IntentModel {
       dense: denseInfo,
       ...part
     } = readPart(ZIntentPart, json, "The model's intent classifier");
+    const { linear: hasLinear, ...weightShape } = shape;
     const weights: EmbeddingBagWeights = {
-      ...shape,
+      ...weightShape,
       embedding: arrays.float32('intent.embedding'),
       hiddenBias: arrays.float32('intent.hiddenBias'),
       outputWeights: arrays.float32('intent.outputWeights'),
@@ -296,7 +351,16 @@ export class IntentModel {
         }
       : null;
     const { inputSize: n, hiddenUnits: h, classes: c } = shape;
-    const experts = 3;
+    const linearRows = wordLevelRows(part.vectorizer.features).size;
+    const linear = hasLinear
+      ? {
+          inputSize: linearRows,
+          classes: c,
+          weights: arrays.float32('intent.linear.weights'),
+          bias: arrays.float32('intent.linear.bias'),
+        }
+      : null;
+    const experts = 4;
     if (
       part.labels.length !== c ||
       part.vectorizer.features.length !== n ||
@@ -309,13 +373,14 @@ export class IntentModel {
       shape.denseSize !== (dense?.dimensions ?? 0) ||
       centroids.offsets.length !== n + 1 ||
       centroids.classes.length !== centroids.values.length ||
+      (linear !== null && (linear.weights.length !== linearRows * c || linear.bias.length !== c)) ||
       part.defaultPool.length !== experts ||
       (part.calibration !== null && part.calibration.pool.length !== experts) ||
       (dense !== null &&
         (dense.mean.length !== dense.dimensions || dense.centroids.length !== dense.dimensions * c))
     )
       throw new ModelCorruptError("The intent classifier's weights do not match its shape.");
-    return new IntentModel({ ...part, weights, centroids, dense });
+    return new IntentModel({ ...part, weights, centroids, dense, linear });
   }
 
   get labels(): string[] {
@@ -338,7 +403,10 @@ export class IntentModel {
     return { vector, coverage: words.length === 0 ? 0 : known / words.length };
   }
 
-  /** Each expert's scores per label (MLP log-probabilities, TF-IDF cosines, dense cosines). */
+  /**
+   * Each expert's scores per label (MLP log-probabilities, TF-IDF cosines, dense cosines, linear
+   * log-probabilities); an expert the model does not have scores zeros.
+   */
   expertScores(
     tokens: readonly Token[],
     extra: readonly string[],
@@ -354,7 +422,11 @@ export class IntentModel {
       this.artifact.dense && dense
         ? denseSimilarities(this.artifact.dense, dense)
         : new Float32Array(classes);
-    return { scores: [mlp, tfidf, denseSims], coverage };
+    const linear =
+      this.artifact.linear && this.linearRowOf
+        ? linearLogProbabilities(this.artifact.linear, wordLevelVector(vector, this.linearRowOf))
+        : new Float32Array(classes);
+    return { scores: [mlp, tfidf, denseSims, linear], coverage };
   }
 
   predict(
@@ -392,6 +464,40 @@ export class IntentModel {
     });
     return sims;
   }
+}
+
+/**
+ * The features the linear expert reads: every feature but the character n-grams (words, stems,
+ * stem bigrams, entity types), each given a row in feature order. Cross-validated on hwu64's
+ * training data, a logistic regression on these alone is both better (0.883 against 0.874) and
+ * errs more unlike the MLP (pooled 0.900 against 0.892) than one on every feature: the many
+ * n-grams of a message's words, normalised with them, dilute the weight of the words.
+ */
+function wordLevelRows(features: readonly string[]): { rowOf: Int32Array; size: number } {
+  const rowOf = new Int32Array(features.length);
+  let size = 0;
+  features.forEach((f, id) => (rowOf[id] = f.startsWith('c:') ? -1 : size++));
+  return { rowOf, size };
+}
+
+/** A message's TF-IDF vector restricted to the linear expert's rows, L2-normalised again. */
+function wordLevelVector(v: SparseVector, rowOf: Int32Array): SparseVector {
+  let n = 0;
+  for (let k = 0; k < v.ids.length; k++) if (rowOf[v.ids[k]!]! >= 0) n++;
+  const ids = new Int32Array(n);
+  const values = new Float32Array(n);
+  let norm = 0;
+  n = 0;
+  for (let k = 0; k < v.ids.length; k++) {
+    const row = rowOf[v.ids[k]!]!;
+    if (row < 0) continue;
+    ids[n] = row;
+    values[n++] = v.values[k]!;
+    norm += v.values[k]! ** 2;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < n; k++) values[k]! *= scale;
+  return { ids, values };
 }
 
 /**

@@ -137,4 +137,25 @@ describe('saveModel / loadModel', () => {
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
     await expect(loadModel(dir)).rejects.toThrow(/no float32 array "labeller.transitions"/);
   });
+
+  it('refuses a model that says it has a linear expert when the weights file holds none', async () => {
+    const dir = await savedDir();
+    const manifest = await readJson(dir, 'manifest.json');
+    const index = manifest.weightsIndex as Record<string, unknown>;
+    delete index['intent.linear.weights'];
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await expect(loadModel(dir)).rejects.toThrow(/no float32 array "intent.linear.weights"/);
+  });
+
+  it('saves and loads a model trained without the linear expert, which answers as it did', async () => {
+    const without = await trainModel(smallBot(), { seed: 7, intent: { linearEpochs: 0 } });
+    expect(without.intentModel.artifact.linear).toBeNull();
+    const dir = path.join(root, 'no-linear');
+    await saveModel(without, dir);
+    const manifest = await readJson(dir, 'manifest.json');
+    expect(Object.keys(manifest.weightsIndex as object)).not.toContain('intent.linear.weights');
+    const loaded = await loadModel(dir);
+    for (const text of ['hi there', 'is it cold in Oslo', 'order a pizza'])
+      expect(loaded.parseSync(text)).toEqual(without.parseSync(text));
+  });
 });
