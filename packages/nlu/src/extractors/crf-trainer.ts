@@ -1,6 +1,7 @@
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE } from './bilou.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { labellerFeatures, usesCharacterGrams } from './labeller-features.js';
+import { readsEnglishBands } from '../knowledge/english-bands.js';
 import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
@@ -73,10 +74,12 @@ export class CrfTrainer {
   constructor(
     private readonly labels: string[],
     private readonly intentEntities: Record<string, string[]>,
-    /** Whether the English word-frequency and word-cluster features are read. */
+    /** Whether the English word-cluster features are read. */
     private readonly english = true,
     /** Whether the characters of words are read (see `usesCharacterGrams`). */
     private readonly characters = false,
+    /** Whether the English word-frequency bands are read (see `readsEnglishBands`). */
+    private readonly bands = english,
   ) {
     this.labelIndex = new Map(labels.map((l, i) => [l, i]));
     this.transitions = new Float64Array((labels.length + 1) * labels.length);
@@ -93,6 +96,7 @@ export class CrfTrainer {
       e.knowledge,
       this.english,
       this.characters,
+      this.bands,
     ).forEach((f, t) => {
       for (const group of GROUPS) {
         for (const name of f[group]) ids.push(this.pairFor(name, gold[t]!));
@@ -416,6 +420,7 @@ export async function trainCrf(
     intentEntities,
     usesEnglishLexicon(language),
     usesCharacterGrams(language),
+    readsEnglishBands(language),
   );
   const random = createPrng(options.seed);
   const prepared = await prepareAll(crf, examples);

