@@ -1,6 +1,7 @@
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE } from './bilou.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { labellerFeatures, usesCharacterGrams } from './labeller-features.js';
+import { readsEnglishBands } from '../knowledge/english-bands.js';
 import { scriptFeaturesFor } from './script-features.js';
 import type { ScriptFeatures } from './script-features.js';
 import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
@@ -75,10 +76,12 @@ export class CrfTrainer {
   constructor(
     private readonly labels: string[],
     private readonly intentEntities: Record<string, string[]>,
-    /** Whether the English word-frequency and word-cluster features are read. */
+    /** Whether the English word-cluster features are read. */
     private readonly english = true,
     /** Whether the characters of words are read (see `usesCharacterGrams`). */
     private readonly characters = false,
+    /** Whether the English word-frequency bands are read (see `readsEnglishBands`). */
+    private readonly bands = english,
     /** The features of the language's script, if it has any (see `scriptFeaturesFor`). */
     private readonly script?: ScriptFeatures,
   ) {
@@ -97,6 +100,7 @@ export class CrfTrainer {
       e.knowledge,
       this.english,
       this.characters,
+      this.bands,
       this.script,
     ).forEach((f, t) => {
       for (const group of GROUPS) {
@@ -421,6 +425,7 @@ export async function trainCrf(
     intentEntities,
     usesEnglishLexicon(language),
     usesCharacterGrams(language),
+    readsEnglishBands(language),
     scriptFeaturesFor(language),
   );
   const random = createPrng(options.seed);

@@ -34,9 +34,10 @@ export interface TokenFeatures {
  * Features of every token for the sequence labeller: the word, its stem, affixes, shape, a
  * window of two words each side with bigrams, the intent (alone and with the word), and marks
  * ("entity:B|I|L|U") of the gazetteer phrases and knowledge classes covering the token and its
- * neighbours. `english`: also the English word-frequency band and word clusters;
- * `characters`: also every word's characters and character pairs (see `characterGrams`);
- * `script`: the features of the language's script (see `scriptFeaturesFor`).
+ * neighbours. `english`: also the English word clusters; `bands`: the English word-frequency
+ * band (see `readsEnglishBands`); `characters`: also every word's characters and character
+ * pairs (see `characterGrams`); `script`: the features of the language's script (see
+ * `scriptFeaturesFor`).
  */
 export function labellerFeatures(
   tokens: readonly Token[],
@@ -45,6 +46,7 @@ export function labellerFeatures(
   knowledge: readonly (readonly string[])[] = [],
   english = true,
   characters = false,
+  bands = english,
   script?: ScriptFeatures,
 ): TokenFeatures[] {
   const scriptFeatures = script?.(tokens);
@@ -54,7 +56,7 @@ export function labellerFeatures(
     tokens[k] ? shape(tokens[k].raw) : k < 0 ? '<s>' : '</s>';
   // English word frequencies and clusters say nothing about words of other languages.
   const band = tokens.map((t) =>
-    t.kind !== 'word' ? t.kind : english ? lexiconBand(t.norm) : 'word',
+    t.kind !== 'word' ? t.kind : bands ? lexiconBand(t.norm) : 'word',
   );
   const codes = tokens.map((t) => (english ? wordCluster(t.norm) : undefined));
   return tokens.map((t, i) => {

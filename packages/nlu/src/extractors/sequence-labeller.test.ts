@@ -150,6 +150,63 @@ describe('SequenceLabeller', () => {
     expect(named('forecast for Argentina next week')).toEqual([['country', 'Argentina']]);
   });
 
+  it('tells a US state from a town in a German bot, with no training example of either', async () => {
+    const language = 'de';
+    const spans = (e: ReturnType<typeof ex>, tokens: ReturnType<typeof tokenize>) =>
+      e.entities.map((s) => ({
+        entity: s.name,
+        start: tokens.findIndex((t) => t.begin === s.begin),
+        end: tokens.findIndex((t) => t.end === s.end) + 1,
+      }));
+    const weather = [
+      'Wetter in [Ohio](state) morgen',
+      'regnet es in [Dallas](town)',
+      'Vorhersage für [Kansas](state) nächste Woche',
+      'Wetter in [Iowa](state) am Montag',
+      'schneit es heute Nacht in [Boston](town)',
+      'wie heiß ist es in [Utah](state)',
+      'Wetter für [Denver](town) am Wochenende',
+      'Vorhersage in [Phoenix](town) heute',
+      'wird es kalt in [North Dakota](state)',
+      'Wetter in [Los Angeles](town) am Freitag',
+    ].map(ex);
+    const labeller = await SequenceLabeller.train(
+      weather.map((e) => {
+        const tokens = tokenize(e.text, language);
+        return {
+          tokens,
+          intent: 'weather',
+          tags: spansToTags(tokens.length, spans(e, tokens)),
+          gazetteer: tokens.map(() => []),
+          knowledge: knowledgeMarks(tokens, language),
+        };
+      }),
+      { ...OPTIONS, seed: 1, language },
+    );
+    const named = (text: string): string[][] => {
+      const tokens = tokenize(text, language);
+      return labeller
+        .label(
+          tokens,
+          'weather',
+          tokens.map(() => []),
+          knowledgeMarks(tokens, language),
+        )
+        .map((s) => [
+          s.entity,
+          tokens
+            .slice(s.start, s.end)
+            .map((t) => t.raw)
+            .join(' '),
+        ]);
+    };
+    expect(named('schneit es in New Jersey')).toEqual([['state', 'New Jersey']]);
+    // Vermont and Tennessee are also towns in the city list: only the region names tell them.
+    expect(named('Wetter in Vermont morgen')).toEqual([['state', 'Vermont']]);
+    expect(named('regnet es in Tennessee')).toEqual([['state', 'Tennessee']]);
+    expect(named('regnet es in Seattle')).toEqual([['town', 'Seattle']]);
+  });
+
   it('tells a Chinese place from a dish by a character inside the name, in an identical context', async () => {
     // Every name is unseen as a word and shares no first or last character with a trained one:
     // only 斯 (foreign place names) and 肉 (meat) inside them say which is which.

@@ -1,5 +1,6 @@
 import type { SupportedLanguage } from '@parley/domain';
 import { z } from 'zod';
+import { readsEnglishBands } from '../knowledge/english-bands.js';
 import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { ModelCorruptError } from '../errors.js';
 import { readPart } from '../util/persisted.js';
@@ -30,6 +31,7 @@ export class SequenceLabeller {
   private readonly allLabelIds: number[];
   private readonly english: boolean;
   private readonly characters: boolean;
+  private readonly bands: boolean;
   private readonly script: ScriptFeatures | undefined;
 
   /**
@@ -47,6 +49,7 @@ export class SequenceLabeller {
     this.allLabelIds = a.labels.map((_, i) => i);
     this.english = usesEnglishLexicon(language);
     this.characters = usesCharacterGrams(language);
+    this.bands = readsEnglishBands(language);
     this.script = scriptFeaturesFor(language);
   }
 
@@ -103,6 +106,7 @@ export class SequenceLabeller {
       knowledge,
       this.english,
       this.characters,
+      this.bands,
       this.script,
     ).map((fs) =>
       allFeatures(fs)

@@ -71,6 +71,23 @@ describe('knowledge in the bot language', () => {
     expect(marks('加拿大正在下雪吗', 'zh')[0]).toEqual(['country:U']);
   });
 
+  it('marks US states in German and Dutch, which write them in English, not in Turkish', () => {
+    const regions = (text: string, language: SupportedLanguage) =>
+      knowledgeMarks(tokenize(text, language), language).map((m) =>
+        m.filter((x) => x.startsWith('region')),
+      );
+    expect(regions('Wetter in New Jersey, NY', 'de')).toEqual([
+      [],
+      [],
+      ['region:B'],
+      ['region:L'],
+      [],
+      ['region:U'],
+    ]);
+    expect(regions('het weer in Oklahoma', 'nl')[3]).toEqual(['region:U']);
+    expect(regions("Oklahoma'da hava", 'tr')[0]).toEqual([]);
+  });
+
   it("marks the recognizers' dates and times where no time word list exists", () => {
     const tokens = tokenize('提醒我明天早上八点开会', 'zh');
     const times = recognizerMarks(tokens, 'zh');
