@@ -1,10 +1,7 @@
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE } from './bilou.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
-import { labellerFeatures, usesCharacterGrams } from './labeller-features.js';
-import { readsEnglishBands } from '../knowledge/english-bands.js';
-import { scriptFeaturesFor } from './script-features.js';
-import type { ScriptFeatures } from './script-features.js';
-import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
+import { labellerFeatures, labellerReadingFor } from './labeller-features.js';
+import type { LabellerReading } from './labeller-features.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
 
@@ -76,14 +73,8 @@ export class CrfTrainer {
   constructor(
     private readonly labels: string[],
     private readonly intentEntities: Record<string, string[]>,
-    /** Whether the English word-cluster features are read. */
-    private readonly english = true,
-    /** Whether the characters of words are read (see `usesCharacterGrams`). */
-    private readonly characters = false,
-    /** Whether the English word-frequency bands are read (see `readsEnglishBands`). */
-    private readonly bands = english,
-    /** The features of the language's script, if it has any (see `scriptFeaturesFor`). */
-    private readonly script?: ScriptFeatures,
+    /** What the labeller reads for the bot's language (see `labellerReadingFor`). */
+    private readonly reading: LabellerReading,
   ) {
     this.labelIndex = new Map(labels.map((l, i) => [l, i]));
     this.transitions = new Float64Array((labels.length + 1) * labels.length);
@@ -93,16 +84,7 @@ export class CrfTrainer {
     const gold = e.tags.map((t) => this.labelIndex.get(t) ?? 0);
     const ids: number[] = [];
     const bounds: number[] = [0];
-    labellerFeatures(
-      e.tokens,
-      e.intent,
-      e.gazetteer,
-      e.knowledge,
-      this.english,
-      this.characters,
-      this.bands,
-      this.script,
-    ).forEach((f, t) => {
+    labellerFeatures(e.tokens, e.intent, e.gazetteer, e.knowledge, this.reading).forEach((f, t) => {
       for (const group of GROUPS) {
         for (const name of f[group]) ids.push(this.pairFor(name, gold[t]!));
         bounds.push(ids.length);
@@ -420,14 +402,7 @@ export async function trainCrf(
     intentEntities[e.intent] = [...set].sort();
   }
   const language = options.language ?? 'en';
-  const crf = new CrfTrainer(
-    labels,
-    intentEntities,
-    usesEnglishLexicon(language),
-    usesCharacterGrams(language),
-    readsEnglishBands(language),
-    scriptFeaturesFor(language),
-  );
+  const crf = new CrfTrainer(labels, intentEntities, labellerReadingFor(language));
   const random = createPrng(options.seed);
   const prepared = await prepareAll(crf, examples);
   // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).

@@ -1,8 +1,11 @@
 import { LATIN_SCRIPT_LANGUAGES, type SupportedLanguage } from '@parley/domain';
+import { readsEnglishBands } from '../knowledge/english-bands.js';
+import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { lexiconBand } from '../knowledge/lexicon.js';
 import { wordCluster } from '../knowledge/word-clusters.js';
 import { hasStemmer } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
+import { scriptFeaturesFor } from './script-features.js';
 import type { ScriptFeatures } from './script-features.js';
 
 const SHAPE_MAX = 6;
@@ -31,23 +34,42 @@ export interface TokenFeatures {
 }
 
 /**
+ * What the labeller reads besides a word and its context: the bot's language decides it, in
+ * one place (`labellerReadingFor`), for training and parsing alike.
+ */
+export interface LabellerReading {
+  /** The English word clusters; without them, the word's affixes. */
+  english: boolean;
+  /** Every word's characters and character pairs (see `usesCharacterGrams`). */
+  characters: boolean;
+  /** The English word-frequency band (see `readsEnglishBands`). */
+  bands: boolean;
+  /** The features of the language's script, if it has any (see `scriptFeaturesFor`). */
+  script?: ScriptFeatures | undefined;
+}
+
+/** What the labeller of a bot in `language` reads (see `LabellerReading`). */
+export function labellerReadingFor(language: SupportedLanguage): LabellerReading {
+  return {
+    english: usesEnglishLexicon(language),
+    characters: usesCharacterGrams(language),
+    bands: readsEnglishBands(language),
+    script: scriptFeaturesFor(language),
+  };
+}
+
+/**
  * Features of every token for the sequence labeller: the word, its stem, affixes, shape, a
- * window of two words each side with bigrams, the intent (alone and with the word), and marks
+ * window of two words each side with bigrams, the intent (alone and with the word), marks
  * ("entity:B|I|L|U") of the gazetteer phrases and knowledge classes covering the token and its
- * neighbours. `english`: also the English word clusters; `bands`: the English word-frequency
- * band (see `readsEnglishBands`); `characters`: also every word's characters and character
- * pairs (see `characterGrams`); `script`: the features of the language's script (see
- * `scriptFeaturesFor`).
+ * neighbours, and what `reading` adds for the bot's language.
  */
 export function labellerFeatures(
   tokens: readonly Token[],
   intent: string,
   gazetteer: readonly (readonly string[])[],
-  knowledge: readonly (readonly string[])[] = [],
-  english = true,
-  characters = false,
-  bands = english,
-  script?: ScriptFeatures,
+  knowledge: readonly (readonly string[])[],
+  { english, characters, bands, script }: LabellerReading,
 ): TokenFeatures[] {
   const scriptFeatures = script?.(tokens);
   const word = (k: number): string => tokens[k]?.norm ?? (k < 0 ? '<s>' : '</s>');

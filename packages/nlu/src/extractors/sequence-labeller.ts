@@ -1,7 +1,5 @@
 import type { SupportedLanguage } from '@parley/domain';
 import { z } from 'zod';
-import { readsEnglishBands } from '../knowledge/english-bands.js';
-import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { ModelCorruptError } from '../errors.js';
 import { readPart } from '../util/persisted.js';
 import type { Persisted, StoredArrays } from '../util/persisted.js';
@@ -10,9 +8,8 @@ import { allowedEnd, allowedTransition, labelsFor, OUTSIDE, tagsToSpans } from '
 import type { TokenSpan } from './bilou.js';
 import { trainCrf } from './crf-trainer.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
-import { allFeatures, labellerFeatures, usesCharacterGrams } from './labeller-features.js';
-import { scriptFeaturesFor } from './script-features.js';
-import type { ScriptFeatures } from './script-features.js';
+import { allFeatures, labellerFeatures, labellerReadingFor } from './labeller-features.js';
+import type { LabellerReading } from './labeller-features.js';
 
 // Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
 // (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
@@ -29,10 +26,7 @@ export interface LabelledSpan extends TokenSpan {
 export class SequenceLabeller {
   private readonly featureIndex: Map<string, number>;
   private readonly allLabelIds: number[];
-  private readonly english: boolean;
-  private readonly characters: boolean;
-  private readonly bands: boolean;
-  private readonly script: ScriptFeatures | undefined;
+  private readonly reading: LabellerReading;
 
   /**
    * `language`: English reads the English word-frequency and word-cluster features, languages
@@ -47,10 +41,7 @@ export class SequenceLabeller {
     this.featureIndex = new Map();
     a.features.forEach((f, i) => this.featureIndex.set(f, i));
     this.allLabelIds = a.labels.map((_, i) => i);
-    this.english = usesEnglishLexicon(language);
-    this.characters = usesCharacterGrams(language);
-    this.bands = readsEnglishBands(language);
-    this.script = scriptFeaturesFor(language);
+    this.reading = labellerReadingFor(language);
   }
 
   /** Takes the examples: `examples` is empty once their features are indexed (see `trainCrf`). */
@@ -99,19 +90,11 @@ export class SequenceLabeller {
     const allowed =
       onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
     if (allowed.length <= 1) return [];
-    const feats = labellerFeatures(
-      tokens,
-      intent ?? '',
-      gazetteer,
-      knowledge,
-      this.english,
-      this.characters,
-      this.bands,
-      this.script,
-    ).map((fs) =>
-      allFeatures(fs)
-        .map((f) => this.featureIndex.get(f))
-        .filter((id): id is number => id !== undefined),
+    const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge, this.reading).map(
+      (fs) =>
+        allFeatures(fs)
+          .map((f) => this.featureIndex.get(f))
+          .filter((id): id is number => id !== undefined),
     );
     const emissions = feats.map((ids) => this.emission(ids, allowed));
     const path = viterbi(emissions, allowed, this.a.labels, this.a.transitions);

@@ -1,21 +1,13 @@
 import type { SupportedLanguage } from '@parley/domain';
-import { labellerFeatures } from '../extractors/labeller-features.js';
+import { labellerFeatures, labellerReadingFor } from '../extractors/labeller-features.js';
 import { tokenize } from '../text/tokenize.js';
-import { readsEnglishBands } from './english-bands.js';
-import { usesEnglishLexicon } from './knowledge-marks.js';
 
 /** The English frequency band the labeller reads for each word of `text` in `language`. */
 function bandsOf(text: string, language: SupportedLanguage): string[] {
   const tokens = tokenize(text, language);
-  return labellerFeatures(
-    tokens,
-    'find',
-    [],
-    [],
-    usesEnglishLexicon(language),
-    false,
-    readsEnglishBands(language),
-  ).map((f) => f.context.find((x) => /^lex=[^|]*$/.test(x)) ?? '');
+  return labellerFeatures(tokens, 'find', [], [], labellerReadingFor(language)).map(
+    (f) => f.context.find((x) => /^lex=[^|]*$/.test(x)) ?? '',
+  );
 }
 
 describe('English word bands in other languages', () => {
