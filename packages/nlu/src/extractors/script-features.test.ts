@@ -1,55 +1,5 @@
-import type { SupportedLanguage } from '@parley/domain';
-import { tokenize } from '../text/tokenize.js';
-import { ex } from '../test-support/small-bot.js';
-import { spansToTags } from './bilou.js';
-import type { LabellerOptions } from './labeller-types.js';
+import { namedIn, trainLabeller } from '../test-support/labeller.js';
 import { scriptFeaturesFor } from './script-features.js';
-import { SequenceLabeller } from './sequence-labeller.js';
-
-const OPTIONS: Omit<LabellerOptions, 'seed'> = {
-  epochs: 10,
-  gazetteerDropout: 0.5,
-  knowledgeDropout: 0.2,
-  wordDropout: 0.2,
-  l2: 0.1,
-  learningRate: 0.3,
-  ensemble: 2,
-};
-
-async function labeller(
-  marked: readonly string[],
-  language: SupportedLanguage,
-  seed = 1,
-): Promise<(text: string) => string[][]> {
-  const trained = await SequenceLabeller.train(
-    marked.map(ex).map((e) => {
-      const tokens = tokenize(e.text, language);
-      const spans = e.entities.map((s) => ({
-        entity: s.name,
-        start: tokens.findIndex((t) => t.begin === s.begin),
-        end: tokens.findIndex((t) => t.end === s.end) + 1,
-      }));
-      return {
-        tokens,
-        intent: 'play',
-        tags: spansToTags(tokens.length, spans),
-        gazetteer: tokens.map(() => []),
-        knowledge: tokens.map(() => []),
-      };
-    }),
-    { ...OPTIONS, seed, language },
-  );
-  return (text) => {
-    const tokens = tokenize(text, language);
-    return trained
-      .label(
-        tokens,
-        'play',
-        tokens.map(() => []),
-      )
-      .map((s) => [s.entity, text.slice(tokens[s.start]!.begin, tokens[s.end - 1]!.end)]);
-  };
-}
 
 describe('script features', () => {
   it('keeps a Latin-script name inside Chinese text whole, whatever the seed', async () => {
@@ -68,7 +18,9 @@ describe('script features', () => {
       '播放 [王菲](artist) 的 歌',
     ];
     for (const seed of [1, 2, 3]) {
-      const named = await labeller(train, 'zh', seed);
+      const bot = { intent: 'play', language: 'zh' } as const;
+      const labeller = await trainLabeller(train, bot, seed);
+      const named = (text: string): string[][] => namedIn(labeller, text, bot);
       expect(named('我 想 听 Crosby Stills Nash And Young 的 歌')).toEqual([
         ['artist', 'Crosby Stills Nash And Young'],
       ]);
