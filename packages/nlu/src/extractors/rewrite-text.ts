@@ -70,6 +70,18 @@ export function rewriteText(text: string, rules: readonly RewriteRule[]): Rewrit
   };
 }
 
+/** `rules` applied to a rewritten text, with the way back to the first text's offsets. */
+export function rewriteFurther(read: Rewritten, rules: readonly RewriteRule[]): Rewritten {
+  const next = rewriteText(read.text, rules);
+  return {
+    text: next.text,
+    original: (begin, end) => {
+      const between = next.original(begin, end);
+      return read.original(between.begin, between.end);
+    },
+  };
+}
+
 /** Rules replacing whole words (case-insensitive) by a table. */
 export function wordRules(table: Record<string, string>, boundaries = true): RewriteRule[] {
   const words = Object.keys(table).sort((a, b) => b.length - a.length);

@@ -56,6 +56,24 @@ describe('system entities in the bot language', () => {
       '2026-12-02T08:00:00+08:00',
     ],
     ['zh', 'Asia/Shanghai', '下午三点', 'sys.time', '下午三点', '15:00:00'],
+    // Spaced between the words: one date-time still, its span the words as written.
+    [
+      'zh',
+      'Asia/Shanghai',
+      '明天 早上 八点 提醒 我',
+      'sys.datetime',
+      '明天 早上 八点',
+      '2026-12-02T08:00:00+08:00',
+    ],
+    [
+      'zh',
+      'Asia/Shanghai',
+      '2029 年 6 月 8 日 的 天气',
+      'sys.date',
+      '2029 年 6 月 8 日',
+      '2029-06-08',
+    ],
+    ['zh', 'Asia/Shanghai', '18 分 钟 之内', 'sys.duration', '18 分 钟', 1080],
     [
       'ja',
       'Asia/Tokyo',
@@ -65,6 +83,14 @@ describe('system entities in the bot language', () => {
       '2026-12-02T08:00:00+09:00',
     ],
     ['ja', 'Asia/Tokyo', '金曜日の天気', 'sys.date', '金曜日', '2026-12-04'],
+    [
+      'ja',
+      'Asia/Tokyo',
+      '土曜 日 の 午前 4 時 に 起こし て',
+      'sys.datetime',
+      '土曜 日 の 午前 4 時',
+      '2026-12-05T04:00:00+09:00',
+    ],
   ])('%s (%s): "%s" has %s "%s" = %j', (language, zone, text, name, raw, value) => {
     expect(find(language, text, zone)).toContainEqual({ name, raw, value, at: raw });
   });

@@ -4,7 +4,8 @@ import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import type { ExtractedEntity, JsonValue } from '../types.js';
 import { toLocalWallClock, wallClockToIso } from '../util/time-zone.js';
 import type { EntityExtractor, ExtractionInput } from './extractor.js';
-import { rewriteText } from './rewrite-text.js';
+import { CLOSE_SPACES, closesSpaces } from './closing-spaces.js';
+import { rewriteFurther, rewriteText } from './rewrite-text.js';
 import type { Rewritten, RewriteRule } from './rewrite-text.js';
 import { cultureFor } from './system-cultures.js';
 import type { RecognizerKind } from './system-cultures.js';
@@ -78,9 +79,10 @@ export function createSystemExtractor(
       const out: ExtractedEntity[] = [];
       const today = localDate(reference);
       const rewrites = new Map<readonly RewriteRule[], Rewritten>();
+      const closed = closesSpaces(language) ? rewriteText(text, CLOSE_SPACES) : undefined;
       for (const kind of [...recognizers].sort()) {
         const { culture, rewrite } = cultureFor(kind, language);
-        const read = rewrite ? rewritten(rewrites, text, rewrite) : undefined;
+        const read = rewrite ? rewritten(rewrites, closed ?? text, rewrite) : closed;
         for (const r of RECOGNIZERS[kind](read?.text ?? text, culture, reference)) {
           const span = read ? originalSpan(read, r) : { begin: r.start, end: r.end + 1 };
           const entity = toEntity(r, text, span, timeZone, today);
@@ -105,11 +107,16 @@ function withDateTimes(names: Set<string>): Set<string> {
 /** One rewrite of the message per rule set, shared by the recognizers that read it. */
 function rewritten(
   cache: Map<readonly RewriteRule[], Rewritten>,
-  text: string,
+  message: string | Rewritten,
   rules: readonly RewriteRule[],
 ): Rewritten {
   let hit = cache.get(rules);
-  if (!hit) cache.set(rules, (hit = rewriteText(text, rules)));
+  if (!hit)
+    cache.set(
+      rules,
+      (hit =
+        typeof message === 'string' ? rewriteText(message, rules) : rewriteFurther(message, rules)),
+    );
   return hit;
 }
 

@@ -32,7 +32,7 @@ export function recognizerMarks(tokens: readonly Token[], language: SupportedLan
         language,
       )),
     );
-  const { text, at } = recognizerText(tokens, language);
+  const text = recognizerText(tokens);
   const found = extractor.extract({ text, tokens, referenceTime: REFERENCE, timeZone: 'UTC' });
   const times = found.filter((e) => e.name !== 'sys.number');
   for (const e of found) {
@@ -40,10 +40,10 @@ export function recognizerMarks(tokens: readonly Token[], language: SupportedLan
     // marked as the time: after a rewrite its span is the whole time expression, and two marks
     // over one span would teach the labeller nothing the time mark does not.
     if (e.name === 'sys.number' && times.some((t) => t.begin < e.end && e.begin < t.end)) continue;
-    const first = tokens.findIndex((t, i) => at[i]! + t.raw.length > e.begin);
+    const first = tokens.findIndex((t) => t.end > e.begin);
     let last = first;
-    while (last + 1 < tokens.length && at[last + 1]! < e.end) last++;
-    if (first < 0 || at[first]! >= e.end) continue;
+    while (last + 1 < tokens.length && tokens[last + 1]!.begin < e.end) last++;
+    if (first < 0 || tokens[first]!.begin >= e.end) continue;
     const cls = e.name === 'sys.number' ? 'number' : 'time';
     for (let i = first; i <= last; i++) {
       const pos = first === last ? 'U' : i === first ? 'B' : i === last ? 'L' : 'I';
@@ -53,29 +53,12 @@ export function recognizerMarks(tokens: readonly Token[], language: SupportedLan
   return marks;
 }
 
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
 /**
- * The message for the recognizers, and where each token starts in it. Chinese and Japanese
- * messages are often written with spaces between words ("2029 年 6 月 8 日", "18 分 钟 之内"),
- * which the Chinese models do not read as dates or durations: there a space next to a Han or
- * kana word goes (between Latin words or two numbers it stays). Elsewhere the message is as its
- * tokens lie in it, at the original offsets.
+ * The message for the recognizers, as its tokens lie in it (at their offsets). Chinese and
+ * Japanese written with spaces between the words read as unspaced (see `cultureFor`).
  */
-function recognizerText(
-  tokens: readonly Token[],
-  language: SupportedLanguage,
-): { text: string; at: number[] } {
-  const compact = language === 'zh' || language === 'ja';
+function recognizerText(tokens: readonly Token[]): string {
   let text = '';
-  const at: number[] = [];
-  tokens.forEach((t, i) => {
-    const prev = tokens[i - 1];
-    if (!compact) text = text.padEnd(t.begin, ' ');
-    else if (prev && t.begin > prev.end && !UNSPACED.test(prev.raw) && !UNSPACED.test(t.raw))
-      text += ' ';
-    at.push(text.length);
-    text += t.raw;
-  });
-  return { text, at };
+  for (const t of tokens) text = text.padEnd(t.begin, ' ') + t.raw;
+  return text;
 }

@@ -30,6 +30,8 @@ interface LanguageBot {
   /** An answer naming a day and a time of day, which fills the date slot with the day. */
   dayAndTime: string;
   dayAndTimeDays: number;
+  /** An answer with a date written as the bot's users write one (Chinese with spaces too). */
+  writtenDate: string;
   fallback: RegExp;
 }
 
@@ -56,6 +58,7 @@ const BOTS: LanguageBot[] = [
     oneShotDays: 1,
     dayAndTime: 'morgen um 8 Uhr',
     dayAndTimeDays: 1,
+    writtenDate: 'am 15. Januar 2027',
     fallback: /^Bitte nenne mir: datum\.$/,
   },
   {
@@ -80,6 +83,8 @@ const BOTS: LanguageBot[] = [
     oneShotDays: 1,
     dayAndTime: '后天晚上八点',
     dayAndTimeDays: 2,
+    // Spaced between the words, as some users and corpora (xSID) write Chinese.
+    writtenDate: '2027 年 1 月 15 日',
     fallback: /^请告诉我datum。$/,
   },
 ];
@@ -156,6 +161,13 @@ describe.each(BOTS)('a $language bot over REST', (bot) => {
     const answer = await chat('t3', bot.dayAndTime);
     expect(answer.body.complete).toBe(true);
     expect(answer.body.messages[0].text).toBe(`OK: ${dateIn(bot.timeZone, bot.dayAndTimeDays)}`);
+  });
+
+  it('fills the date slot from a date written out', async () => {
+    await chat('t4', bot.ask);
+    const answer = await chat('t4', bot.writtenDate);
+    expect(answer.body.complete).toBe(true);
+    expect(answer.body.messages[0].text).toBe('OK: 2027-01-15');
   });
 
   it('records its language in the model, and says the model is out of date when it changes', async () => {
