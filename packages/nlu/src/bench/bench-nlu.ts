@@ -374,12 +374,32 @@ function parseSeeds(
   const given = seeds?.split(',') ?? (seed === undefined ? [] : [seed]);
   const parsed = given.map((s) => Number(s.trim()));
   const bad = given.find((_, i) => !Number.isInteger(parsed[i]));
-  if (bad !== undefined) throw new Error(`Seeds must be integers, got "${bad}".`);
+  if (bad !== undefined) throw new UsageError(`Seeds must be integers, got "${bad}".`);
   return parsed.length > 0 ? parsed : [undefined];
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
+const USAGE = `Usage: npm run bench:nlu -- [options]
+  --corpora DIR     the corpora folder (default: ../shared/nlu-corpora next to the repository)
+  --only A,B        only these corpora or derived bots (e.g. hwu64,hwu64~10-shot,xsid-de)
+  --seeds 42,43,44  Parley's training seeds: every figure becomes mean ± sd (or --seed N)
+  --skip-nlpjs      Parley only
+  --encoder DIR     with the sentence encoder installed in DIR (none: the word vectors)
+  --chart FILE      also write the threshold sweep as an SVG chart
+  --help            this text`;
+
+/** A mistake in the command line: said in one line with the usage, not as a stack trace. */
+class UsageError extends Error {}
+
+function readArgs(): ReturnType<typeof parseBenchArgs> {
+  try {
+    return parseBenchArgs();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseBenchArgs() {
+  return parseArgs({
     options: {
       corpora: { type: 'string', default: DEFAULT_CORPORA },
       corpus: { type: 'string' },
@@ -393,13 +413,22 @@ async function main(): Promise<void> {
       encoder: { type: 'string' },
       // Where to write the threshold sweep as an SVG chart.
       chart: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+}
+
+async function main(): Promise<void> {
+  const { values } = readArgs();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const dir = path.resolve(values.corpora);
   const seeds = parseSeeds(values.seeds, values.seed);
   if (values.worker)
     return worker(dir, values.corpus as string, values.worker, seeds[0], values.encoder);
-  if (!existsSync(dir)) throw new Error(`No corpora directory at ${dir} (use --corpora DIR).`);
+  if (!existsSync(dir)) throw new UsageError(`No corpora directory at ${dir} (use --corpora DIR).`);
   const only = values.only?.split(',');
   const corpora = readdirSync(dir)
     .filter(
@@ -413,6 +442,11 @@ async function main(): Promise<void> {
       (only ? only.includes(name) : true) &&
       (name === SYNTHETIC || readdirSync(dir).includes(name.split('~')[0] as string)),
   );
+  const unknown = only?.filter((name) => !corpora.includes(name) && !extra.includes(name));
+  if (unknown?.length)
+    throw new UsageError(
+      `No corpus or derived bot named ${unknown.join(', ')} in ${dir} (see --help).`,
+    );
   // One list of rows per seed, in the same order; nlp.js has no seed and runs once.
   const perSeed: Row[][] = [];
   for (const [i, seed] of seeds.entries()) {
@@ -453,6 +487,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`bench:nlu: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   console.error(error);
   process.exitCode = 1;
 });
