@@ -78,8 +78,11 @@ if (!ENCODER_DIR)
     const manifest = JSON.parse(readFileSync(path.join(modelDir, 'manifest.json'), 'utf8')) as {
       encoder: { id: string } | null;
       dataHash: string;
+      libraryVersions: Record<string, string>;
     };
     expect(manifest.encoder?.id).toBe(encoder.id);
+    // The encoder's forward pass runs on TF.js, whose version the manifest records.
+    expect(manifest.libraryVersions['@tensorflow/tfjs']).toMatch(/^\d+\.\d+\.\d+/);
     expect(encoder.id).toMatch(/^all-MiniLM-L6-v2@/);
     expect(manifest.dataHash).toBe(withEncoder.hash(bot()));
     // Switching NLU_ENCODER_DIR off means training again.

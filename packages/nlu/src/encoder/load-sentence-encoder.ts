@@ -4,14 +4,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DenseEncoder } from '../features/dense-encoder.js';
-import { createTfBertForward } from './bert-forward-tfjs.js';
 import type { WordRows } from './bert-forward-tfjs.js';
 import { bertWeightsFrom, ZBertConfig } from './bert-weights.js';
 import { readSafetensors } from './safetensors.js';
-import { createSentenceEncoder } from './sentence-encoder.js';
 import type { SentenceEncoderParts } from './sentence-encoder.js';
 import { SentenceEncoderError } from './sentence-encoder-error.js';
-import { initWasmBackend, onWasm } from './wasm-backend.js';
 import { createWordPieceTokenizer, ZBertTokenizerJson } from './wordpiece-tokenizer.js';
 
 // The weights scripts/install-encoder.mjs installs; other BERT sentence models load too, under
@@ -48,14 +45,32 @@ type EncoderFile = (typeof FILES)[number];
  * // a and b are 384-dimensional unit vectors; their dot product is the cosine similarity
  */
 export async function loadSentenceEncoder(dir: string): Promise<DenseEncoder> {
-  const parts = await readEncoder(dir);
+  const tf = await loadTf();
+  const parts = await readEncoder(dir, tf);
+  const { onWasm } = tf;
   // The first pass packs every kernel for XNNPACK and compiles the JS (about 100 ms): at load,
   // not in the first message a bot parses; once the model file's bytes are out of reach.
   onWasm(() => parts.forward.embedBatch([parts.tokenizer.encode('hello', 3)]));
-  return createSentenceEncoder(parts);
+  return tf.createSentenceEncoder(parts);
 }
 
-async function readEncoder(dir: string): Promise<SentenceEncoderParts> {
+/**
+ * The modules that run on TF.js, imported only when a bot uses the encoder: TF.js costs a
+ * process about 60 MB of memory, which a bot on the default word vectors never needs.
+ */
+async function loadTf() {
+  const [wasm, forward, encoder] = await Promise.all([
+    import('./wasm-backend.js'),
+    import('./bert-forward-tfjs.js'),
+    import('./sentence-encoder.js'),
+  ]);
+  return { ...wasm, ...forward, ...encoder };
+}
+
+async function readEncoder(
+  dir: string,
+  { initWasmBackend, onWasm, createTfBertForward }: Awaited<ReturnType<typeof loadTf>>,
+): Promise<SentenceEncoderParts> {
   const bytes = await readAll(dir);
   const json = <S extends z.ZodType>(file: EncoderFile, schema: S): z.infer<S> => {
     let value: unknown;

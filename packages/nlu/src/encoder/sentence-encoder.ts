@@ -1,3 +1,4 @@
+import { version as tfVersion } from '@tensorflow/tfjs';
 import { LRUCache } from 'lru-cache';
 import type { DenseEncoder } from '../features/dense-encoder.js';
 import type { TfBertForward } from './bert-forward-tfjs.js';
@@ -36,6 +37,7 @@ export function createSentenceEncoder(parts: SentenceEncoderParts): DenseEncoder
   return {
     id: parts.id,
     dimensions,
+    libraries: { '@tensorflow/tfjs': tfVersion.tfjs },
     encode(texts) {
       const out = texts.map((text) => cache.get(text)?.slice());
       const todo = texts

@@ -8,6 +8,8 @@ export interface DenseEncoder {
   /** Names the encoder and its weights, e.g. "glove-sif-100d@<sha>" or "all-MiniLM-L6-v2@<sha>". */
   readonly id: string;
   readonly dimensions: number;
+  /** The libraries it runs on, by name, with their versions: recorded in the model manifest. */
+  readonly libraries?: Readonly<Record<string, string>>;
   /** One vector per text, L2-normalised; all zeros when the encoder knows nothing of the text. */
   encode(texts: readonly string[]): Float32Array[];
 }

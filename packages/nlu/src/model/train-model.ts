@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { SYSTEM_ENTITIES } from '@parley/domain';
 import { ZNluConfig } from '../config.js';
@@ -186,9 +185,9 @@ export async function trainModel(
       calibration,
       libraryVersions: {
         '@parley/nlu': PACKAGE_VERSION,
-        '@tensorflow/tfjs': tf.version.tfjs,
         node: process.version,
         ...knowledgeVersions(language),
+        ...encoder?.libraries,
       },
     },
     intentModel,
