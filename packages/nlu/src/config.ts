@@ -63,6 +63,11 @@ export const ZEntityConfig = z.object({
   /** Initial SGD learning rate of the CRF labeller; it decays as 1 / (1 + rate·λ·t). */
   labellerLearningRate: z.number().positive().max(10).default(0.3),
   /**
+   * The best-ranked intents the labeller decodes a message under; its entities come from the
+   * one whose confidence and labelling probability are jointly the highest (1: the top intent's).
+   */
+  labellerIntents: z.number().int().min(1).max(5).default(2),
+  /**
    * System entities to extract: 'auto' = those that training examples annotate or parameters
    * use (see `TrainingData.systemEntities`); or an explicit list.
    */

@@ -59,6 +59,31 @@ describe('German ordinals (an English rewrite)', () => {
     expect(find('am dritten Tag').filter((e) => e.name === 'sys.date')).toEqual([]);
   });
 
+  it.each<[string, string, string, JsonValue]>([
+    // Numbers in words, with "und" between the units and the tens.
+    ['für fünfzehn Minuten', 'sys.duration', 'fünfzehn Minuten', 900],
+    ['in achtzehn Minuten', 'sys.datetime', 'in achtzehn Minuten', '2026-12-01T11:18:00+01:00'],
+    ['zweiundzwanzig Personen', 'sys.number', 'zweiundzwanzig', 22],
+    ['fünfhundertzwanzig', 'sys.number', 'fünfhundertzwanzig', 520],
+    ['in elfeinhalb Jahren', 'sys.number', 'elfeinhalb', 11.5],
+    // The hour in words, "0 Uhr" as midnight, minutes in words.
+    ['um sieben Uhr morgens', 'sys.time', 'sieben Uhr morgens', '07:00:00'],
+    ['einundzwanzig Uhr', 'sys.time', 'einundzwanzig Uhr', '21:00:00'],
+    ['acht Uhr dreißig abends', 'sys.time', 'acht Uhr dreißig abends', '20:30:00'],
+    ['um 0 Uhr', 'sys.time', '0 Uhr', '00:00:00'],
+    ['in diesem Winter', 'sys.date', 'diesem Winter', { start: null, end: null }],
+  ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
+    expect(find(text)).toContainEqual({ name, value, at });
+  });
+
+  it('reads two tickets after the hour as no minutes', () => {
+    expect(find('um acht Uhr zwei Karten')).toContainEqual({
+      name: 'sys.number',
+      value: 2,
+      at: 'zwei',
+    });
+  });
+
   it('warns for no system entity', () => {
     const warnings = systemEntityWarnings(
       ['sys.date', 'sys.time', 'sys.number', 'sys.money', 'sys.percentage', 'sys.ordinal'],

@@ -2,7 +2,11 @@ import type { RewriteRule } from './rewrite-text.js';
 import { wordRules } from './rewrite-text.js';
 import {
   alternation,
+  amount,
+  clock,
   ENGLISH_MONTHS,
+  numeral,
+  numeralRule,
   ordinalRule,
   WORD_END,
   WORD_START,
@@ -98,6 +102,12 @@ const WORDS: Record<string, string> = {
   diesen: 'this',
   dieser: 'this',
   dieses: 'this',
+  diesem: 'this',
+  frühling: 'spring',
+  frühjahr: 'spring',
+  sommer: 'summer',
+  herbst: 'fall',
+  winter: 'winter',
   um: 'at',
   am: 'on',
   im: 'in',
@@ -106,26 +116,58 @@ const WORDS: Record<string, string> = {
   von: 'from',
   bis: 'to',
   für: 'for',
-  eins: '1',
-  zwei: '2',
-  drei: '3',
-  vier: '4',
-  fünf: '5',
-  sechs: '6',
-  sieben: '7',
-  acht: '8',
-  neun: '9',
-  zehn: '10',
-  elf: '11',
-  zwölf: '12',
-  zwanzig: '20',
-  dreißig: '30',
-  fünfzig: '50',
-  hundert: '100',
-  tausend: '1000',
   prozent: 'percent',
   ...GERMAN_MONTHS,
 };
+
+/**
+ * Cardinals in words, written as one word with "und" between units and tens
+ * ("einundzwanzig", "fünfhundertzwanzig"); "ein" alone is the article.
+ */
+const NUMBERS = numeral({
+  add: {
+    null: 0,
+    ein: 1,
+    eins: 1,
+    zwei: 2,
+    zwo: 2,
+    drei: 3,
+    vier: 4,
+    fünf: 5,
+    sechs: 6,
+    sieben: 7,
+    acht: 8,
+    neun: 9,
+    zehn: 10,
+    elf: 11,
+    zwölf: 12,
+    dreizehn: 13,
+    vierzehn: 14,
+    fünfzehn: 15,
+    sechzehn: 16,
+    siebzehn: 17,
+    achtzehn: 18,
+    neunzehn: 19,
+    zwanzig: 20,
+    dreißig: 30,
+    dreissig: 30,
+    vierzig: 40,
+    fünfzig: 50,
+    sechzig: 60,
+    siebzig: 70,
+    achtzig: 80,
+    neunzig: 90,
+  },
+  times: { hundert: 100, tausend: 1000 },
+  between: '(?:und)?',
+});
+
+/** Minutes in words from ten on ("acht Uhr dreißig"); "acht Uhr zwei Karten" are two tickets. */
+const MINUTES = `(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig|dreissig|vierzig|fünfzig)|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn`;
+
+/** An hour in the English the recognizer reads: "0 Uhr" is midnight, which "0 o'clock" is not. */
+const hourOf = (hour: number | undefined): string | undefined =>
+  hour === undefined || hour > 24 ? undefined : hour % 24 === 0 ? 'midnight' : `${hour} o'clock`;
 
 /** Ordinal stems: up to 19 the cardinal and "-t", from 20 "-st", compounds with "und". */
 const ORDINAL_STEMS: Record<string, number> = {
@@ -223,10 +265,28 @@ export const GERMAN_TO_ENGLISH: readonly RewriteRule[] = [
   ),
   // "3. Mai": the ordinal dot before a month.
   { pattern: `(\\d{1,2})\\.(?=\\s*(?:${MONTH_NAMES}))`, replace: (m) => m[1] as string },
-  // "8 Uhr 30", "20:30 Uhr", "8 Uhr".
+  // "8 Uhr 30", "20:30 Uhr", "8 Uhr", "0 Uhr".
   { pattern: '(\\d{1,2})\\s*uhr\\s*(\\d{2})(?!\\d)', replace: (m) => `${m[1]}:${m[2]}` },
   { pattern: '(\\d{1,2}:\\d{2})\\s*uhr', replace: (m) => m[1] as string },
-  { pattern: '(\\d{1,2})\\s*uhr', replace: (m) => `${m[1]} o'clock` },
+  { pattern: '(\\d{1,2})\\s*uhr', replace: (m) => hourOf(Number(m[1])) ?? m[0] },
+  {
+    // "sieben Uhr", "acht Uhr dreißig": the hour in words; minutes in words from ten on, so
+    // "um acht Uhr zwei Karten" keeps its tickets.
+    pattern: `${WORD_START}(${NUMBERS.pattern})\\s+uhr(?:\\s+(${MINUTES})${WORD_END})?`,
+    replace: (m) => {
+      const hour = amount(NUMBERS, m[1]);
+      const said = m[2] ? clock(hour, amount(NUMBERS, m[2])) : hourOf(hour);
+      return said ?? m[0];
+    },
+  },
+  {
+    // "elfeinhalb Jahre", "anderthalb Stunden": and a half.
+    pattern: `${WORD_START}(?:(${NUMBERS.pattern})einhalb|(anderthalb))${WORD_END}`,
+    replace: (m) => {
+      const n = m[2] ? 1 : amount(NUMBERS, m[1]);
+      return n === undefined ? m[0] : `${n}.5`;
+    },
+  },
   {
     // "halb 9" is half an hour before nine.
     pattern: 'halb\\s+(\\d{1,2})(?!\\d)',
@@ -234,5 +294,6 @@ export const GERMAN_TO_ENGLISH: readonly RewriteRule[] = [
   },
   // Decimal commas: "3,50 €" is three euros fifty.
   { pattern: '(?<![\\d.,])(\\d+),(\\d{1,2})(?![\\d,])', replace: (m) => `${m[1]}.${m[2]}` },
+  numeralRule(NUMBERS, ['ein']),
   ...wordRules(WORDS),
 ];

@@ -86,10 +86,24 @@ export class SequenceLabeller {
     knowledge: readonly (readonly string[])[] = [],
     onlyEntity?: string,
   ): LabelledSpan[] {
-    if (tokens.length === 0) return [];
+    return this.labelScored(tokens, intent, gazetteer, knowledge, onlyEntity).spans;
+  }
+
+  /**
+   * `label`, with the log-probability the CRF gives its best labelling under the intent's
+   * entity types (0 when there is nothing to label: the only labelling is certain).
+   */
+  labelScored(
+    tokens: readonly Token[],
+    intent: string | undefined,
+    gazetteer: readonly (readonly string[])[],
+    knowledge: readonly (readonly string[])[] = [],
+    onlyEntity?: string,
+  ): { spans: LabelledSpan[]; logProbability: number } {
+    if (tokens.length === 0) return { spans: [], logProbability: 0 };
     const allowed =
       onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
-    if (allowed.length <= 1) return [];
+    if (allowed.length <= 1) return { spans: [], logProbability: 0 };
     const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge, this.reading).map(
       (fs) =>
         allFeatures(fs)
@@ -97,14 +111,16 @@ export class SequenceLabeller {
           .filter((id): id is number => id !== undefined),
     );
     const emissions = feats.map((ids) => this.emission(ids, allowed));
-    const path = viterbi(emissions, allowed, this.a.labels, this.a.transitions);
+    const { path, score } = viterbi(emissions, allowed, this.a.labels, this.a.transitions);
     const tags = path.map((l) => this.a.labels[l]!);
-    return tagsToSpans(tags)
+    const spans = tagsToSpans(tags)
       .flatMap((s) => trimPunctuation(s, tokens))
       .map((span) => ({
         ...span,
         confidence: spanConfidence(emissions, allowed, path, span),
       }));
+    const logZ = logPartition(emissions, allowed, this.a.labels, this.a.transitions);
+    return { spans, logProbability: Math.min(0, score - logZ) };
   }
 
   private allowedLabels(intent: string | undefined): number[] {
@@ -187,7 +203,7 @@ function viterbi(
   allowed: readonly number[],
   labels: readonly string[],
   transitions: ArrayLike<number>,
-): number[] {
+): { path: number[]; score: number } {
   const L = labels.length;
   const K = allowed.length;
   const T = emissions.length;
@@ -227,7 +243,51 @@ function viterbi(
     path[t] = allowed[bestK]!;
     bestK = back[t * K + bestK]!;
   }
-  return path;
+  return { path, score: best };
+}
+
+/** Log of the sum, over every BILOU-valid tag path, of exp(its score): the CRF's normaliser. */
+function logPartition(
+  emissions: readonly Float64Array[],
+  allowed: readonly number[],
+  labels: readonly string[],
+  transitions: ArrayLike<number>,
+): number {
+  const L = labels.length;
+  const K = allowed.length;
+  let alpha = new Float64Array(K).fill(-Infinity);
+  for (let k = 0; k < K; k++) {
+    const l = allowed[k]!;
+    if (allowedTransition(undefined, labels[l]!))
+      alpha[k] = emissions[0]![k]! + transitions[L * L + l]!;
+  }
+  for (let t = 1; t < emissions.length; t++) {
+    const next = new Float64Array(K).fill(-Infinity);
+    for (let k = 0; k < K; k++) {
+      const l = allowed[k]!;
+      const terms: number[] = [];
+      for (let j = 0; j < K; j++) {
+        if (alpha[j] === -Infinity) continue;
+        const p = allowed[j]!;
+        if (allowedTransition(labels[p], labels[l]!)) terms.push(alpha[j]! + transitions[p * L + l]!);
+      }
+      if (terms.length > 0) next[k] = logSumExp(terms) + emissions[t]![k]!;
+    }
+    alpha = next;
+  }
+  const ends: number[] = [];
+  for (let k = 0; k < K; k++)
+    if (alpha[k] !== -Infinity && allowedEnd(labels[allowed[k]!]!)) ends.push(alpha[k]!);
+  return logSumExp(ends);
+}
+
+function logSumExp(xs: readonly number[]): number {
+  let max = -Infinity;
+  for (const x of xs) if (x > max) max = x;
+  if (max === -Infinity) return max;
+  let sum = 0;
+  for (const x of xs) sum += Math.exp(x - max);
+  return max + Math.log(sum);
 }
 
 /** Mean, over the span's tokens, of the softmax share of the chosen tag's emission score. */

@@ -1,6 +1,7 @@
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import type { SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { ARABIC_ORDINALS, ARABIC_TO_ENGLISH } from './arabic-dates.js';
+import { CHINESE_DATES } from './chinese-dates.js';
 import { GERMAN_ORDINALS, GERMAN_TO_ENGLISH } from './german-dates.js';
 import { DUTCH_ORDINALS, DUTCH_TO_ENGLISH } from './dutch-dates.js';
 import { INDONESIAN_ORDINALS, INDONESIAN_TO_ENGLISH } from './indonesian-dates.js';
@@ -109,6 +110,7 @@ const REWRITTEN: Partial<
     // Portuguese numbers and money have their own culture; its dates none.
     pt: viaEnglish(PORTUGUESE_TO_ENGLISH),
     ja: { culture: C.Chinese, rewrite: JAPANESE_TO_CHINESE, native: true },
+    zh: { culture: C.Chinese, rewrite: CHINESE_DATES, native: true },
     ko: KOREAN,
   },
 };

@@ -37,6 +37,14 @@ describe('Turkish system entities (an English rewrite)', () => {
     ['100 lira', 'sys.money', '100 lira', { amount: 100, currency: 'TRY' }],
     ['3,50 TL', 'sys.money', '3,50 TL', { amount: 3.5, currency: 'TRY' }],
     ['₺100', 'sys.money', '₺100', { amount: 100, currency: 'TRY' }],
+    // A clock time after a part of the day, in any case ("to 6", "from 5:30"), with its ending.
+    ["sabah 6'ya", 'sys.time', "sabah 6'ya", '06:00:00'],
+    ["yarın sabah 7'ye", 'sys.datetime', "yarın sabah 7'ye", '2026-12-02T07:00:00+03:00'],
+    ["sabah 5:30'dan", 'sys.time', "sabah 5:30'dan", '05:30:00'],
+    ["gece 0'da", 'sys.time', "0'da", '00:00:00'],
+    ["saat 0'da", 'sys.time', "0'da", '00:00:00'],
+    ["1995'ten", 'sys.date', "1995'ten", { start: '1995-01-01', end: '1996-01-01' }],
+    ['bu kış', 'sys.date', 'bu kış', { start: null, end: null }],
   ])('"%s" has %s "%s" = %j', (text, name, at, value) => {
     expect(find(text)).toContainEqual({ name, value, at });
   });

@@ -81,6 +81,8 @@ const NUMBERS = numeral({
 const N = `\\d{1,2}|${NUMBERS.pattern}`;
 /** The case ending of a number ("sekizde", "8'de", "üçe", "beşten"). */
 const NUMBER_CASE = "'?(?:[dt][ae]n?|y?[ae])";
+/** The parts of the day before a clock time ("sabah 6'ya": at 6 in the morning). */
+const DAY_PART = '(?:sabah|akşam|gece|öğleden\\s+sonra|öğlen|öğle)';
 const UNITS: Record<string, [string, string]> = {
   gün: ['day', 'days'],
   hafta: ['week', 'weeks'],
@@ -100,6 +102,15 @@ const UNIT = alternation(Object.keys(UNITS));
  * are read with their case endings; "ekim", "ocak" and "aralık" are also ordinary nouns, so the
  * months are read only after a day of the month.
  */
+/** Seasons, read after "bu", "gelecek"… ("bu kış"): "yaz" alone is also "write!". */
+const SEASONS: Record<string, string> = {
+  kış: 'winter',
+  yaz: 'summer',
+  ilkbahar: 'spring',
+  bahar: 'spring',
+  sonbahar: 'fall',
+};
+
 const WORDS: Record<string, string> = {
   şimdi: 'now',
   'şu anda': 'now',
@@ -201,16 +212,27 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
     replace: (m) => {
       const hour = amount(NUMBERS, m[1]);
       if (m[3] || m[2] !== undefined) return clock(hour, m[3] ? 30 : Number(m[2])) ?? m[0];
+      if (hour === 0) return 'midnight';
       return hour === undefined || hour > 24 ? m[0] : String(hour);
     },
   },
   {
-    // "8'de", "20:30'da" without "saat": the apostrophe makes it a clock time.
-    pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:[:.](\\d{2}))?'(?:[dt][ae])(?![\\p{L}])`,
+    // "8'de", "20:30'da" without "saat": the apostrophe makes it a clock time; so do the
+    // other cases after a part of the day ("sabah 6'ya", "akşam 7:20'ye", "5:30'dan").
+    pattern: `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:[:.](\\d{2}))?'(?:([dt][ae])|(?<=${DAY_PART}\\s+\\d{1,2}(?:[:.]\\d{2})?')(?:[dt][ae]n|y?[ae]))(?![\\p{L}])`,
     replace: (m) => {
       const t = clock(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]));
-      return t === undefined ? m[0] : `at ${m[2] === undefined ? m[1] : t}`;
+      if (t === undefined) return m[0];
+      // "0'da": the recognizer reads no hour 0, but midnight.
+      const at = t === '0:00' ? 'midnight' : m[2] === undefined ? (m[1] as string) : t;
+      return m[3] ? `at ${at}` : at;
     },
+  },
+  {
+    // "1995'ten", "2037'de": a year or another number with its case ending, which the
+    // recognizer would read as English ("ten").
+    pattern: `(?<![\\p{L}\\p{N}])(\\d{3,})'${CASE.slice(2)}(?![\\p{L}])`,
+    replace: (m) => m[1] as string,
   },
   {
     // "3 gün sonra", "iki hafta içinde": so many days from now; "3 gün önce": ago; "3 gün": a
@@ -245,14 +267,14 @@ export const TURKISH_TO_ENGLISH: readonly RewriteRule[] = [
   },
   {
     // "gelecek cuma", "önümüzdeki hafta", "geçen ay", "bu cuma": next / last / this.
-    pattern: `(?<![\\p{L}])(gelecek|önümüzdeki|geçen|geçtiğimiz|bu)\\s+(?=(?:${alternation([...Object.keys(WEEKDAYS), 'hafta', 'ay', 'yıl', 'sene'])}))`,
+    pattern: `(?<![\\p{L}])(gelecek|önümüzdeki|geçen|geçtiğimiz|bu)\\s+(?=(?:${alternation([...Object.keys(WEEKDAYS), 'hafta', 'ay', 'yıl', 'sene', ...Object.keys(SEASONS)])}))`,
     replace: (m) => {
       const w = (m[1] as string).toLowerCase();
       return w === 'bu' ? 'this ' : w.startsWith('geç') ? 'last ' : 'next ';
     },
   },
   ...inflectedRules(
-    { hafta: 'week', ay: 'month', yıl: 'year', sene: 'year' },
+    { hafta: 'week', ay: 'month', yıl: 'year', sene: 'year', ...SEASONS },
     "'?(?:y[ae]|[dt][ae]|n[ıi]n|s[ıi]|[dt]?[ae]ki|ki)",
   ).map((r) => ({
     // Only after the modifier just read ("gelecek hafta"), else "ay" (moon) and "yıl" pass as words.

@@ -69,6 +69,13 @@ export interface GazetteerView {
  */
 const EXPECTED_MIN_CONFIDENCE = 0.5;
 
+/**
+ * How much the labelling's log-probability weighs against the intent's log-confidence when the
+ * labeller chooses among the best-ranked intents (see `labelledAmong`). Chosen by 5-fold
+ * cross-validation on the xSID training sets (1 and 4: lower in German and Dutch, within 0.1 points elsewhere).
+ */
+const LABELLING_WEIGHT = 2;
+
 /** All entity extraction of a model: lookup, regex, system entities and the trained labeller. */
 export class EntityModel {
   private readonly gazetteer: Gazetteer;
@@ -161,6 +168,36 @@ export class EntityModel {
     if (!this.labeller) return [];
     const spans = this.labeller.label(input.tokens, input.intent, view.marks, view.knowledge);
     return this.toEntities(input, spans);
+  }
+
+  /**
+   * The labeller's entities of a message whose intent is one of the first `count` of `ranking`:
+   * decoded under each of them, and taken from the one whose log-confidence plus
+   * `LABELLING_WEIGHT` times the log-probability of its best labelling is highest. When the
+   * classifier hesitates between two intents, the labelling that fits the message decides whose
+   * entity types it is read with; the ranking itself is left as it is.
+   */
+  labelledAmong(
+    input: ExtractionInput,
+    ranking: readonly { name: string; confidence: number }[],
+    view: GazetteerView,
+    count: number,
+  ): ExtractedEntity[] {
+    const top = ranking[0];
+    if (!this.labeller || !top) return [];
+    let best: { intent: string; spans: LabelledSpan[]; score: number } | undefined;
+    for (const { name, confidence } of ranking.slice(0, count)) {
+      if (confidence <= 0 && best) continue;
+      const { spans, logProbability } = this.labeller.labelScored(
+        input.tokens,
+        name,
+        view.marks,
+        view.knowledge,
+      );
+      const score = Math.log(confidence) + LABELLING_WEIGHT * logProbability;
+      if (!best || score > best.score) best = { intent: name, spans, score };
+    }
+    return best ? this.toEntities({ ...input, intent: best.intent }, best.spans) : [];
   }
 
   /**

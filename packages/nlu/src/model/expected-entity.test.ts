@@ -14,8 +14,10 @@ describe('parse with an expected entity (slot filling)', () => {
   });
 
   it("reads an answer as the question's entity even when the message looks like another intent", () => {
-    expect(named(model, 'in Kyoto please')).not.toContainEqual(['city', 'Kyoto']);
-    expect(named(model, 'in Kyoto please', 'city')).toContainEqual(['city', 'Kyoto']);
+    // "in Kyoto please" is read as a city without the question too: its labelling fits the
+    // weather intent, ranked second (see `labelledAmong`).
+    expect(named(model, 'Kyoto please')).not.toContainEqual(['city', 'Kyoto']);
+    expect(named(model, 'Kyoto please', 'city')).toContainEqual(['city', 'Kyoto']);
   });
 
   it('fills nothing from an answer that holds no value', () => {

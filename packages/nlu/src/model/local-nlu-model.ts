@@ -85,7 +85,12 @@ export class LocalNluModel implements NluParser {
     const system = this.entityModel.systemEntities(input);
     const ranking = this.rank(input.text, input.tokens, seen.features);
     const intent = ranking[0]!;
-    const labelled = this.entityModel.labelled({ ...input, intent: intent.name }, seen.view);
+    const labelled = this.entityModel.labelledAmong(
+      input,
+      ranking,
+      seen.view,
+      this.info.config.entities.labellerIntents,
+    );
     const found = [...seen.defined, ...system, ...labelled];
     const expected = options.expectedEntity;
     const asked =

@@ -117,7 +117,7 @@ describe('trainModel / LocalNluModel', () => {
     await saveModel(model, dir);
     const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
-      formatVersion: 3,
+      formatVersion: 4,
       dataHash: hashTrainingData(smallBot(), ZNluConfig.parse({ seed: 7 })),
       labels: {
         intents: ['greet', 'order_food', 'order_status', 'weather'],
