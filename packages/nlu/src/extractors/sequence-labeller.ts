@@ -269,7 +269,8 @@ function logPartition(
       for (let j = 0; j < K; j++) {
         if (alpha[j] === -Infinity) continue;
         const p = allowed[j]!;
-        if (allowedTransition(labels[p], labels[l]!)) terms.push(alpha[j]! + transitions[p * L + l]!);
+        if (allowedTransition(labels[p], labels[l]!))
+          terms.push(alpha[j]! + transitions[p * L + l]!);
       }
       if (terms.length > 0) next[k] = logSumExp(terms) + emissions[t]![k]!;
     }
