@@ -255,39 +255,45 @@ function logPartition(
 ): number {
   const L = labels.length;
   const K = allowed.length;
+  // valid[j * K + k]: whether allowed[j] may precede allowed[k].
+  const valid = new Uint8Array(K * K);
+  for (let j = 0; j < K; j++)
+    for (let k = 0; k < K; k++)
+      valid[j * K + k] = allowedTransition(labels[allowed[j]!], labels[allowed[k]!]!) ? 1 : 0;
   let alpha = new Float64Array(K).fill(-Infinity);
+  let next = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     const l = allowed[k]!;
     if (allowedTransition(undefined, labels[l]!))
       alpha[k] = emissions[0]![k]! + transitions[L * L + l]!;
   }
   for (let t = 1; t < emissions.length; t++) {
-    const next = new Float64Array(K).fill(-Infinity);
     for (let k = 0; k < K; k++) {
       const l = allowed[k]!;
-      const terms: number[] = [];
+      let max = -Infinity;
       for (let j = 0; j < K; j++) {
-        if (alpha[j] === -Infinity) continue;
-        const p = allowed[j]!;
-        if (allowedTransition(labels[p], labels[l]!))
-          terms.push(alpha[j]! + transitions[p * L + l]!);
+        if (!valid[j * K + k] || alpha[j] === -Infinity) continue;
+        const s = alpha[j]! + transitions[allowed[j]! * L + l]!;
+        if (s > max) max = s;
       }
-      if (terms.length > 0) next[k] = logSumExp(terms) + emissions[t]![k]!;
+      let sum = 0;
+      if (max > -Infinity)
+        for (let j = 0; j < K; j++) {
+          if (!valid[j * K + k] || alpha[j] === -Infinity) continue;
+          sum += Math.exp(alpha[j]! + transitions[allowed[j]! * L + l]! - max);
+        }
+      next[k] = max === -Infinity ? max : max + Math.log(sum) + emissions[t]![k]!;
     }
-    alpha = next;
+    [alpha, next] = [next, alpha];
   }
-  const ends: number[] = [];
-  for (let k = 0; k < K; k++)
-    if (alpha[k] !== -Infinity && allowedEnd(labels[allowed[k]!]!)) ends.push(alpha[k]!);
-  return logSumExp(ends);
-}
-
-function logSumExp(xs: readonly number[]): number {
   let max = -Infinity;
-  for (const x of xs) if (x > max) max = x;
+  for (let k = 0; k < K; k++)
+    if (allowedEnd(labels[allowed[k]!]!) && alpha[k]! > max) max = alpha[k]!;
   if (max === -Infinity) return max;
   let sum = 0;
-  for (const x of xs) sum += Math.exp(x - max);
+  for (let k = 0; k < K; k++)
+    if (allowedEnd(labels[allowed[k]!]!) && alpha[k] !== -Infinity)
+      sum += Math.exp(alpha[k]! - max);
   return max + Math.log(sum);
 }
 

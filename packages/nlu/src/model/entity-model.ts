@@ -187,7 +187,10 @@ export class EntityModel {
     if (!this.labeller || !top) return [];
     let best: { intent: string; spans: LabelledSpan[]; score: number } | undefined;
     for (const { name, confidence } of ranking.slice(0, count)) {
-      if (confidence <= 0 && best) continue;
+      // A labelling's log-probability is at most 0: an intent whose log-confidence alone does
+      // not beat the best score so far cannot win (nor can the lower-ranked ones after it), and
+      // is not decoded (most messages decode once).
+      if (best && Math.log(confidence) <= best.score) break;
       const { spans, logProbability } = this.labeller.labelScored(
         input.tokens,
         name,
