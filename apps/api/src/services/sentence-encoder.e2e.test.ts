@@ -83,6 +83,9 @@ if (!ENCODER_DIR)
     expect(manifest.encoder?.id).toBe(encoder.id);
     // The encoder's forward pass runs on TF.js, whose version the manifest records.
     expect(manifest.libraryVersions['@tensorflow/tfjs']).toMatch(/^\d+\.\d+\.\d+/);
+    // A sentence encoder's vector is also a feature of the linear intent expert.
+    const intentPart = JSON.parse(readFileSync(path.join(modelDir, 'intent-model.json'), 'utf8'));
+    expect(intentPart.shape.linearReadsDense).toBe(true);
     expect(encoder.id).toMatch(/^all-MiniLM-L6-v2@/);
     expect(manifest.dataHash).toBe(withEncoder.hash(bot()));
     // Switching NLU_ENCODER_DIR off means training again.

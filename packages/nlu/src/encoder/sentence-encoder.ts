@@ -37,6 +37,7 @@ export function createSentenceEncoder(parts: SentenceEncoderParts): DenseEncoder
   return {
     id: parts.id,
     dimensions,
+    contextual: true,
     libraries: { '@tensorflow/tfjs': tfVersion.tfjs },
     encode(texts) {
       const out = texts.map((text) => cache.get(text)?.slice());

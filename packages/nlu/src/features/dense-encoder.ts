@@ -8,6 +8,11 @@ export interface DenseEncoder {
   /** Names the encoder and its weights, e.g. "glove-sif-100d@<sha>" or "all-MiniLM-L6-v2@<sha>". */
   readonly id: string;
   readonly dimensions: number;
+  /**
+   * Whether its vector reads the words in their context (a sentence encoder), not as an
+   * average of word vectors: such a vector is also a feature of the linear intent expert.
+   */
+  readonly contextual?: boolean;
   /** The libraries it runs on, by name, with their versions: recorded in the model manifest. */
   readonly libraries?: Readonly<Record<string, string>>;
   /** One vector per text, L2-normalised; all zeros when the encoder knows nothing of the text. */

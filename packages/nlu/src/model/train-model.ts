@@ -233,7 +233,11 @@ async function trainIntents(
         minCount: config.intent.minFeatureCount,
         maxFeatures: config.intent.maxFeatures,
       },
-      options: { ...config.intent, seed: config.seed },
+      options: {
+        ...config.intent,
+        seed: config.seed,
+        linearReadsDense: encoder?.contextual === true,
+      },
       encoderId: encoder?.id ?? null,
       folds:
         config.intent.calibrationFolds === 'auto'
