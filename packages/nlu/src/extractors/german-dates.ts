@@ -120,6 +120,19 @@ const WORDS: Record<string, string> = {
   ...GERMAN_MONTHS,
 };
 
+/** The tens, alone and in compounds ("einundzwanzig", "einundzwanzigste"). */
+const TENS: Record<string, number> = {
+  zwanzig: 20,
+  dreißig: 30,
+  dreissig: 30,
+  vierzig: 40,
+  fünfzig: 50,
+  sechzig: 60,
+  siebzig: 70,
+  achtzig: 80,
+  neunzig: 90,
+};
+
 /**
  * Cardinals in words, written as one word with "und" between units and tens
  * ("einundzwanzig", "fünfhundertzwanzig"); "ein" alone is the article.
@@ -148,15 +161,7 @@ const NUMBERS = numeral({
     siebzehn: 17,
     achtzehn: 18,
     neunzehn: 19,
-    zwanzig: 20,
-    dreißig: 30,
-    dreissig: 30,
-    vierzig: 40,
-    fünfzig: 50,
-    sechzig: 60,
-    siebzig: 70,
-    achtzig: 80,
-    neunzig: 90,
+    ...TENS,
   },
   times: { hundert: 100, tausend: 1000 },
   between: '(?:und)?',
@@ -192,17 +197,6 @@ const ORDINAL_STEMS: Record<string, number> = {
   achtzehnt: 18,
   neunzehnt: 19,
   hundertst: 100,
-};
-const TENS: Record<string, number> = {
-  zwanzig: 20,
-  dreißig: 30,
-  dreissig: 30,
-  vierzig: 40,
-  fünfzig: 50,
-  sechzig: 60,
-  siebzig: 70,
-  achtzig: 80,
-  neunzig: 90,
 };
 const COMPOUND_UNITS: Record<string, number> = {
   ein: 1,
