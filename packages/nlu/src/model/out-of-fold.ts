@@ -24,7 +24,7 @@ const MIN_INTENTS = 3;
 const HELD_OUT_SHARE = 0.1;
 /**
  * What a stand-in out-of-scope message counts for in the confidence model, against 1 for a
- * message of a known intent: with a tenth of the intents held out, the confidence is the
+ * message of a known intent. With a tenth of the intents held out, the confidence is the
  * probability of being right when about one message in twenty is about something the bot was
  * never taught. Counted fully (one in ten), the confidence of in-scope messages sank with it:
  * on hwu64 the default threshold cost 7.0 points of accuracy against 5.5, snips2017-70 3.4
@@ -32,13 +32,6 @@ const HELD_OUT_SHARE = 0.1;
  * went from 0.56 to 0.53 (the issue's floor is 0.5; a quarter went to 0.42).
  */
 export const OUT_OF_SCOPE_WEIGHT = 0.5;
-/**
- * The most the stand-ins may weigh of all held-out messages (weighted; a bot with 6 of 56
- * intents held out of each fold gives them 5.7 %). A bot of few intents holds out a larger share
- * (one of 7 intents: half of 14 % of its messages, 7.7 %), and its taught messages paid for it
- * (see `outOfScopeWeight`).
- */
-export const OUT_OF_SCOPE_SHARE = 0.06;
 /** Held-out messages used to fit the expert weights (the fit costs classes × messages). */
 const MAX_POOL_EXAMPLES = 4000;
 const SWEEP = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
@@ -201,21 +194,8 @@ function fitCalibration(
   const correct = scored.map(
     (s, i) => inScope[i]! && argmax(pooledProbabilities(s.scores, pool)) === gold[i],
   );
-  const outOfScope = outOfScopeWeight(inScope.filter((known) => !known).length, inScope.length);
-  const weights = inScope.map((known) => (known ? 1 : outOfScope));
+  const weights = inScope.map((known) => (known ? 1 : OUT_OF_SCOPE_WEIGHT));
   return { pool, platt: fitPlatt(features, correct, weights) };
-}
-
-/**
- * What one stand-in out-of-scope message counts for when `outOfScope` of `total` held-out
- * messages are stand-ins: `OUT_OF_SCOPE_WEIGHT`, or less where that would make them weigh more
- * than `OUT_OF_SCOPE_SHARE` of the whole.
- */
-export function outOfScopeWeight(outOfScope: number, total: number): number {
-  if (outOfScope === 0 || outOfScope === total) return OUT_OF_SCOPE_WEIGHT;
-  const share = outOfScope / total;
-  const capped = (OUT_OF_SCOPE_SHARE * (1 - share)) / (share * (1 - OUT_OF_SCOPE_SHARE));
-  return Math.min(OUT_OF_SCOPE_WEIGHT, capped);
 }
 
 function calibrationReport(
