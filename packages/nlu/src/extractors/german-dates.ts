@@ -120,6 +120,19 @@ const WORDS: Record<string, string> = {
   ...GERMAN_MONTHS,
 };
 
+/** The units before "und" in a compound ("einundzwanzig"; "ein" alone is the article). */
+const UNITS: Record<string, number> = {
+  ein: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+};
+
 /** The tens, alone and in compounds ("einundzwanzig", "einundzwanzigste"). */
 const TENS: Record<string, number> = {
   zwanzig: 20,
@@ -140,17 +153,9 @@ const TENS: Record<string, number> = {
 const NUMBERS = numeral({
   add: {
     null: 0,
-    ein: 1,
+    ...UNITS,
     eins: 1,
-    zwei: 2,
     zwo: 2,
-    drei: 3,
-    vier: 4,
-    fünf: 5,
-    sechs: 6,
-    sieben: 7,
-    acht: 8,
-    neun: 9,
     zehn: 10,
     elf: 11,
     zwölf: 12,
@@ -198,21 +203,9 @@ const ORDINAL_STEMS: Record<string, number> = {
   neunzehnt: 19,
   hundertst: 100,
 };
-const COMPOUND_UNITS: Record<string, number> = {
-  ein: 1,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  neun: 9,
-};
 for (const [ten, t] of Object.entries(TENS)) {
   ORDINAL_STEMS[`${ten}st`] = t;
-  for (const [unit, u] of Object.entries(COMPOUND_UNITS))
-    ORDINAL_STEMS[`${unit}und${ten}st`] = t + u;
+  for (const [unit, u] of Object.entries(UNITS)) ORDINAL_STEMS[`${unit}und${ten}st`] = t + u;
 }
 /** The adjective endings an ordinal always has: "der dritte", "den ersten", "ein zweites". */
 const ENDING = '(?:e|en|er|es|em)';
