@@ -86,7 +86,7 @@ export class SequenceLabeller {
     knowledge: readonly (readonly string[])[] = [],
     onlyEntity?: string,
   ): LabelledSpan[] {
-    return this.labelScored(tokens, intent, gazetteer, knowledge, onlyEntity).spans;
+    return this.decode(tokens, intent, gazetteer, knowledge, onlyEntity)?.spans ?? [];
   }
 
   /**
@@ -100,10 +100,28 @@ export class SequenceLabeller {
     knowledge: readonly (readonly string[])[] = [],
     onlyEntity?: string,
   ): { spans: LabelledSpan[]; logProbability: number } {
-    if (tokens.length === 0) return { spans: [], logProbability: 0 };
+    const decoded = this.decode(tokens, intent, gazetteer, knowledge, onlyEntity);
+    if (!decoded) return { spans: [], logProbability: 0 };
+    const { spans, score, emissions, allowed } = decoded;
+    // The forward pass only where the probability is wanted: `label` runs on every message.
+    const logZ = logPartition(emissions, allowed, this.a.labels, this.a.transitions);
+    return { spans, logProbability: Math.min(0, score - logZ) };
+  }
+
+  /** The best labelling and what scored it; undefined when there is nothing to label. */
+  private decode(
+    tokens: readonly Token[],
+    intent: string | undefined,
+    gazetteer: readonly (readonly string[])[],
+    knowledge: readonly (readonly string[])[],
+    onlyEntity: string | undefined,
+  ):
+    | { spans: LabelledSpan[]; score: number; emissions: Float64Array[]; allowed: number[] }
+    | undefined {
+    if (tokens.length === 0) return undefined;
     const allowed =
       onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
-    if (allowed.length <= 1) return { spans: [], logProbability: 0 };
+    if (allowed.length <= 1) return undefined;
     const feats = labellerFeatures(tokens, intent ?? '', gazetteer, knowledge, this.reading).map(
       (fs) =>
         allFeatures(fs)
@@ -119,8 +137,7 @@ export class SequenceLabeller {
         ...span,
         confidence: spanConfidence(emissions, allowed, path, span),
       }));
-    const logZ = logPartition(emissions, allowed, this.a.labels, this.a.transitions);
-    return { spans, logProbability: Math.min(0, score - logZ) };
+    return { spans, score, emissions, allowed };
   }
 
   private allowedLabels(intent: string | undefined): number[] {
