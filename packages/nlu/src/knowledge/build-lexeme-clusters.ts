@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '@parley/domain';
+import { SUPPORTED_LANGUAGES } from '@parley/domain';
 import { z } from 'zod';
 import { tokenize } from '../text/tokenize.js';
 import { clustersFileOf, formatClusters } from './word-clusters.js';
