@@ -2,7 +2,7 @@ import { LATIN_SCRIPT_LANGUAGES, type SupportedLanguage } from '@parley/domain';
 import { readsEnglishBands } from '../knowledge/english-bands.js';
 import { usesEnglishLexicon } from '../knowledge/knowledge-marks.js';
 import { lexiconBand } from '../knowledge/lexicon.js';
-import { wordCluster } from '../knowledge/word-clusters.js';
+import { wordClustersOf } from '../knowledge/word-clusters.js';
 import { hasStemmer } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
 import { scriptFeaturesFor } from './script-features.js';
@@ -38,8 +38,10 @@ export interface TokenFeatures {
  * one place (`labellerReadingFor`), for training and parsing alike.
  */
 export interface LabellerReading {
-  /** The English word clusters; without them, the word's affixes. */
+  /** English: the word's longer affixes are left out (the English lexicon says more). */
   english: boolean;
+  /** The language's word clusters, if it has any (see `wordClustersOf`). */
+  clusters?: ((norm: string) => string | undefined) | undefined;
   /** Every word's characters and character pairs (see `usesCharacterGrams`). */
   characters: boolean;
   /** The English word-frequency band (see `readsEnglishBands`). */
@@ -52,6 +54,7 @@ export interface LabellerReading {
 export function labellerReadingFor(language: SupportedLanguage): LabellerReading {
   return {
     english: usesEnglishLexicon(language),
+    clusters: wordClustersOf(language),
     characters: usesCharacterGrams(language),
     bands: readsEnglishBands(language),
     script: scriptFeaturesFor(language),
@@ -69,18 +72,18 @@ export function labellerFeatures(
   intent: string,
   gazetteer: readonly (readonly string[])[],
   knowledge: readonly (readonly string[])[],
-  { english, characters, bands, script }: LabellerReading,
+  { english, clusters: clusterOf, characters, bands, script }: LabellerReading,
 ): TokenFeatures[] {
   const scriptFeatures = script?.(tokens);
   const word = (k: number): string => tokens[k]?.norm ?? (k < 0 ? '<s>' : '</s>');
   const stemAt = (k: number): string => tokens[k]?.stem ?? (k < 0 ? '<s>' : '</s>');
   const shapeAt = (k: number): string =>
     tokens[k] ? shape(tokens[k].raw) : k < 0 ? '<s>' : '</s>';
-  // English word frequencies and clusters say nothing about words of other languages.
+  // English word frequencies say nothing about words of other languages.
   const band = tokens.map((t) =>
     t.kind !== 'word' ? t.kind : bands ? lexiconBand(t.norm) : 'word',
   );
-  const codes = tokens.map((t) => (english ? wordCluster(t.norm) : undefined));
+  const codes = tokens.map((t) => clusterOf?.(t.norm));
   return tokens.map((t, i) => {
     const w = t.norm;
     const capital = i > 0 && /^\p{Lu}/u.test(t.raw);

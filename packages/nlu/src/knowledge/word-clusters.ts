@@ -3,11 +3,19 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
+import type { SupportedLanguage } from '@parley/domain';
 import { runSteps, runStepsYielding } from '../util/event-loop.js';
 import { detachedCopy, StringTable } from '../util/string-table.js';
 
-/** Built by `build-word-clusters.ts`; shipped with the package, never downloaded. */
-export const CLUSTERS_FILE = new URL('../../data/word-clusters.txt.gz', import.meta.url);
+/**
+ * The languages whose labeller reads word clusters, and their files: English from GloVe
+ * (`build-word-clusters.ts`), German from spaCy's Brown clusters (`build-lexeme-clusters.ts`).
+ * Shipped with the package, never downloaded.
+ */
+const CLUSTER_FILES: Partial<Record<SupportedLanguage, URL>> = {
+  en: new URL('../../data/word-clusters.txt.gz', import.meta.url),
+  de: new URL('../../data/word-clusters-de.txt.gz', import.meta.url),
+};
 
 const HEADER = '# parley word clusters';
 
@@ -18,41 +26,72 @@ export interface WordClusters {
   codeOf: (norm: string) => string | undefined;
 }
 
-let loaded: WordClusters | undefined;
+/** The clusters file of a language; undefined where there is none. */
+export function clustersFileOf(language: SupportedLanguage): URL | undefined {
+  return CLUSTER_FILES[language];
+}
+
+const loaded = new Map<SupportedLanguage, WordClusters>();
+
+function loadedClusters(language: SupportedLanguage): WordClusters | undefined {
+  let clusters = loaded.get(language);
+  const file = CLUSTER_FILES[language];
+  if (clusters || !file) return clusters;
+  clusters = parseClusters(gunzipSync(readFileSync(file)).toString('utf8'));
+  loaded.set(language, clusters);
+  return clusters;
+}
 
 /**
  * The distributional cluster of a word ("4de" holds "twitter", "ebay", "youtube"…): words
  * that occur in similar contexts in a large corpus share a code, so an entity value no
  * training example contained still looks like the ones that did. Undefined for a word outside
- * the 200k most frequent ones.
+ * the language's most frequent ones, or in a language without clusters. The language's file
+ * is read on the first call.
  */
-export function wordCluster(norm: string): string | undefined {
-  loaded ??= parseClusters(gunzipSync(readFileSync(CLUSTERS_FILE)).toString('utf8'));
-  return loaded.codeOf(norm);
+export function wordCluster(norm: string, language: SupportedLanguage = 'en'): string | undefined {
+  return loadedClusters(language)?.codeOf(norm);
 }
 
-/** Loads the clusters, letting the event loop turn while it parses (training runs in the API). */
-export async function loadWordClusters(): Promise<void> {
-  if (loaded) return;
-  const text = (await promisify(gunzip)(await readFile(CLUSTERS_FILE))).toString('utf8');
+/**
+ * The cluster lookup of a language, reading its file on the first word looked up (nothing for
+ * a bot that never labels a message); undefined for a language without clusters.
+ */
+export function wordClustersOf(
+  language: SupportedLanguage,
+): ((norm: string) => string | undefined) | undefined {
+  return CLUSTER_FILES[language] ? (norm) => wordCluster(norm, language) : undefined;
+}
+
+/** Loads a language's clusters, letting the event loop turn while it parses (training runs in the API). */
+export async function loadWordClusters(language: SupportedLanguage = 'en'): Promise<void> {
+  const file = CLUSTER_FILES[language];
+  if (loaded.has(language) || !file) return;
+  const text = (await promisify(gunzip)(await readFile(file))).toString('utf8');
   const clusters = await runStepsYielding(parseSteps(text));
-  loaded ??= clusters;
+  if (!loaded.has(language)) loaded.set(language, clusters);
 }
 
-let fileDigest: string | undefined;
+const fileDigests = new Map<SupportedLanguage, string>();
 
-/** A digest of the shipped clusters file, known without loading it (for the training hash). */
-export function wordClustersFileDigest(): string {
-  fileDigest ??= createHash('sha256')
-    .update(readFileSync(CLUSTERS_FILE))
-    .digest('hex')
-    .slice(0, 16);
-  return fileDigest;
+/**
+ * A digest of the language's shipped clusters file, known without loading it (for the training
+ * hash); undefined for a language without clusters.
+ */
+export function wordClustersFileDigest(language: SupportedLanguage = 'en'): string | undefined {
+  const file = CLUSTER_FILES[language];
+  if (!file) return undefined;
+  let digest = fileDigests.get(language);
+  if (!digest) {
+    digest = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+    fileDigests.set(language, digest);
+  }
+  return digest;
 }
 
-/** The version of the loaded clusters; undefined until a labeller has needed them. */
-export function wordClustersVersion(): string | undefined {
-  return loaded?.version;
+/** The version of the language's loaded clusters; undefined until a labeller has needed them. */
+export function wordClustersVersion(language: SupportedLanguage = 'en'): string | undefined {
+  return loaded.get(language)?.version;
 }
 
 /** The file: a header with the version, then one line per cluster, "code<TAB>word word …". */

@@ -47,7 +47,7 @@ export function hashTrainingData(
         : options.encoderId,
     config,
     modelFormat: MODEL_FORMAT_VERSION,
-    knowledge: knowledgeFingerprint(),
+    knowledge: knowledgeFingerprint(language),
   };
   return sha256(canonicalJson(normalized));
 }
