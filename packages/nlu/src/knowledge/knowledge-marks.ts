@@ -6,6 +6,14 @@ import { tokenize } from '../text/tokenize.js';
 import type { Token } from '../text/tokenize.js';
 import { runSteps, runStepsYielding } from '../util/event-loop.js';
 import { StringTable } from '../util/string-table.js';
+import {
+  chineseLexiconFileDigest,
+  chineseLexiconMarks,
+  chineseLexiconVersion,
+  loadChineseLexicon,
+  readsChineseLexicon,
+  warmChineseLexicon,
+} from './chinese-lexicon.js';
 import { readsEnglishBands } from './english-bands.js';
 import { lexiconBand } from './lexicon.js';
 import { EXTRA_COUNTRY_NAMES, REGIONS } from './regions.js';
@@ -59,7 +67,9 @@ export function knowledgeMarks(
     const raw = tokens[first]!.raw;
     if (REGION_CODE.test(raw) && regionCodes.has(raw)) mark(marks, first, first, 'region');
   }
-  return marks;
+  if (!readsChineseLexicon(language)) return marks;
+  const lexicon = chineseLexiconMarks(tokens);
+  return marks.map((m, i) => [...m, ...lexicon[i]!]);
 }
 
 /**
@@ -78,6 +88,7 @@ export function usesEnglishLexicon(language: SupportedLanguage): boolean {
 export function warmKnowledge(language: SupportedLanguage = 'en'): void {
   indexFor(language);
   if (readsEnglishBands(language)) lexiconBand('');
+  if (readsChineseLexicon(language)) warmChineseLexicon();
   if (clustersFileOf(language)) wordCluster('', language);
 }
 
@@ -106,6 +117,7 @@ export async function loadKnowledge(language: SupportedLanguage = 'en'): Promise
     if (!indexes.has(language)) indexes.set(language, built);
   }
   if (readsEnglishBands(language)) lexiconBand('');
+  if (readsChineseLexicon(language)) await loadChineseLexicon();
   await loadWordClusters(language);
 }
 
@@ -213,6 +225,8 @@ export function knowledgeFingerprint(language: SupportedLanguage = 'en'): Record
     ),
     'word-clusters': wordClustersFileDigest('en') as string,
     ...(own ? { [`word-clusters-${language}`]: own } : {}),
+    // Only where it is read, so that other languages' models keep their hash.
+    ...(readsChineseLexicon(language) ? { 'chinese-lexicon': chineseLexiconFileDigest() } : {}),
   };
 }
 
@@ -223,6 +237,7 @@ export function knowledgeFingerprint(language: SupportedLanguage = 'en'): Record
 export function knowledgeVersions(language: SupportedLanguage = 'en'): Record<string, string> {
   const require = createRequire(import.meta.url);
   const clusters = wordClustersVersion(language);
+  const chinese = readsChineseLexicon(language) ? chineseLexiconVersion() : undefined;
   return {
     ...Object.fromEntries(
       packagesFor(language).map((name) => [
@@ -231,6 +246,7 @@ export function knowledgeVersions(language: SupportedLanguage = 'en'): Record<st
       ]),
     ),
     ...(clusters ? { 'word-clusters': clusters } : {}),
+    ...(chinese ? { 'chinese-lexicon': chinese } : {}),
   };
 }
 

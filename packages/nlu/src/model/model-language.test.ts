@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InvalidTrainingDataError } from '../errors.js';
 import type { TrainingData } from '../types.js';
+import { knowledgeFingerprint } from '../knowledge/knowledge-marks.js';
 import { hashTrainingData } from './hash-training-data.js';
+import { LocalNluModel } from './local-nlu-model.js';
 import { loadModel, readManifest, saveModel } from './model-artifacts.js';
 import { trainModel } from './train-model.js';
 
@@ -65,6 +67,8 @@ describe('a model in the bot language', () => {
     const { manifest } = await saveModel(model, dir);
     expect(manifest.language).toBe('zh');
     expect((await readManifest(dir)).language).toBe('zh');
+    // The labeller read jieba's dictionary: a model trained with another one says so.
+    expect(manifest.libraryVersions['chinese-lexicon']).toMatch(/^jieba-0\.42\.1\//);
     const loaded = await loadModel(dir);
     const result = await loaded.parse('南京明天天气怎么样', REFERENCE);
     expect(result.intent.name).toBe('weather');
@@ -85,6 +89,15 @@ describe('a model in the bot language', () => {
       ]),
     );
     expect(loaded.warnings).toEqual([]);
+    const { 'chinese-lexicon': _lexicon, ...older } = model.info.libraryVersions;
+    const before = new LocalNluModel(
+      { ...model.info, libraryVersions: older },
+      model.intentModel,
+      model.entityModel,
+    );
+    expect(before.warnings).toEqual([
+      expect.stringMatching(/chinese-lexicon \(none\), running with jieba.*train the bot again/),
+    ]);
   });
 
   it('gives no system-entity warning in a language read through a rewrite (Thai ordinals too)', async () => {
@@ -101,6 +114,8 @@ describe('a model in the bot language', () => {
     const bot = chineseBot();
     expect(hashTrainingData({ ...bot, language: 'zh-TW' })).toBe(hashTrainingData(bot));
     expect(hashTrainingData({ ...bot, language: 'ja' })).not.toBe(hashTrainingData(bot));
+    // A Chinese model is only as current as the dictionary its labeller read.
+    expect(knowledgeFingerprint('zh')['chinese-lexicon']).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('refuses a language Parley does not support', async () => {
