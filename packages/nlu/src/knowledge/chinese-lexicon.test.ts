@@ -78,9 +78,9 @@ describe('the lexicon file', () => {
     expect(text).toContain('MIT License, Copyright (c) 2013 Sun Junyi');
     const lexicon = parseChineseLexicon(text);
     expect(lexicon.version).toBe('test');
-    expect(lexicon.tagOf('北京')).toBe('ns');
-    expect(lexicon.tagOf('天气')).toBe('n');
-    expect(lexicon.tagOf('at&t')).toBeUndefined();
+    expect(lexicon.groupOf('北京')).toBe('ns');
+    expect(lexicon.groupOf('天气')).toBe('n');
+    expect(lexicon.groupOf('at&t')).toBeUndefined();
     expect(() => parseChineseLexicon('北京\tns\n')).toThrow(/not a parley lexicon/);
   });
 });

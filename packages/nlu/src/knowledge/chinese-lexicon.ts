@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip, gunzipSync } from 'node:zlib';
 import type { SupportedLanguage } from '@parley/domain';
 import { foldText } from '../text/normalize.js';
 import type { Token } from '../text/tokenize.js';
-import { runSteps, runStepsYielding } from '../util/event-loop.js';
-import { detachedCopy, StringTable } from '../util/string-table.js';
+import { formatGroupedWords, parseGroupedWords, ShippedWords } from './grouped-words.js';
+import type { GroupedWords } from './grouped-words.js';
 
 /**
  * Built by `build-chinese-lexicon.ts` from jieba's dictionary (MIT License, Copyright (c) 2013
@@ -37,15 +32,9 @@ export interface LexiconEntry {
   tag: string;
 }
 
-export interface ChineseLexicon {
-  /** Where the table comes from, for the model manifest. */
-  version: string;
-  tagOf: (word: string) => string | undefined;
-  /** The longest word's length in UTF-16 units. */
-  longest: number;
-}
+const NOTICE = 'from jieba (github.com/fxsjy/jieba), MIT License, Copyright (c) 2013 Sun Junyi';
 
-let loaded: ChineseLexicon | undefined;
+const shipped = new ShippedWords(CHINESE_LEXICON_FILE, HEADER, 'lexicon');
 
 /**
  * Whether the labeller reads the Chinese dictionary: in Chinese only. Japanese kanji words
@@ -64,7 +53,7 @@ export function readsChineseLexicon(language: SupportedLanguage): boolean {
  * label whole tokens.
  */
 export function chineseLexiconMarks(tokens: readonly Token[]): string[][] {
-  const { tagOf, longest } = chineseLexicon();
+  const { groupOf: tagOf, longest } = shipped.get();
   const marks: string[][] = tokens.map(() => []);
   const push = (i: number, m: string): void => {
     const list = marks[i]!;
@@ -101,103 +90,38 @@ export function lexiconEntry(word: string, tag: string): LexiconEntry | undefine
 
 /**
  * The file: a header with the version, jieba's notice, then one line per tag,
- * "tag<TAB>word word …", tags and words sorted, so the same input gives the same bytes.
+ * "tag<TAB>word word …" (see `formatGroupedWords`); a word given twice keeps its first tag.
  */
 export function formatChineseLexicon(version: string, entries: readonly LexiconEntry[]): string {
-  const byTag = new Map<string, string[]>();
-  const seen = new Set<string>();
-  for (const { word, tag } of entries) {
-    // A word listed twice keeps its first line, as jieba reads its dictionary.
-    if (seen.has(word)) continue;
-    seen.add(word);
-    const list = byTag.get(tag);
-    if (list) list.push(word);
-    else byTag.set(tag, [word]);
-  }
-  const lines = [...byTag]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([tag, words]) => `${tag}\t${words.sort().join(' ')}`);
-  const notice = '# from jieba (github.com/fxsjy/jieba), MIT License, Copyright (c) 2013 Sun Junyi';
-  return `${HEADER} ${version}\n${notice}\n${lines.join('\n')}\n`;
+  return formatGroupedWords(
+    HEADER,
+    version,
+    entries.map(({ word, tag }) => [word, tag] as const),
+    [NOTICE],
+  );
 }
 
-export function parseChineseLexicon(text: string): ChineseLexicon {
-  return runSteps(parseSteps(text));
-}
-
-function* parseSteps(text: string): Generator<void, ChineseLexicon> {
-  const lines = text.split('\n');
-  const header = lines[0] ?? '';
-  if (!header.startsWith(HEADER)) throw new Error('chinese lexicon: not a parley lexicon file');
-  const tags: string[] = [];
-  const words: string[] = [];
-  const tagOfLine: number[] = [];
-  let longest = 1;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const tab = line.indexOf('\t');
-    if (line.startsWith('#') || tab <= 0) continue;
-    const t = tags.push(line.slice(0, tab)) - 1;
-    for (const word of line.slice(tab + 1).split(' ')) {
-      words.push(word);
-      tagOfLine.push(t);
-      if (word.length > longest) longest = word.length;
-    }
-    yield;
-  }
-  const { table, numbers } = StringTable.intern(words);
-  const tagOfWord = new Uint8Array(table.size);
-  numbers.forEach((n, w) => (tagOfWord[n] = tagOfLine[w]!));
-  return {
-    // A copy: a slice of the header would keep the whole file's text alive.
-    version: detachedCopy(header.slice(HEADER.length).trim()),
-    tagOf: tagLookup(table, tagOfWord, tags),
-    longest,
-  };
-}
-
-/** Built apart from the parse so that the closure keeps only these (not the parse's lists). */
-function tagLookup(
-  table: StringTable,
-  tagOfWord: Uint8Array,
-  tags: readonly string[],
-): (word: string) => string | undefined {
-  return (word) => {
-    const n = table.indexOf(word);
-    return n < 0 ? undefined : tags[tagOfWord[n]!];
-  };
-}
-
-function chineseLexicon(): ChineseLexicon {
-  loaded ??= parseChineseLexicon(gunzipSync(readFileSync(CHINESE_LEXICON_FILE)).toString('utf8'));
-  return loaded;
+/** The table: `groupOf` gives a word's part-of-speech tag. */
+export function parseChineseLexicon(text: string): GroupedWords {
+  return parseGroupedWords(text, HEADER, 'lexicon');
 }
 
 /** Loads the table now (a Chinese model's first message would), without blocking the event loop long. */
 export async function loadChineseLexicon(): Promise<void> {
-  if (loaded) return;
-  const text = (await promisify(gunzip)(await readFile(CHINESE_LEXICON_FILE))).toString('utf8');
-  const lexicon = await runStepsYielding(parseSteps(text));
-  loaded ??= lexicon;
+  await shipped.load();
 }
 
 /** Loads the table at once (see `warmKnowledge`). */
 export function warmChineseLexicon(): void {
-  chineseLexicon();
+  shipped.get();
 }
-
-let fileDigest: string | undefined;
 
 /** A digest of the shipped table, known without loading it (for the training hash). */
 export function chineseLexiconFileDigest(): string {
-  fileDigest ??= createHash('sha256')
-    .update(readFileSync(CHINESE_LEXICON_FILE))
-    .digest('hex')
-    .slice(0, 16);
-  return fileDigest;
+  return shipped.digest();
 }
 
 /** The version of the loaded table; undefined until a Chinese labeller has needed it. */
 export function chineseLexiconVersion(): string | undefined {
-  return loaded?.version;
+  return shipped.loadedVersion();
 }

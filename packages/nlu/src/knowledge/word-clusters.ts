@@ -1,11 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip, gunzipSync } from 'node:zlib';
 import type { SupportedLanguage } from '@parley/domain';
-import { runSteps, runStepsYielding } from '../util/event-loop.js';
-import { detachedCopy, StringTable } from '../util/string-table.js';
+import { formatGroupedWords, parseGroupedWords, ShippedWords } from './grouped-words.js';
 
 /**
  * The languages whose labeller reads word clusters, and their files: English from GloVe
@@ -18,6 +12,7 @@ const CLUSTER_FILES: Partial<Record<SupportedLanguage, URL>> = {
 };
 
 const HEADER = '# parley word clusters';
+const WHAT = 'word-cluster';
 
 export interface WordClusters {
   /** Where the clusters come from and how they were built, for the model manifest. */
@@ -31,16 +26,12 @@ export function clustersFileOf(language: SupportedLanguage): URL | undefined {
   return CLUSTER_FILES[language];
 }
 
-const loaded = new Map<SupportedLanguage, WordClusters>();
-
-function loadedClusters(language: SupportedLanguage): WordClusters | undefined {
-  let clusters = loaded.get(language);
-  const file = CLUSTER_FILES[language];
-  if (clusters || !file) return clusters;
-  clusters = parseClusters(gunzipSync(readFileSync(file)).toString('utf8'));
-  loaded.set(language, clusters);
-  return clusters;
-}
+const shipped = new Map(
+  Object.entries(CLUSTER_FILES).map(([language, file]) => [
+    language as SupportedLanguage,
+    new ShippedWords(file, HEADER, WHAT),
+  ]),
+);
 
 /**
  * The distributional cluster of a word ("4de" holds "twitter", "ebay", "youtube"…): words
@@ -50,7 +41,7 @@ function loadedClusters(language: SupportedLanguage): WordClusters | undefined {
  * is read on the first call.
  */
 export function wordCluster(norm: string, language: SupportedLanguage = 'en'): string | undefined {
-  return loadedClusters(language)?.codeOf(norm);
+  return shipped.get(language)?.get().groupOf(norm);
 }
 
 /**
@@ -65,33 +56,20 @@ export function wordClustersOf(
 
 /** Loads a language's clusters, letting the event loop turn while it parses (training runs in the API). */
 export async function loadWordClusters(language: SupportedLanguage = 'en'): Promise<void> {
-  const file = CLUSTER_FILES[language];
-  if (loaded.has(language) || !file) return;
-  const text = (await promisify(gunzip)(await readFile(file))).toString('utf8');
-  const clusters = await runStepsYielding(parseSteps(text));
-  if (!loaded.has(language)) loaded.set(language, clusters);
+  await shipped.get(language)?.load();
 }
-
-const fileDigests = new Map<SupportedLanguage, string>();
 
 /**
  * A digest of the language's shipped clusters file, known without loading it (for the training
  * hash); undefined for a language without clusters.
  */
 export function wordClustersFileDigest(language: SupportedLanguage = 'en'): string | undefined {
-  const file = CLUSTER_FILES[language];
-  if (!file) return undefined;
-  let digest = fileDigests.get(language);
-  if (!digest) {
-    digest = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
-    fileDigests.set(language, digest);
-  }
-  return digest;
+  return shipped.get(language)?.digest();
 }
 
 /** The version of the language's loaded clusters; undefined until a labeller has needed them. */
 export function wordClustersVersion(language: SupportedLanguage = 'en'): string | undefined {
-  return loaded.get(language)?.version;
+  return shipped.get(language)?.loadedVersion();
 }
 
 /** The file: a header with the version, then one line per cluster, "code<TAB>word word …". */
@@ -100,60 +78,14 @@ export function formatClusters(
   words: readonly string[],
   codes: readonly string[],
 ): string {
-  const byCode = new Map<string, string[]>();
-  words.forEach((word, i) => {
-    const code = codes[i] as string;
-    const list = byCode.get(code);
-    if (list) list.push(word);
-    else byCode.set(code, [word]);
-  });
-  const lines = [...byCode]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([code, list]) => `${code}\t${list.sort().join(' ')}`);
-  return `${HEADER} ${version}\n${lines.join('\n')}\n`;
+  return formatGroupedWords(
+    HEADER,
+    version,
+    words.map((word, i) => [word, codes[i] as string] as const),
+  );
 }
 
 export function parseClusters(text: string): WordClusters {
-  return runSteps(parseSteps(text));
-}
-
-function* parseSteps(text: string): Generator<void, WordClusters> {
-  const lines = text.split('\n');
-  const header = lines[0] ?? '';
-  if (!header.startsWith(HEADER)) throw new Error('word clusters: not a parley word-cluster file');
-  const codes: string[] = [];
-  const words: string[] = [];
-  const codeOfLine: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const tab = line.indexOf('\t');
-    if (tab <= 0) continue;
-    codes.push(line.slice(0, tab));
-    for (const word of line.slice(tab + 1).split(' ')) {
-      words.push(word);
-      codeOfLine.push(codes.length - 1);
-    }
-    if (i % 256 === 0) yield;
-  }
-  const { table, numbers } = StringTable.intern(words);
-  // A word listed twice takes its last code, as a Map's `set` would.
-  const codeOfWord = new Int32Array(table.size);
-  numbers.forEach((n, w) => (codeOfWord[n] = codeOfLine[w]!));
-  return {
-    // A copy: a slice of the header would keep the whole file's text alive.
-    version: detachedCopy(header.slice(HEADER.length).trim()),
-    codeOf: codeLookup(table, codeOfWord, codes),
-  };
-}
-
-/** Built apart from the parse so that the closure keeps only these (not the parse's lists). */
-function codeLookup(
-  table: StringTable,
-  codeOfWord: Int32Array,
-  codes: readonly string[],
-): (norm: string) => string | undefined {
-  return (norm) => {
-    const n = table.indexOf(norm);
-    return n < 0 ? undefined : codes[codeOfWord[n]!];
-  };
+  const { version, groupOf } = parseGroupedWords(text, HEADER, WHAT);
+  return { version, codeOf: groupOf };
 }
