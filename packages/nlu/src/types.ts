@@ -18,6 +18,10 @@ export interface ExtractedEntity {
   begin: number;
   end: number;
   extractor: ExtractorName;
+  /**
+   * How likely the entity is right: for the sequence labeller (`crf`), the CRF's probability of
+   * this entity with these bounds; lookup (a typo less), regex and system entities fixed values.
+   */
   confidence: number;
 }
 

@@ -7,6 +7,8 @@ import type { Token } from '../text/tokenize.js';
 import { allowedEnd, allowedTransition, labelsFor, OUTSIDE, tagsToSpans } from './bilou.js';
 import type { TokenSpan } from './bilou.js';
 import { trainCrf } from './crf-trainer.js';
+import { forwardBackward, spanProbability, transitionFactors } from './span-probability.js';
+import type { TransitionFactors } from './span-probability.js';
 import type { LabellerArtifact, LabellerExample, LabellerOptions } from './labeller-types.js';
 import { allFeatures, labellerFeatures, labellerReadingFor } from './labeller-features.js';
 import type { LabellerReading } from './labeller-features.js';
@@ -15,6 +17,7 @@ import type { LabellerReading } from './labeller-features.js';
 // (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
 
 export interface LabelledSpan extends TokenSpan {
+  /** The CRF's probability of this entity with these bounds (its marginal, not the path's). */
   confidence: number;
 }
 
@@ -27,6 +30,7 @@ export class SequenceLabeller {
   private readonly featureIndex: Map<string, number>;
   private readonly allLabelIds: number[];
   private readonly reading: LabellerReading;
+  private readonly factors: TransitionFactors;
 
   /**
    * `language`: English reads the English word-frequency and word-cluster features, languages
@@ -42,6 +46,7 @@ export class SequenceLabeller {
     a.features.forEach((f, i) => this.featureIndex.set(f, i));
     this.allLabelIds = a.labels.map((_, i) => i);
     this.reading = labellerReadingFor(language);
+    this.factors = transitionFactors(a.labels, a.transitions);
   }
 
   /** Takes the examples: `examples` is empty once their features are indexed (see `trainCrf`). */
@@ -102,9 +107,7 @@ export class SequenceLabeller {
   ): { spans: LabelledSpan[]; logProbability: number } {
     const decoded = this.decode(tokens, intent, gazetteer, knowledge, onlyEntity);
     if (!decoded) return { spans: [], logProbability: 0 };
-    const { spans, score, emissions, allowed } = decoded;
-    // The forward pass only where the probability is wanted: `label` runs on every message.
-    const logZ = logPartition(emissions, allowed, this.a.labels, this.a.transitions);
+    const { spans, score, logZ } = decoded;
     return { spans, logProbability: Math.min(0, score - logZ) };
   }
 
@@ -115,9 +118,7 @@ export class SequenceLabeller {
     gazetteer: readonly (readonly string[])[],
     knowledge: readonly (readonly string[])[],
     onlyEntity: string | undefined,
-  ):
-    | { spans: LabelledSpan[]; score: number; emissions: Float64Array[]; allowed: number[] }
-    | undefined {
+  ): { spans: LabelledSpan[]; score: number; logZ: number } | undefined {
     if (tokens.length === 0) return undefined;
     const allowed =
       onlyEntity === undefined ? this.allowedLabels(intent) : this.labelsOf([onlyEntity]);
@@ -131,13 +132,14 @@ export class SequenceLabeller {
     const emissions = feats.map((ids) => this.emission(ids, allowed));
     const { path, score } = viterbi(emissions, allowed, this.a.labels, this.a.transitions);
     const tags = path.map((l) => this.a.labels[l]!);
-    const spans = tagsToSpans(tags)
-      .flatMap((s) => trimPunctuation(s, tokens))
-      .map((span) => ({
-        ...span,
-        confidence: spanConfidence(emissions, allowed, path, span),
-      }));
-    return { spans, score, emissions, allowed };
+    const fb = forwardBackward(emissions, allowed, this.factors);
+    const at = path.map((l) => allowed.indexOf(l));
+    const spans = tagsToSpans(tags).flatMap((span) => {
+      const p = spanProbability(fb, allowed, this.factors, at, span);
+      const confidence = Math.round(p * 1000) / 1000;
+      return trimPunctuation(span, tokens).map((trimmed) => ({ ...trimmed, confidence }));
+    });
+    return { spans, score, logZ: fb.logZ };
   }
 
   private allowedLabels(intent: string | undefined): number[] {
@@ -261,73 +263,4 @@ function viterbi(
     bestK = back[t * K + bestK]!;
   }
   return { path, score: best };
-}
-
-/** Log of the sum, over every BILOU-valid tag path, of exp(its score): the CRF's normaliser. */
-function logPartition(
-  emissions: readonly Float64Array[],
-  allowed: readonly number[],
-  labels: readonly string[],
-  transitions: ArrayLike<number>,
-): number {
-  const L = labels.length;
-  const K = allowed.length;
-  // valid[j * K + k]: whether allowed[j] may precede allowed[k].
-  const valid = new Uint8Array(K * K);
-  for (let j = 0; j < K; j++)
-    for (let k = 0; k < K; k++)
-      valid[j * K + k] = allowedTransition(labels[allowed[j]!], labels[allowed[k]!]!) ? 1 : 0;
-  let alpha = new Float64Array(K).fill(-Infinity);
-  let next = new Float64Array(K);
-  for (let k = 0; k < K; k++) {
-    const l = allowed[k]!;
-    if (allowedTransition(undefined, labels[l]!))
-      alpha[k] = emissions[0]![k]! + transitions[L * L + l]!;
-  }
-  for (let t = 1; t < emissions.length; t++) {
-    for (let k = 0; k < K; k++) {
-      const l = allowed[k]!;
-      let max = -Infinity;
-      for (let j = 0; j < K; j++) {
-        if (!valid[j * K + k] || alpha[j] === -Infinity) continue;
-        const s = alpha[j]! + transitions[allowed[j]! * L + l]!;
-        if (s > max) max = s;
-      }
-      let sum = 0;
-      if (max > -Infinity)
-        for (let j = 0; j < K; j++) {
-          if (!valid[j * K + k] || alpha[j] === -Infinity) continue;
-          sum += Math.exp(alpha[j]! + transitions[allowed[j]! * L + l]! - max);
-        }
-      next[k] = max === -Infinity ? max : max + Math.log(sum) + emissions[t]![k]!;
-    }
-    [alpha, next] = [next, alpha];
-  }
-  let max = -Infinity;
-  for (let k = 0; k < K; k++)
-    if (allowedEnd(labels[allowed[k]!]!) && alpha[k]! > max) max = alpha[k]!;
-  if (max === -Infinity) return max;
-  let sum = 0;
-  for (let k = 0; k < K; k++)
-    if (allowedEnd(labels[allowed[k]!]!) && alpha[k] !== -Infinity)
-      sum += Math.exp(alpha[k]! - max);
-  return max + Math.log(sum);
-}
-
-/** Mean, over the span's tokens, of the softmax share of the chosen tag's emission score. */
-function spanConfidence(
-  emissions: readonly Float64Array[],
-  allowed: readonly number[],
-  path: readonly number[],
-  span: TokenSpan,
-): number {
-  let sum = 0;
-  for (let t = span.start; t < span.end; t++) {
-    const e = emissions[t]!;
-    const chosen = e[allowed.indexOf(path[t]!)]!;
-    let z = 0;
-    for (const s of e) z += Math.exp(s - chosen);
-    sum += 1 / z;
-  }
-  return Math.round((sum / (span.end - span.start)) * 1000) / 1000;
 }

@@ -1,6 +1,7 @@
 import { SUPPORTED_LANGUAGES, SYSTEM_ENTITIES } from '@parley/domain';
 import type { EntityDefinition, SupportedLanguage, SystemEntityName } from '@parley/domain';
 import { z } from 'zod';
+import { ZEntityConfig } from '../config.js';
 import { resolveOverlaps, tokenSpan } from '../extractors/extractor.js';
 import type { EntityExtractor, ExtractionInput } from '../extractors/extractor.js';
 import { Gazetteer, phraseKey } from '../extractors/gazetteer.js';
@@ -68,6 +69,8 @@ export interface GazetteerView {
  * which is worse than asking again.
  */
 const EXPECTED_MIN_CONFIDENCE = 0.5;
+
+const DEFAULT_MIN_PROBABILITY = ZEntityConfig.parse({}).labellerMinProbability;
 
 /**
  * How much the labelling's log-probability weighs against the intent's log-confidence when the
@@ -163,11 +166,18 @@ export class EntityModel {
     return this.system.extract(input);
   }
 
-  /** Entities of the sequence labeller, restricted to the types annotated for `input.intent`. */
-  labelled(input: ExtractionInput, view: GazetteerView): ExtractedEntity[] {
+  /**
+   * Entities of the sequence labeller, restricted to the types annotated for `input.intent`, as
+   * likely as `minProbability` at least.
+   */
+  labelled(
+    input: ExtractionInput,
+    view: GazetteerView,
+    minProbability = DEFAULT_MIN_PROBABILITY,
+  ): ExtractedEntity[] {
     if (!this.labeller) return [];
     const spans = this.labeller.label(input.tokens, input.intent, view.marks, view.knowledge);
-    return this.toEntities(input, spans);
+    return this.toEntities(input, likely(spans, minProbability));
   }
 
   /**
@@ -175,13 +185,14 @@ export class EntityModel {
    * decoded under each of them, and taken from the one whose log-confidence plus
    * `LABELLING_WEIGHT` times the log-probability of its best labelling is highest. When the
    * classifier hesitates between two intents, the labelling that fits the message decides whose
-   * entity types it is read with; the ranking itself is left as it is.
+   * entity types it is read with; the ranking itself is left as it is. Of that labelling, the
+   * spans less likely than `minProbability` are dropped.
    */
   labelledAmong(
     input: ExtractionInput,
     ranking: readonly { name: string; confidence: number }[],
     view: GazetteerView,
-    count: number,
+    { intents: count, minProbability }: { intents: number; minProbability: number },
   ): ExtractedEntity[] {
     const top = ranking[0];
     if (!this.labeller || !top) return [];
@@ -200,7 +211,9 @@ export class EntityModel {
       const score = Math.log(confidence) + LABELLING_WEIGHT * logProbability;
       if (!best || score > best.score) best = { intent: name, spans, score };
     }
-    return best ? this.toEntities({ ...input, intent: best.intent }, best.spans) : [];
+    return best
+      ? this.toEntities({ ...input, intent: best.intent }, likely(best.spans, minProbability))
+      : [];
   }
 
   /**
@@ -217,10 +230,8 @@ export class EntityModel {
     const intents = this.labeller?.intentsWith(entity) ?? [];
     if (!this.labeller || intents.length === 0) return [];
     const intent = ranking.find((name) => intents.includes(name)) ?? (intents[0] as string);
-    const spans = this.labeller
-      .label(input.tokens, intent, view.marks, view.knowledge, entity)
-      .filter((s) => s.confidence >= EXPECTED_MIN_CONFIDENCE);
-    return this.toEntities({ ...input, intent }, spans);
+    const spans = this.labeller.label(input.tokens, intent, view.marks, view.knowledge, entity);
+    return this.toEntities({ ...input, intent }, likely(spans, EXPECTED_MIN_CONFIDENCE));
   }
 
   private toEntities(input: ExtractionInput, spans: readonly LabelledSpan[]): ExtractedEntity[] {
@@ -238,6 +249,10 @@ export class EntityModel {
       };
     });
   }
+}
+
+function likely(spans: readonly LabelledSpan[], minProbability: number): LabelledSpan[] {
+  return spans.filter((s) => s.confidence >= minProbability);
 }
 
 /** A phrase of an entity as the canonical values are looked up (a labelled span finds its value). */

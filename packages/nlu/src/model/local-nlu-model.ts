@@ -85,12 +85,11 @@ export class LocalNluModel implements NluParser {
     const system = this.entityModel.systemEntities(input);
     const ranking = this.rank(input.text, input.tokens, seen.features);
     const intent = ranking[0]!;
-    const labelled = this.entityModel.labelledAmong(
-      input,
-      ranking,
-      seen.view,
-      this.info.config.entities.labellerIntents,
-    );
+    const { labellerIntents, labellerMinProbability } = this.info.config.entities;
+    const labelled = this.entityModel.labelledAmong(input, ranking, seen.view, {
+      intents: labellerIntents,
+      minProbability: labellerMinProbability,
+    });
     const found = [...seen.defined, ...system, ...labelled];
     const expected = options.expectedEntity;
     const asked =
