@@ -293,6 +293,13 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
   });
 
   it('annotates a city with the mouse and another with the keyboard only', async () => {
+    // Saves answer slowly, so that the tags below queue up behind one another: no refetch of
+    // the intent may bring back the server's older copy while later tags wait their turn.
+    const intentUrl = '**/api/v1/admin/bots/travel/intents/weather';
+    await page.route(intentUrl, async (route) => {
+      if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 600));
+      await route.fallback();
+    });
     await page.goto(botUrl('/intents/weather/examples'));
     const byMouse = page.getByRole('group', { name: /: weather in Paris$/ });
     await dragSelect(page, byMouse, 'Paris');
@@ -330,6 +337,7 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
 
     // Saved: the tags are there after a reload, at the offsets the API checks.
     await examplesSaved(page);
+    await page.unroute(intentUrl);
     await page.reload();
     await page.getByRole('button', { name: 'remove city: Berlin' }).waitFor();
     const stored = await page.evaluate(async () => {
@@ -338,6 +346,8 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
     });
     const paris = stored.trainingData.find((e) => e.text === 'weather in Paris');
     assert.deepEqual(paris?.entities, [{ name: 'city', value: 'Paris', begin: 11, end: 16 }]);
+    for (const text of ['is it raining in Rome', 'what is the weather like in Berlin'])
+      assert.equal(stored.trainingData.find((e) => e.text === text)?.entities.length, 1, text);
   });
 
   it('trains and watches the progress bar reach 100 %', async () => {

@@ -47,7 +47,10 @@ export function useExampleEdits(botId: string, intentId: string) {
       void queryClient.invalidateQueries({ queryKey: key });
     },
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.intents(botId) });
+      // The summaries only (`exact`): the prefix would refetch this intent too, and a refetch
+      // landing while later edits wait their turn would replace them with the server's older
+      // copy — the next save would then send the examples without them.
+      void queryClient.invalidateQueries({ queryKey: keys.intents(botId), exact: true });
       void queryClient.invalidateQueries({ queryKey: keys.modelStatus(botId) });
     },
   });
