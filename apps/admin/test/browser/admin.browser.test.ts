@@ -350,6 +350,53 @@ describe('a new user builds, trains, tries and improves a bot in the browser', (
       assert.equal(stored.trainingData.find((e) => e.text === text)?.entities.length, 1, text);
   });
 
+  it('takes back a refused tag alone, says so, and keeps the tag made after it', async () => {
+    for (const text of ['snow in Oslo', 'sun in Madrid']) {
+      await page.locator('#new-example').fill(text);
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByRole('group', { name: new RegExp(`: ${text}$`) }).waitFor();
+    }
+    await examplesSaved(page);
+    // The first save is refused (slowly, so the second tag waits behind it); the rest pass.
+    const intentUrl = '**/api/v1/admin/bots/travel/intents/weather';
+    let puts = 0;
+    await page.route(intentUrl, async (route) => {
+      if (route.request().method() !== 'PUT') return route.fallback();
+      puts += 1;
+      await new Promise((r) => setTimeout(r, 600));
+      if (puts > 1) return route.fallback();
+      return route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Refused by the test',
+          status: 422,
+          detail: 'This save was refused on purpose.',
+        }),
+      });
+    });
+    try {
+      await dragSelect(page, page.getByRole('group', { name: /: snow in Oslo$/ }), 'Oslo');
+      await page.getByRole('listbox').waitFor();
+      await page.keyboard.press('1');
+      await dragSelect(page, page.getByRole('group', { name: /: sun in Madrid$/ }), 'Madrid');
+      await page.getByRole('listbox').waitFor();
+      await page.keyboard.press('1');
+
+      await page.getByRole('alert').filter({ hasText: 'The change was not saved' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'last change not saved' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'remove city: Oslo' }).count(), 0);
+      await page.getByRole('button', { name: 'remove city: Madrid' }).waitFor();
+    } finally {
+      await page.unroute(intentUrl);
+    }
+    await page.reload();
+    await page.getByRole('button', { name: 'remove city: Madrid' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'remove city: Oslo' }).count(), 0);
+    assert.equal(puts, 2);
+  });
+
   it('trains and watches the progress bar reach 100 %', async () => {
     await page.getByRole('link', { name: 'Train & models' }).click();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
