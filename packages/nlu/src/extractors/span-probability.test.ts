@@ -51,7 +51,8 @@ describe('span probability', () => {
   ])('sums what enumerating every labelling sums (seed %i, scores × %i)', (seed, size) => {
     const { transitions, emissions } = randomCrf(5, allowed, seed, size);
     const paths = allPaths(emissions, allowed, transitions);
-    const fb = forwardBackward(emissions, allowed, transitionFactors(LABELS, transitions));
+    const factors = transitionFactors(LABELS, transitions);
+    const fb = forwardBackward(emissions, allowed, factors);
     const max = Math.max(...paths.map((p) => p.score));
     const logZ = max + Math.log(paths.reduce((sum, p) => sum + Math.exp(p.score - max), 0));
     expect(fb.logZ).toBeCloseTo(logZ, 9);
@@ -64,13 +65,7 @@ describe('span probability', () => {
         path.slice(span.start, span.end).every((k, i) => k === best.path[span.start + i]),
       );
       const expected = same.reduce((sum, p) => sum + Math.exp(p.score - logZ), 0);
-      const p = spanProbability(
-        fb,
-        allowed,
-        transitionFactors(LABELS, transitions),
-        best.path,
-        span,
-      );
+      const p = spanProbability(fb, allowed, factors, best.path, span);
       expect(p).toBeCloseTo(expected, 9);
     }
   });
@@ -79,10 +74,11 @@ describe('span probability', () => {
     // One token, one entity type: "U-city" or "O" (B, I, L cannot stand alone).
     const cityOrNot = [0, LABELS.indexOf('U-city')];
     const { transitions, emissions } = randomCrf(1, cityOrNot, 9);
-    const fb = forwardBackward(emissions, cityOrNot, transitionFactors(LABELS, transitions));
+    const factors = transitionFactors(LABELS, transitions);
+    const fb = forwardBackward(emissions, cityOrNot, factors);
     const span = { start: 0, end: 1 };
-    const city = spanProbability(fb, cityOrNot, transitionFactors(LABELS, transitions), [1], span);
-    const none = spanProbability(fb, cityOrNot, transitionFactors(LABELS, transitions), [0], span);
+    const city = spanProbability(fb, cityOrNot, factors, [1], span);
+    const none = spanProbability(fb, cityOrNot, factors, [0], span);
     expect(city + none).toBeCloseTo(1, 12);
     expect(city).toBeGreaterThan(0);
     expect(none).toBeGreaterThan(0);
@@ -91,12 +87,9 @@ describe('span probability', () => {
   it('is certain when only one labelling is allowed', () => {
     const outside = [0];
     const { transitions, emissions } = randomCrf(3, outside, 4);
-    const fb = forwardBackward(emissions, outside, transitionFactors(LABELS, transitions));
-    expect(
-      spanProbability(fb, outside, transitionFactors(LABELS, transitions), [0, 0, 0], {
-        start: 0,
-        end: 3,
-      }),
-    ).toBeCloseTo(1, 12);
+    const factors = transitionFactors(LABELS, transitions);
+    const fb = forwardBackward(emissions, outside, factors);
+    const whole = { start: 0, end: 3 };
+    expect(spanProbability(fb, outside, factors, [0, 0, 0], whole)).toBeCloseTo(1, 12);
   });
 });

@@ -50,8 +50,8 @@ export function useExampleEdits(botId: string, intentId: string) {
       const base = saved.current;
       if (!base) throw new Error('The intent is not loaded.');
       const next = { ...base, trainingData: edit(base.trainingData) };
-      await api.put<Intent>(`/admin/bots/${enc(botId)}/intents/${enc(intentId)}`, next);
-      return next;
+      // The intent as stored becomes the copy the next edits apply to.
+      return api.put<Intent>(`/admin/bots/${enc(botId)}/intents/${enc(intentId)}`, next);
     },
     onMutate: async (edit) => {
       // Queued before the first await, so the queue keeps the order the saves run in.
@@ -68,9 +68,9 @@ export function useExampleEdits(botId: string, intentId: string) {
       show();
       if (waiting.current.length === 0) void queryClient.invalidateQueries({ queryKey: key });
     },
-    onSuccess: (next) => {
+    onSuccess: (stored) => {
       waiting.current.shift();
-      saved.current = next;
+      saved.current = stored;
       show();
       // The summaries only (`exact`): the prefix would refetch this intent too, and a refetch
       // landing while later edits wait would show the server's copy without them.
