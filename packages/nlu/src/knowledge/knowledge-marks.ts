@@ -127,9 +127,9 @@ export async function loadKnowledge(language: SupportedLanguage = 'en'): Promise
  * it keeps US towns, and a bot there is asked about them as often as an English one.
  * Cross-validated on the xSID training sets (2 splits × 3 seeds), entity F1 rose 0.7 points in
  * German and 0.4 in Dutch, and fell 0.6 in Turkish, where the name carries a case suffix
- * ("Arizona'da") and its translation often differs ("Georgia" → "Gürcistan"). Italian and
- * Indonesian were measured too (5 folds, split seeds 1–3, without → with): it 0.7831 → 0.7807,
- * id 0.7853 → 0.7864, tr 0.7439 → 0.7439 again: no gain, so they keep the lists they had.
+ * ("Arizona'da") and its translation often differs ("Georgia" → "Gürcistan"). Measured later
+ * by 5 folds over split seeds 1–3 (without → with): Italian 0.7831 → 0.7807, Indonesian
+ * 0.7853 → 0.7864, Turkish 0.7439 → 0.7439; no gain, so they keep the lists they had.
  */
 const REGION_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set(['en', 'de', 'nl']);
 
