@@ -18,8 +18,12 @@ const erf = (x: number): number => {
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** BERT and mean pooling as the papers write them, one sequence, in float64. */
-function textbookVector(w: BertWeights, ids: readonly number[]): number[] {
+/** BERT and its pooling as the papers write them, one sequence, in float64. */
+function textbookVector(
+  w: BertWeights,
+  ids: readonly number[],
+  pooling: 'mean' | 'cls' = 'mean',
+): number[] {
   const { hidden_size: h, num_attention_heads: heads, layer_norm_eps: eps } = w.config;
   const d = h / heads;
   const linear = (x: number[], l: Linear) =>
@@ -67,7 +71,8 @@ function textbookVector(w: BertWeights, ids: readonly number[]): number[] {
       ),
     );
   }
-  const sums = Array.from({ length: h }, (_, c) => x.reduce((s, row) => s + row[c]!, 0));
+  const pooled = pooling === 'cls' ? x.slice(0, 1) : x;
+  const sums = Array.from({ length: h }, (_, c) => pooled.reduce((s, row) => s + row[c]!, 0));
   const length = Math.hypot(...sums);
   return sums.map((s) => s / length);
 }
@@ -110,6 +115,18 @@ describe('createTfBertForward', () => {
     vectors.forEach((vector, i) => {
       const expected = textbookVector(weights, Array.from(batch[i]!));
       Array.from(vector).forEach((x, c) => expect(x).toBeCloseTo(expected[c]!, 5));
+    });
+  });
+
+  it('gives the textbook [CLS] row with CLS pooling, another vector than the mean', () => {
+    const cls = onWasm(() => createTfBertForward(weights, undefined, 'cls').embedBatch(batch));
+    const mean = onWasm(() => createTfBertForward(weights).embedBatch(batch));
+    cls.forEach((vector, i) => {
+      const expected = textbookVector(weights, Array.from(batch[i]!), 'cls');
+      Array.from(vector).forEach((x, c) => expect(x).toBeCloseTo(expected[c]!, 5));
+      expect(Math.hypot(...Array.from(vector))).toBeCloseTo(1, 6);
+      const cosine = Array.from(vector).reduce((s, x, c) => s + x * mean[i]![c]!, 0);
+      expect(cosine).toBeLessThan(0.999);
     });
   });
 

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BertWeights, LayerNormWeights, Linear } from './bert-weights.js';
-import { addAndNormalise, attendWithinSpans, meanPoolNormalised } from './bert-token-math.js';
+import {
+  addAndNormalise,
+  attendWithinSpans,
+  type Pooling,
+  poolNormalised,
+} from './bert-token-math.js';
 import type { Span } from './bert-token-math.js';
 
 interface DenseTensors {
@@ -19,7 +24,7 @@ interface LayerTensors {
 }
 
 /**
- * Sentence vectors of a batch of token sequences, one mean-pooled L2-normalised row each. Its
+ * Sentence vectors of a batch of token sequences, one pooled L2-normalised row each. Its
  * weights live as long as the process (one encoder per process, shared by every bot).
  */
 export interface TfBertForward {
@@ -38,14 +43,19 @@ export type WordRows = (ids: Int32Array, out: Float32Array) => void;
 const INV_SQRT2 = Math.SQRT1_2;
 
 /**
- * BERT's forward pass with sentence-transformers' mean pooling and L2 normalisation. The four
- * matrix products of each layer (query, key and value as one) run on whatever TF.js backend is
- * active (the caller picks WASM: XNNPACK, SIMD); embeddings, attention, layer norms, residuals
- * and pooling run in JS on the token rows. A batch is packed without padding, each token
+ * BERT's forward pass with sentence-transformers' pooling (the tokens' mean or the `[CLS]` row, as
+ * the model was trained) and L2 normalisation. The four matrix products of each layer (query,
+ * key and value as one) run on whatever TF.js backend is active (the caller picks WASM:
+ * XNNPACK, SIMD); embeddings, attention, layer norms, residuals and pooling run in JS on the
+ * token rows. A batch is packed without padding, each token
  * attending to its own sequence only. With `wordRows`, the word embeddings (half of
  * all-MiniLM-L6-v2's weights, 47 MB) stay out of memory: a batch reads the rows of its tokens.
  */
-export function createTfBertForward(weights: BertWeights, wordRows?: WordRows): TfBertForward {
+export function createTfBertForward(
+  weights: BertWeights,
+  wordRows?: WordRows,
+  pooling: Pooling = 'mean',
+): TfBertForward {
   const { config } = weights;
   const h = config.hidden_size;
   const heads = config.num_attention_heads;
@@ -174,7 +184,7 @@ export function createTfBertForward(weights: BertWeights, wordRows?: WordRows): 
         x = feedForward(attended, layer);
         addAndNormalise(x, attended, h, layer.outputNorm.gamma, layer.outputNorm.beta, eps);
       }
-      return meanPoolNormalised(x, spans, h);
+      return poolNormalised(x, spans, h, pooling);
     },
   };
 }

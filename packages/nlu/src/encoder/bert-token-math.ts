@@ -128,15 +128,23 @@ function attendBlock(
   }
 }
 
-/** Each span's mean row, L2-normalised (sentence-transformers' mean pooling and Normalize). */
-export function meanPoolNormalised(
+/** How a sentence's token rows become its vector: their mean, or the `[CLS]` row alone. */
+export type Pooling = 'mean' | 'cls';
+
+/**
+ * Each span's pooled row, L2-normalised (sentence-transformers' Pooling and Normalize): the mean
+ * of its rows, or its first row (`[CLS]`), as the model was trained.
+ */
+export function poolNormalised(
   rows: Float32Array,
   spans: readonly Span[],
   width: number,
+  pooling: Pooling,
 ): Float32Array[] {
   return spans.map(({ start, length }) => {
     const sums = new Float64Array(width);
-    for (let t = start; t < start + length; t++) {
+    const end = pooling === 'cls' ? start + 1 : start + length;
+    for (let t = start; t < end; t++) {
       for (let c = 0; c < width; c++) sums[c]! += rows[t * width + c]!;
     }
     let squares = 0;

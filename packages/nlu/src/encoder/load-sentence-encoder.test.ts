@@ -76,6 +76,30 @@ describe('loadSentenceEncoder (a tiny random BERT)', () => {
     }
   });
 
+  it('pools the [CLS] token when the model says so (bge-small-en-v1.5 does)', async () => {
+    const cls = await tmpDir();
+    try {
+      await cp(dir, cls, { recursive: true });
+      const poolingFile = path.join(cls, '1_Pooling/config.json');
+      const pooling = JSON.parse(await readFile(poolingFile, 'utf8'));
+      await writeFile(
+        poolingFile,
+        JSON.stringify({
+          ...pooling,
+          pooling_mode_cls_token: true,
+          pooling_mode_mean_tokens: false,
+        }),
+      );
+      const byCls = await loadSentenceEncoder(cls);
+      const [vector] = byCls.encode(['book a flight']);
+      expect(dot(vector!, vector!)).toBeCloseTo(1, 5);
+      expect(dot(vector!, encoder.encode(['book a flight'])[0]!)).toBeLessThan(0.999);
+      expect(byCls.id).not.toBe(encoder.id);
+    } finally {
+      await rm(cls, { recursive: true, force: true });
+    }
+  });
+
   it('runs on WASM and leaves the backend the classifier chose active', async () => {
     await tf.setBackend('cpu');
     const onCpu = tf.tensor1d([1, 2]);
@@ -148,12 +172,19 @@ describe('loadSentenceEncoder (a tiny random BERT)', () => {
         /model\.safetensors is corrupt: .*intermediate\.dense\.weight is 16×8, config\.json says 32×8/,
       ],
       [
-        'CLS pooling',
+        'max pooling',
         json('1_Pooling/config.json', (v) => {
-          v.pooling_mode_cls_token = true;
+          v.pooling_mode_max_tokens = true;
           v.pooling_mode_mean_tokens = false;
         }),
-        /1_Pooling\/config\.json is not supported: pooling_mode_mean_tokens/,
+        /1_Pooling\/config\.json is not supported: pooling_mode_max_tokens/,
+      ],
+      [
+        'both mean and CLS pooling',
+        json('1_Pooling/config.json', (v) => {
+          v.pooling_mode_cls_token = true;
+        }),
+        /1_Pooling\/config\.json is not supported: .*exactly one of pooling_mode_mean_tokens and pooling_mode_cls_token/,
       ],
     ])('%s', async (_, change, message) => {
       const err = await broken(change);

@@ -17,13 +17,19 @@ const ALL_MINILM_L6_V2_SHA256 = '53aa51172d142c89d9012cce15ae4d6cc0ca68958951143
 const INSTALL_HINT = 'install it with `npm run encoder:install -- --dir <folder>`';
 
 const ZSentenceBertConfig = z.object({ max_seq_length: z.number().int().positive() });
-const ZPoolingConfig = z.object({
-  word_embedding_dimension: z.number().int().positive(),
-  pooling_mode_mean_tokens: z.literal(true),
-  pooling_mode_cls_token: z.literal(false),
-  pooling_mode_max_tokens: z.literal(false),
-  pooling_mode_mean_sqrt_len_tokens: z.literal(false),
-});
+// Exactly one of the two poolings the forward pass runs: the mean of the tokens
+// (all-MiniLM-L6-v2) or the [CLS] token (bge-small-en-v1.5).
+const ZPoolingConfig = z
+  .object({
+    word_embedding_dimension: z.number().int().positive(),
+    pooling_mode_mean_tokens: z.boolean(),
+    pooling_mode_cls_token: z.boolean(),
+    pooling_mode_max_tokens: z.literal(false),
+    pooling_mode_mean_sqrt_len_tokens: z.literal(false),
+  })
+  .refine((p) => p.pooling_mode_mean_tokens !== p.pooling_mode_cls_token, {
+    message: 'exactly one of pooling_mode_mean_tokens and pooling_mode_cls_token must be true',
+  });
 const FILES = [
   'model.safetensors',
   'tokenizer.json',
@@ -34,9 +40,10 @@ const FILES = [
 type EncoderFile = (typeof FILES)[number];
 
 /**
- * Loads a sentence-transformers BERT model with mean pooling (all-MiniLM-L6-v2, as installed by
- * `npm run encoder:install`) from a folder, checking every file first: a missing, malformed or
- * inconsistent one fails with a `SentenceEncoderError` naming it. The encoder runs on TF.js's
+ * Loads a sentence-transformers BERT model pooled by mean or `[CLS]` (all-MiniLM-L6-v2, as
+ * installed by `npm run encoder:install`; BAAI/bge-small-en-v1.5's folder loads too) from a
+ * folder, checking every file first: a missing, malformed or inconsistent one fails with a
+ * `SentenceEncoderError` naming it. The encoder runs on TF.js's
  * WASM backend; its `id` names the model and a SHA-256 of its files.
  *
  * @example
@@ -104,7 +111,9 @@ async function readEncoder(
     weights.wordEmbeddings,
     config.hidden_size,
   );
-  const forward = onWasm(() => createTfBertForward(weights, wordRows));
+  const forward = onWasm(() =>
+    createTfBertForward(weights, wordRows, pooling.pooling_mode_cls_token ? 'cls' : 'mean'),
+  );
   return {
     id: encoderId(bytes),
     dimensions: config.hidden_size,

@@ -22,11 +22,12 @@ export interface SentenceEncoderParts {
 }
 
 /**
- * A `DenseEncoder` over a BERT sentence model: WordPiece ids → forward pass → mean pooling →
- * L2 norm. Texts are encoded in batches of similar length (sorted, so little padding), and a
- * text without a single known word piece (empty, only spaces, control characters or words the
- * vocabulary cannot spell, such as emoji) is all zeros: its vector would only say "unknown".
- * Recent vectors are remembered by text; each call returns fresh arrays the caller may change.
+ * A `DenseEncoder` over a BERT sentence model: WordPiece ids → forward pass → pooling (mean or
+ * `[CLS]`) → L2 norm. Texts are encoded in batches of similar length (sorted, so little
+ * padding), and a text without a single known word piece (empty, only spaces, control
+ * characters or words the vocabulary cannot spell, such as emoji) is all zeros: its vector
+ * would only say "unknown". Recent vectors are remembered by text; each call returns fresh
+ * arrays the caller may change.
  */
 export function createSentenceEncoder(parts: SentenceEncoderParts): DenseEncoder {
   const { tokenizer, forward, maxTokens, dimensions } = parts;
