@@ -1,21 +1,24 @@
 import { tokenize } from '../text/tokenize.js';
-import { wordVectors, wordVectorsDigest } from '../knowledge/word-vectors.js';
+import { WORD_VECTORS_NAME, wordVectors, wordVectorsDigest } from '../knowledge/word-vectors.js';
 import type { SupportedLanguage } from '@parley/domain';
 import type { DenseEncoder } from './dense-encoder.js';
 
 /**
- * The default `DenseEncoder`: the SIF-weighted average of a message's word vectors (GloVe 6B,
- * 40k most frequent words, `data/word-vectors.bin.gz`), L2-normalised. A word nobody taught
- * the bot still lands near its synonyms ("purchase" near "buy"). The table is read once per
- * process, on the first message encoded.
+ * The default `DenseEncoder`: the SIF-weighted average of a message's word vectors (distilled
+ * from bge-small-en-v1.5 for the 40k most frequent English words, `data/word-vectors.bin.gz`),
+ * L2-normalised. A word nobody taught the bot still lands near its synonyms ("purchase" near
+ * "buy"). The table is read once per process, on the first message encoded or when its
+ * dimensions are first asked for.
  * @example
  * const [v] = createWordVectorEncoder().encode(['wake me up at seven']);
  */
 export function createWordVectorEncoder(): DenseEncoder {
-  const id = `glove-sif-100d@${wordVectorsDigest()}`;
+  const id = `${WORD_VECTORS_NAME}@${wordVectorsDigest()}`;
   return {
     id,
-    dimensions: 100,
+    get dimensions() {
+      return wordVectors().dimensions;
+    },
     encode: (texts) => texts.map(encodeOne),
   };
 }

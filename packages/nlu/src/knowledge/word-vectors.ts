@@ -5,6 +5,8 @@ import { detachedCopy, StringTable } from '../util/string-table.js';
 
 /** Built by `build-word-vectors.ts`; shipped with the package, never downloaded. */
 export const WORD_VECTORS_FILE = new URL('../../data/word-vectors.bin.gz', import.meta.url);
+/** Names the table in a dense encoder's id (the digest of the file follows it). */
+export const WORD_VECTORS_NAME = 'bge-static-sif-256d';
 
 const MAGIC = '# parley word vectors';
 /** Share of English text taken by the word of frequency rank r is about 1 / ((r + 1) · ZIPF_NORM). */
@@ -13,8 +15,8 @@ const ZIPF_NORM = Math.log(400_000) + 0.5772;
 const SIF_A = 1e-3;
 
 /**
- * Unit GloVe vectors of the most frequent words, int8 with one scale per row, and each word's
- * SIF weight (frequent words say little about what a message means).
+ * Unit vectors of the most frequent words, int8 with one scale per row, and each word's SIF
+ * weight (frequent words say little about what a message means).
  */
 export interface WordVectors {
   version: string;
