@@ -47,9 +47,9 @@ const INV_SQRT2 = Math.SQRT1_2;
  * the model was trained) and L2 normalisation. The four matrix products of each layer (query,
  * key and value as one) run on whatever TF.js backend is active (the caller picks WASM:
  * XNNPACK, SIMD); embeddings, attention, layer norms, residuals and pooling run in JS on the
- * token rows. A batch is packed without padding, each token
- * attending to its own sequence only. With `wordRows`, the word embeddings (half of
- * all-MiniLM-L6-v2's weights, 47 MB) stay out of memory: a batch reads the rows of its tokens.
+ * token rows. A batch is packed without padding, each token attending to its own sequence only.
+ * With `wordRows`, the word embeddings (half of all-MiniLM-L6-v2's weights, 47 MB) stay out of
+ * memory: a batch reads the rows of its tokens.
  */
 export function createTfBertForward(
   weights: BertWeights,

@@ -1,8 +1,8 @@
 /**
  * Pretrained meaning for a message as one fixed-size vector, so that words a bot was never shown
  * still land near the words it was: the default word vectors (SIF-weighted averages of static
- * vectors distilled from a sentence encoder) or an installed sentence encoder. Training records `id` in the model manifest; a model trained with
- * one encoder is parsed with the same one.
+ * vectors distilled from a sentence encoder) or an installed sentence encoder. Training records
+ * `id` in the model manifest; a model trained with one encoder is parsed with the same one.
  */
 export interface DenseEncoder {
   /** Names the encoder and its weights: "bge-static-sif-256d@<sha>", "all-MiniLM-L6-v2@<sha>"… */

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { tokenize } from '../text/tokenize.js';
+import { frequentWords } from './frequent-words.js';
 import { hierarchicalClusters, normalise } from './spherical-kmeans.js';
 import { clustersFileOf, formatClusters } from './word-clusters.js';
 
@@ -33,19 +33,8 @@ function main(path: string | undefined): void {
   }
   const embeddings = Embeddings.parse(JSON.parse(readFileSync(path, 'utf8')));
   const dims = embeddings.dimensions;
-  // Only words the tokenizer keeps whole can ever be looked up; the most frequent spelling of
-  // a folded form wins ("münchen" and "munchen" are one token norm).
-  const words: string[] = [];
-  const seen = new Set<string>();
-  for (const word of embeddings.words) {
-    if (words.length === WORDS) break;
-    const tokens = tokenize(word);
-    const token = tokens[0];
-    if (tokens.length !== 1 || !token || token.kind === 'punct' || token.kind === 'emoji') continue;
-    if (seen.has(token.norm) || !embeddings.vectors[word]) continue;
-    seen.add(token.norm);
-    words.push(word);
-  }
+  const found = frequentWords(embeddings.words, WORDS, (word) => !!embeddings.vectors[word]);
+  const words = found.map((f) => f.word);
   const vectors = new Float32Array(words.length * dims);
   words.forEach((word, i) => {
     const row = vectors.subarray(i * dims, (i + 1) * dims);
@@ -59,7 +48,7 @@ function main(path: string | undefined): void {
     seed: SEED,
   });
   const version = `${SOURCE}/${words.length}w/${BRANCHING}^${LEVELS}/seed${SEED}`;
-  const norms = words.map((w) => (tokenize(w)[0] as { norm: string }).norm);
+  const norms = found.map((f) => f.norm);
   const file = clustersFileOf('en') as URL;
   writeFileSync(file, gzipSync(formatClusters(version, norms, codes), { level: 9 }));
   console.log(`${file.pathname}: ${words.length} words, ${version}`);

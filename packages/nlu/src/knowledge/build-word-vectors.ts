@@ -21,7 +21,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { loadSentenceEncoder } from '../encoder/load-sentence-encoder.js';
-import { tokenize } from '../text/tokenize.js';
+import { frequentWords } from './frequent-words.js';
 import { principalAxes, projectRows } from './principal-axes.js';
 import { normalise } from './spherical-kmeans.js';
 import { formatWordVectors, WORD_VECTORS_FILE } from './word-vectors.js';
@@ -41,7 +41,8 @@ async function main(winkPath: string | undefined, encoderDir: string | undefined
     );
     process.exit(2);
   }
-  const words = frequentWords(Embeddings.parse(JSON.parse(readFileSync(winkPath, 'utf8'))).words);
+  const { words: byFrequency } = Embeddings.parse(JSON.parse(readFileSync(winkPath, 'utf8')));
+  const words = frequentWords(byFrequency, WORDS).map((f) => f.norm);
   const encoder = await loadSentenceEncoder(encoderDir);
   const width = encoder.dimensions;
   const encoded = new Float32Array(words.length * width);
@@ -58,22 +59,6 @@ async function main(winkPath: string | undefined, encoderDir: string | undefined
   const table = formatWordVectors(version, words, DIMENSIONS, vectors);
   writeFileSync(WORD_VECTORS_FILE, gzipSync(table, { level: 9 }));
   console.log(`${WORD_VECTORS_FILE.pathname}: ${words.length} words, ${version}`);
-}
-
-/** The most frequent words the tokenizer keeps whole, as token norms (as the clusters do). */
-function frequentWords(byFrequency: readonly string[]): string[] {
-  const norms: string[] = [];
-  const seen = new Set<string>();
-  for (const word of byFrequency) {
-    if (norms.length === WORDS) break;
-    const tokens = tokenize(word);
-    const token = tokens[0];
-    if (tokens.length !== 1 || !token || token.kind === 'punct' || token.kind === 'emoji') continue;
-    if (seen.has(token.norm)) continue;
-    seen.add(token.norm);
-    norms.push(token.norm);
-  }
-  return norms;
 }
 
 await main(process.argv[2], process.argv[3]);
