@@ -121,8 +121,10 @@ function trainStep(
   if (dense) batch.forEach((example, b) => addDense(w, dense[example]!, bag, b * H));
   const kept = keptFeatures(batch, vectors);
   const keepScale = 1 / (1 - options.featureDropout);
+  const embedding = w.embedding;
   batch.forEach((example, b) => {
     const v = vectors[example]!;
+    const base = b * H;
     let n = kept.start[b]!;
     for (let k = 0; k < v.ids.length; k++) {
       if (options.featureDropout > 0 && random() < options.featureDropout) continue;
@@ -131,7 +133,7 @@ function trainStep(
       kept.ids[n] = id;
       kept.values[n++] = x;
       const row = id * H;
-      for (let j = 0; j < H; j++) bag[b * H + j]! += x * w.embedding[row + j]!;
+      for (let j = 0; j < H; j++) bag[base + j]! += x * embedding[row + j]!;
     }
     kept.end[b] = n;
   });
@@ -148,16 +150,25 @@ function trainStep(
   adamDense(w.hiddenBias, dHiddenBias, adam.b1, step, lr);
   adamDense(w.outputWeights, dOutputWeights, adam.w2, step, lr);
   adamDense(w.outputBias, dOutputBias, adam.b2, step, lr);
-  adamSparseRows(w, adam, kept, dBag, step, lr);
+  const live = liveUnits(dBag, B, H, adam);
+  adamSparseRows(w, adam, kept, dBag, live, step, lr);
   if (dense) {
     const D = w.denseSize;
-    const dWd = new Float32Array(D * H);
+    const dWd = adam.denseGrad.fill(0);
+    const { units, unitsAt } = live;
     batch.forEach((example, b) => {
       const x = dense[example]!;
+      const base = b * H;
+      const from = unitsAt[b]!;
+      const to = unitsAt[b + 1]!;
       for (let i = 0; i < D; i++) {
         const xi = x[i]!;
         if (xi === 0) continue;
-        for (let j = 0; j < H; j++) dWd[i * H + j]! += xi * dBag[b * H + j]!;
+        const row = i * H;
+        for (let u = from; u < to; u++) {
+          const j = units[u]!;
+          dWd[row + j]! += xi * dBag[base + j]!;
+        }
       }
     });
     adamDense(w.denseWeights, dWd, adam.wd, step, lr);
@@ -199,6 +210,11 @@ interface AdamState {
   rowGrad: Float32Array;
   /** Per feature, 1 + its row in `rowGrad` during a step, else 0. */
   slotOf: Int32Array;
+  /** Scratch for one step's gradient of the dense projection ([denseSize × hiddenUnits]). */
+  denseGrad: Float32Array;
+  /** Scratch of `liveUnits`. */
+  units: Int32Array;
+  unitsAt: Int32Array;
 }
 
 function moments(size: number): Moments {
@@ -214,6 +230,9 @@ function createAdamState(w: EmbeddingBagWeights): AdamState {
     wd: moments(w.denseWeights.length),
     rowGrad: new Float32Array(0),
     slotOf: new Int32Array(w.inputSize),
+    denseGrad: new Float32Array(w.denseWeights.length),
+    units: new Int32Array(0),
+    unitsAt: new Int32Array(0),
   };
 }
 
@@ -274,23 +293,52 @@ function keptFeatures(batch: readonly number[], vectors: readonly SparseVector[]
   };
 }
 
+/**
+ * Per example of the batch, the hidden units whose gradient is not zero (ReLU and dropout zero
+ * about half): example b's are `units[unitsAt[b] .. unitsAt[b + 1]]`, in unit order. The
+ * gradients of the embedding rows and of the dense projection only sum over these, which
+ * skips adding zeros and changes no sum.
+ */
+function liveUnits(
+  dBag: Float64Array,
+  B: number,
+  H: number,
+  adam: AdamState,
+): { units: Int32Array; unitsAt: Int32Array } {
+  if (adam.units.length < B * H) adam.units = new Int32Array(B * H);
+  if (adam.unitsAt.length < B + 1) adam.unitsAt = new Int32Array(B + 1);
+  const { units, unitsAt } = adam;
+  let n = 0;
+  for (let b = 0; b < B; b++) {
+    unitsAt[b] = n;
+    for (let j = 0; j < H; j++) if (dBag[b * H + j] !== 0) units[n++] = j;
+  }
+  unitsAt[B] = n;
+  return { units, unitsAt };
+}
+
 /** Lazy Adam: only the embedding rows of features present in the batch move. */
 function adamSparseRows(
   w: EmbeddingBagWeights,
   adam: AdamState,
   kept: KeptFeatures,
   dBag: Float64Array,
+  live: { units: Int32Array; unitsAt: Int32Array },
   step: number,
   lr: number,
 ): void {
   const H = w.hiddenUnits;
   const { slotOf } = adam;
+  const { units, unitsAt } = live;
   // At most one row per kept feature: grow the scratch once, never per step.
   const rows = kept.ids.length;
   if (adam.rowGrad.length < rows * H) adam.rowGrad = new Float32Array(rows * H);
   const rowGrad = adam.rowGrad;
   const ids: number[] = [];
   for (let b = 0; b < kept.end.length; b++) {
+    const base = b * H;
+    const from = unitsAt[b]!;
+    const to = unitsAt[b + 1]!;
     for (let n = kept.start[b]!; n < kept.end[b]!; n++) {
       const id = kept.ids[n]!;
       const x = kept.values[n]!;
@@ -299,17 +347,22 @@ function adamSparseRows(
         slotOf[id] = ids.length;
       }
       const row = (slotOf[id]! - 1) * H;
-      for (let j = 0; j < H; j++) rowGrad[row + j]! += x * dBag[b * H + j]!;
+      for (let u = from; u < to; u++) {
+        const j = units[u]!;
+        rowGrad[row + j]! += x * dBag[base + j]!;
+      }
     }
   }
   const c1 = 1 - BETA1 ** step;
   const c2 = 1 - BETA2 ** step;
+  const { embedding } = w;
+  const moments = adam.embedding;
   ids.sort((a, b) => a - b);
   for (const id of ids) {
     const at = id * H;
     const row = (slotOf[id]! - 1) * H;
     for (let j = 0; j < H; j++) {
-      adamUpdate(w.embedding, adam.embedding, at + j, rowGrad[row + j]!, c1, c2, lr);
+      adamUpdate(embedding, moments, at + j, rowGrad[row + j]!, c1, c2, lr);
       rowGrad[row + j] = 0;
     }
     slotOf[id] = 0;

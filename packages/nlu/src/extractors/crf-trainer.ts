@@ -19,7 +19,8 @@ const CHUNK_SLOTS = 1 << 20;
  * typed arrays per sentence cost more in object headers and allocator overhead than their ids
  * for a 10k-example bot): its T gold labels, then 4·T + 1 group bounds, then the feature ids
  * of all its tokens; token t's group g spans `chunk[bounds(t·4 + g) .. bounds(t·4 + g + 1)]`,
- * the bounds being offsets in the chunk.
+ * the bounds being offsets in the chunk. Once training starts (`index`), the ids are those of
+ * rows: a feature's weights for the labels of this sentence's lattice.
  */
 interface PreparedExample {
   chunk: Int32Array;
@@ -67,6 +68,27 @@ export class CrfTrainer {
   private readonly lattices = new Map<string, Lattice>();
   private chunk = new Int32Array(0);
   private chunkUsed = 0;
+  /**
+   * Rows (`index`): per (feature, lattice) met in a sentence, the weights of that feature for
+   * the lattice's labels, as pair index and local label, in pair order. A feature's pairs span
+   * every label it was gold for across the bot (hwu64: 5 times more than its intent allows).
+   */
+  private rowOffsets = new Int32Array(0);
+  private rowPairs = new Int32Array(0);
+  private rowLocal = new Int32Array(0);
+  private indexed = false;
+  /** Scratch arrays of one SGD step, reused from sentence to sentence (see `grown`). */
+  private readonly work = {
+    active: new Int32Array(0),
+    activeAt: new Int32Array(0),
+    scores: new Float64Array(0),
+    emit: new Float64Array(0),
+    alpha: new Float64Array(0),
+    beta: new Float64Array(0),
+    c: new Float64Array(0),
+    trans: new Float64Array(0),
+    startPot: new Float64Array(0),
+  };
   /** Sums of the weights at the end of the averaged epochs (Polyak averaging). */
   private sums: { weights: Float64Array; transitions: Float64Array; count: number } | undefined;
 
@@ -147,30 +169,99 @@ export class CrfTrainer {
     lambda: number,
     keep: (group: 'lexical' | 'gazetteer' | 'knowledge') => boolean,
   ): Promise<number> {
-    this.freeze();
+    if (!this.indexed) throw new Error('CrfTrainer: index the examples before training');
     let step = startStep;
     for (const ex of examples) {
       const eta = rate(step++);
       this.scale *= 1 - eta * lambda;
       if (this.scale < 1e-9) this.rescale();
-      const { chunk } = ex;
-      const boundsAt = ex.at + ex.tokens;
-      const active = Array.from({ length: ex.tokens }, (_, t) => {
-        const out: number[] = [];
-        const at = (g: number): number => chunk[boundsAt + t * GROUPS.length + g]!;
-        const take = (g: number): void => {
-          for (let k = at(g); k < at(g + 1); k++) out.push(chunk[k]!);
-        };
-        take(0);
-        if (keep('lexical')) take(1);
-        for (let k = at(2); k < at(3); k++) if (keep('gazetteer')) out.push(chunk[k]!);
-        if (keep('knowledge')) take(3);
-        return out;
-      });
-      this.gradientStep(ex, active, eta);
+      this.gatherActive(ex, keep);
+      this.gradientStep(ex, eta);
       await yieldIfDue();
     }
     return step;
+  }
+
+  /**
+   * Rewrites the feature ids of every prepared sentence into row ids (see `rowOffsets`), once,
+   * before the first epoch: the pairs of labels the sentence's intent does not allow are then
+   * never visited again. Row contents keep pair order, so the sums, and the model, are the same.
+   */
+  async index(examples: readonly PreparedExample[]): Promise<void> {
+    this.freeze();
+    if (this.indexed) throw new Error('CrfTrainer: examples are indexed once');
+    this.indexed = true;
+    const byLattice = new Map<Lattice, PreparedExample[]>();
+    for (const ex of examples) {
+      const list = byLattice.get(ex.lattice);
+      if (list) list.push(ex);
+      else byLattice.set(ex.lattice, [ex]);
+    }
+    const offsets: number[] = [0];
+    const pairs: number[] = [];
+    const locals: number[] = [];
+    const rowOf = new Int32Array(this.featureNames.length).fill(-1);
+    const touched: number[] = [];
+    for (const [lattice, list] of byLattice) {
+      for (const ex of list) {
+        const { chunk } = ex;
+        const boundsAt = ex.at + ex.tokens;
+        const to = chunk[boundsAt + ex.tokens * GROUPS.length]!;
+        for (let i = chunk[boundsAt]!; i < to; i++) {
+          const f = chunk[i]!;
+          let row = rowOf[f]!;
+          if (row < 0) {
+            row = rowOf[f] = offsets.length - 1;
+            touched.push(f);
+            for (let p = this.pairOffsets[f]!; p < this.pairOffsets[f + 1]!; p++) {
+              const k = lattice.local[this.pairLabels[p]!]!;
+              if (k < 0) continue;
+              pairs.push(p);
+              locals.push(k);
+            }
+            offsets.push(pairs.length);
+          }
+          chunk[i] = row;
+        }
+        await yieldIfDue();
+      }
+      for (const f of touched) rowOf[f] = -1;
+      touched.length = 0;
+    }
+    this.rowOffsets = Int32Array.from(offsets);
+    this.rowPairs = Int32Array.from(pairs);
+    this.rowLocal = Int32Array.from(locals);
+  }
+
+  /**
+   * The row ids each token of `ex` keeps after dropout, into `work.active` (token t's at
+   * `work.activeAt[t] .. work.activeAt[t + 1]`). `keep` is asked once per token and group, and
+   * once per gazetteer mark, in that order: the dropout draws are part of the seed's result.
+   */
+  private gatherActive(
+    ex: PreparedExample,
+    keep: (group: 'lexical' | 'gazetteer' | 'knowledge') => boolean,
+  ): void {
+    const { chunk, tokens: T } = ex;
+    const boundsAt = ex.at + T;
+    const work = this.work;
+    const last = chunk[boundsAt + T * GROUPS.length]!;
+    work.activeAt = grown(work.activeAt, T + 1);
+    work.active = grown(work.active, last - chunk[boundsAt]!);
+    const { active, activeAt } = work;
+    let n = 0;
+    for (let t = 0; t < T; t++) {
+      activeAt[t] = n;
+      const b = boundsAt + t * GROUPS.length;
+      for (let k = chunk[b]!; k < chunk[b + 1]!; k++) active[n++] = chunk[k]!;
+      if (keep('lexical'))
+        for (let k = chunk[b + 1]!; k < chunk[b + 2]!; k++) active[n++] = chunk[k]!;
+      for (let k = chunk[b + 2]!; k < chunk[b + 3]!; k++)
+        if (keep('gazetteer')) active[n++] = chunk[k]!;
+      if (keep('knowledge'))
+        for (let k = chunk[b + 3]!; k < chunk[b + 4]!; k++) active[n++] = chunk[k]!;
+    }
+    activeAt[T] = n;
   }
 
   /**
@@ -229,47 +320,60 @@ export class CrfTrainer {
     this.scale = 1;
   }
 
-  private gradientStep(ex: PreparedExample, active: number[][], eta: number): void {
-    const { lattice, chunk, at: goldAt } = ex;
+  /** One SGD step on `ex`, its tokens' features already in `work.active` (`gatherActive`). */
+  private gradientStep(ex: PreparedExample, eta: number): void {
+    const { lattice, chunk, at: goldAt, tokens: T } = ex;
     const K = lattice.labels.length;
-    const T = active.length;
     const L = this.labels.length;
     if (K <= 1 || T === 0) return;
+    const work = this.work;
+    const { active, activeAt } = work;
+    const { rowOffsets, rowPairs, rowLocal, pairLabels, weights, scale } = this;
+    work.scores = grown(work.scores, K);
+    work.emit = grown(work.emit, T * K);
+    work.alpha = grown(work.alpha, T * K);
+    work.beta = grown(work.beta, T * K);
+    work.c = grown(work.c, T);
+    work.trans = grown(work.trans, K * K);
+    work.startPot = grown(work.startPot, K);
+    const { scores, emit, alpha, beta, c, trans, startPot } = work;
     // Emission potentials exp(score − max) per token: the shift cancels out in the marginals.
-    const emit = new Float64Array(T * K);
     for (let t = 0; t < T; t++) {
-      const scores = new Float64Array(K);
-      for (const f of active[t]!) {
-        const to = this.pairOffsets[f + 1]!;
-        for (let p = this.pairOffsets[f]!; p < to; p++) {
-          const k = lattice.local[this.pairLabels[p]!]!;
-          if (k >= 0) scores[k]! += this.weights[p]! * this.scale;
-        }
+      scores.fill(0, 0, K);
+      for (let i = activeAt[t]!; i < activeAt[t + 1]!; i++) {
+        const r = active[i]!;
+        const to = rowOffsets[r + 1]!;
+        for (let q = rowOffsets[r]!; q < to; q++)
+          scores[rowLocal[q]!]! += weights[rowPairs[q]!]! * scale;
       }
       let max = -Infinity;
-      for (const s of scores) max = Math.max(max, s);
+      for (let k = 0; k < K; k++) max = Math.max(max, scores[k]!);
       for (let k = 0; k < K; k++) emit[t * K + k] = Math.exp(scores[k]! - max);
     }
     for (let k = 0; k < K; k++) if (!lattice.end[k]) emit[(T - 1) * K + k] = 0;
-    const trans = new Float64Array(K * K);
-    const startPot = new Float64Array(K);
+    trans.fill(0, 0, K * K);
     for (let k = 0; k < K; k++) {
       const l = lattice.labels[k]!;
       startPot[k] = lattice.start[k] ? Math.exp(this.transitions[L * L + l]!) : 0;
-      for (const j of lattice.from[k]!)
+      const from = lattice.from[k]!;
+      for (let i = 0; i < from.length; i++) {
+        const j = from[i]!;
         trans[j * K + k] = Math.exp(this.transitions[lattice.labels[j]! * L + l]!);
+      }
     }
     // Scaled forward-backward (Rabiner): alpha rows sum to 1, c[t] holds the scales.
-    const alpha = new Float64Array(T * K);
-    const beta = new Float64Array(T * K);
-    const c = new Float64Array(T);
     for (let t = 0; t < T; t++) {
       let sum = 0;
       for (let k = 0; k < K; k++) {
         let inflow = 0;
         if (t === 0) inflow = startPot[k]!;
-        else
-          for (const j of lattice.from[k]!) inflow += alpha[(t - 1) * K + j]! * trans[j * K + k]!;
+        else {
+          const from = lattice.from[k]!;
+          for (let i = 0; i < from.length; i++) {
+            const j = from[i]!;
+            inflow += alpha[(t - 1) * K + j]! * trans[j * K + k]!;
+          }
+        }
         const a = inflow * emit[t * K + k]!;
         alpha[t * K + k] = a;
         sum += a;
@@ -278,29 +382,35 @@ export class CrfTrainer {
       c[t] = sum;
       for (let k = 0; k < K; k++) alpha[t * K + k]! /= sum;
     }
-    for (let k = 0; k < K; k++) beta[(T - 1) * K + k] = 1;
+    beta.fill(0, 0, (T - 1) * K);
+    beta.fill(1, (T - 1) * K, T * K);
     for (let t = T - 2; t >= 0; t--) {
       for (let k = 0; k < K; k++) {
         const next = emit[(t + 1) * K + k]! * beta[(t + 1) * K + k]!;
         if (next === 0) continue;
-        for (const j of lattice.from[k]!) beta[t * K + j]! += trans[j * K + k]! * next;
+        const from = lattice.from[k]!;
+        for (let i = 0; i < from.length; i++) {
+          const j = from[i]!;
+          beta[t * K + j]! += trans[j * K + k]! * next;
+        }
       }
       const inv = 1 / c[t + 1]!;
       for (let j = 0; j < K; j++) beta[t * K + j]! *= inv;
     }
     // Gradient ascent on log p(gold): observed minus expected counts. Stored weights are
     // divided by `scale`, so the step is too.
-    const step = eta / this.scale;
+    const step = eta / scale;
     for (let t = 0; t < T; t++) {
       const g = chunk[goldAt + t]!;
-      for (const f of active[t]!) {
-        const to = this.pairOffsets[f + 1]!;
-        for (let p = this.pairOffsets[f]!; p < to; p++) {
-          const label = this.pairLabels[p]!;
-          const k = lattice.local[label]!;
-          const marginal = k >= 0 ? alpha[t * K + k]! * beta[t * K + k]! : 0;
-          const observed = label === g ? 1 : 0;
-          if (observed !== 0 || marginal > 1e-12) this.weights[p]! += step * (observed - marginal);
+      for (let i = activeAt[t]!; i < activeAt[t + 1]!; i++) {
+        const r = active[i]!;
+        const to = rowOffsets[r + 1]!;
+        for (let q = rowOffsets[r]!; q < to; q++) {
+          const p = rowPairs[q]!;
+          const k = rowLocal[q]!;
+          const marginal = alpha[t * K + k]! * beta[t * K + k]!;
+          const observed = pairLabels[p] === g ? 1 : 0;
+          if (observed !== 0 || marginal > 1e-12) weights[p]! += step * (observed - marginal);
         }
       }
     }
@@ -317,7 +427,9 @@ export class CrfTrainer {
       for (let k = 0; k < K; k++) {
         const right = emit[t * K + k]! * beta[t * K + k]! * inv;
         const l = lattice.labels[k]!;
-        for (const j of lattice.from[k]!) {
+        const from = lattice.from[k]!;
+        for (let i = 0; i < from.length; i++) {
+          const j = from[i]!;
           const xi = alpha[(t - 1) * K + j]! * trans[j * K + k]! * right;
           const p = lattice.labels[j]!;
           const observed = p === gPrev && l === gCur ? 1 : 0;
@@ -366,6 +478,13 @@ export class CrfTrainer {
   }
 }
 
+/** `array` when it holds `length` items, else a new one of twice that size (contents not kept). */
+function grown<A extends Int32Array | Float64Array>(array: A, length: number): A {
+  if (array.length >= length) return array;
+  const Typed = array.constructor as new (length: number) => A;
+  return new Typed(length * 2);
+}
+
 /**
  * The example from its first entity on ("from Garching to Marienplatz" → "Garching to
  * Marienplatz"), or undefined when it starts with one or has none. People type such elliptical
@@ -405,6 +524,7 @@ export async function trainCrf(
   const crf = new CrfTrainer(labels, intentEntities, labellerReadingFor(language));
   const random = createPrng(options.seed);
   const prepared = await prepareAll(crf, examples);
+  await crf.index(prepared);
   // CRFsuite's l2sgd schedule: λ = 2·c2 / N per update, rate η0 / (1 + η0·λ·t).
   const lambda = (2 * options.l2) / Math.max(1, prepared.length);
   const rate = (t: number): number =>
