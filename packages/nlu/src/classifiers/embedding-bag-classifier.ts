@@ -1,6 +1,7 @@
 import type { SparseVector } from '../features/sparse-vectorizer.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
+import { grown } from '../util/scratch.js';
 import { headScratch, headStep } from './mlp-head.js';
 import type { HeadScratch } from './mlp-head.js';
 
@@ -213,8 +214,7 @@ interface AdamState {
   /** Scratch for one step's gradient of the dense projection ([denseSize × hiddenUnits]). */
   denseGrad: Float32Array;
   /** Scratch of `liveUnits`. */
-  units: Int32Array;
-  unitsAt: Int32Array;
+  live: LiveUnits;
 }
 
 function moments(size: number): Moments {
@@ -231,8 +231,7 @@ function createAdamState(w: EmbeddingBagWeights): AdamState {
     rowGrad: new Float32Array(0),
     slotOf: new Int32Array(w.inputSize),
     denseGrad: new Float32Array(w.denseWeights.length),
-    units: new Int32Array(0),
-    unitsAt: new Int32Array(0),
+    live: { units: new Int32Array(0), unitsAt: new Int32Array(0) },
   };
 }
 
@@ -299,22 +298,23 @@ function keptFeatures(batch: readonly number[], vectors: readonly SparseVector[]
  * gradients of the embedding rows and of the dense projection only sum over these, which
  * skips adding zeros and changes no sum.
  */
-function liveUnits(
-  dBag: Float64Array,
-  B: number,
-  H: number,
-  adam: AdamState,
-): { units: Int32Array; unitsAt: Int32Array } {
-  if (adam.units.length < B * H) adam.units = new Int32Array(B * H);
-  if (adam.unitsAt.length < B + 1) adam.unitsAt = new Int32Array(B + 1);
-  const { units, unitsAt } = adam;
+interface LiveUnits {
+  units: Int32Array;
+  unitsAt: Int32Array;
+}
+
+function liveUnits(dBag: Float64Array, B: number, H: number, adam: AdamState): LiveUnits {
+  const live = adam.live;
+  live.units = grown(live.units, B * H);
+  live.unitsAt = grown(live.unitsAt, B + 1);
+  const { units, unitsAt } = live;
   let n = 0;
   for (let b = 0; b < B; b++) {
     unitsAt[b] = n;
     for (let j = 0; j < H; j++) if (dBag[b * H + j] !== 0) units[n++] = j;
   }
   unitsAt[B] = n;
-  return { units, unitsAt };
+  return live;
 }
 
 /** Lazy Adam: only the embedding rows of features present in the batch move. */
@@ -323,7 +323,7 @@ function adamSparseRows(
   adam: AdamState,
   kept: KeptFeatures,
   dBag: Float64Array,
-  live: { units: Int32Array; unitsAt: Int32Array },
+  live: LiveUnits,
   step: number,
   lr: number,
 ): void {
@@ -356,13 +356,13 @@ function adamSparseRows(
   const c1 = 1 - BETA1 ** step;
   const c2 = 1 - BETA2 ** step;
   const { embedding } = w;
-  const moments = adam.embedding;
+  const embeddingMoments = adam.embedding;
   ids.sort((a, b) => a - b);
   for (const id of ids) {
     const at = id * H;
     const row = (slotOf[id]! - 1) * H;
     for (let j = 0; j < H; j++) {
-      adamUpdate(embedding, moments, at + j, rowGrad[row + j]!, c1, c2, lr);
+      adamUpdate(embedding, embeddingMoments, at + j, rowGrad[row + j]!, c1, c2, lr);
       rowGrad[row + j] = 0;
     }
     slotOf[id] = 0;

@@ -4,6 +4,7 @@ import { labellerFeatures, labellerReadingFor } from './labeller-features.js';
 import type { LabellerReading } from './labeller-features.js';
 import { yieldIfDue } from '../util/event-loop.js';
 import { createPrng, shuffled } from '../util/prng.js';
+import { grown } from '../util/scratch.js';
 
 // Indexes in the loops below stay inside the arrays' bounds: `!` says so to TypeScript
 // (noUncheckedIndexedAccess) and compiles away, so the loops run as plain JS.
@@ -476,13 +477,6 @@ export class CrfTrainer {
       transitions: Float32Array.from(transitions),
     };
   }
-}
-
-/** `array` when it holds `length` items, else a new one of twice that size (contents not kept). */
-function grown<A extends Int32Array | Float64Array>(array: A, length: number): A {
-  if (array.length >= length) return array;
-  const Typed = array.constructor as new (length: number) => A;
-  return new Typed(length * 2);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SupportedLanguage } from '@parley/domain';
-import { namedIn, trainLabeller } from '../test-support/labeller.js';
+import { namedIn, trainLabeller, trainLabellerOnIntents } from '../test-support/labeller.js';
 import { tokenize } from '../text/tokenize.js';
 import { allowedTransition, spansToTags, tagsToSpans } from './bilou.js';
 import { usesCharacterGrams } from './labeller-features.js';
@@ -58,6 +58,33 @@ describe('SequenceLabeller', () => {
     expect(namedIn(await train(), 'Tokyo to Osaka tomorrow', FLY)).toEqual([
       ['from', 'Tokyo'],
       ['to', 'Osaka'],
+    ]);
+  });
+
+  it('reads a word shared by two intents as the entity type of the intent at hand', async () => {
+    // "to" comes before a destination in one intent and before a task in the other: each
+    // intent's labelling may only use what that intent's sentences taught.
+    const REMIND = { intent: 'remind' } as const;
+    const labeller = await trainLabellerOnIntents([
+      { bot: FLY, marked: TRAIN },
+      {
+        bot: REMIND,
+        marked: [
+          'remind me to [buy milk](task)',
+          'remind me to [call mom](task) tonight',
+          'please remind me to [feed the cat](task)',
+          'set a reminder to [pay rent](task)',
+          'remind me to [book a dentist appointment](task)',
+          'I want a reminder to [water the plants](task)',
+        ],
+      },
+    ]);
+    expect(namedIn(labeller, 'from Tokyo to Osaka', FLY)).toEqual([
+      ['from', 'Tokyo'],
+      ['to', 'Osaka'],
+    ]);
+    expect(namedIn(labeller, 'remind me to clean the kitchen', REMIND)).toEqual([
+      ['task', 'clean the kitchen'],
     ]);
   });
 

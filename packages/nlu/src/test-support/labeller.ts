@@ -37,23 +37,33 @@ export function trainLabeller(
   bot: LabellerBot,
   seed = 1,
 ): Promise<SequenceLabeller> {
-  const language = bot.language ?? 'en';
+  return trainLabellerOnIntents([{ bot, marked }], seed);
+}
+
+/** A labeller trained on the marked sentences of several intents (of one language). */
+export function trainLabellerOnIntents(
+  intents: readonly { bot: LabellerBot; marked: readonly string[] }[],
+  seed = 1,
+): Promise<SequenceLabeller> {
+  const language = intents[0]?.bot.language ?? 'en';
   return SequenceLabeller.train(
-    marked.map(ex).map((e) => {
-      const tokens = tokenize(e.text, language);
-      const spans = e.entities.map((s) => ({
-        entity: s.name,
-        start: tokens.findIndex((t) => t.begin === s.begin),
-        end: tokens.findIndex((t) => t.end === s.end) + 1,
-      }));
-      return {
-        tokens,
-        intent: bot.intent,
-        tags: spansToTags(tokens.length, spans),
-        gazetteer: tokens.map(() => []),
-        knowledge: marksOf(tokens, bot),
-      };
-    }),
+    intents.flatMap(({ bot, marked }) =>
+      marked.map(ex).map((e) => {
+        const tokens = tokenize(e.text, language);
+        const spans = e.entities.map((s) => ({
+          entity: s.name,
+          start: tokens.findIndex((t) => t.begin === s.begin),
+          end: tokens.findIndex((t) => t.end === s.end) + 1,
+        }));
+        return {
+          tokens,
+          intent: bot.intent,
+          tags: spansToTags(tokens.length, spans),
+          gazetteer: tokens.map(() => []),
+          knowledge: marksOf(tokens, bot),
+        };
+      }),
+    ),
     { ...OPTIONS, seed, language },
   );
 }
