@@ -1,4 +1,5 @@
 import { createPrng } from '../util/prng.js';
+import { kMeansPlusPlus } from './kmeans-plus-plus.js';
 
 /**
  * Product quantization (Jégou et al. 2011): a vector's dimensions are split into `subspaces`
@@ -123,32 +124,12 @@ function kMeans(
   return centroids;
 }
 
-/** k-means++: each next centroid drawn in proportion to the squared distance to the chosen ones. */
 function seed(points: Float32Array, width: number, k: number, random: () => number): Float32Array {
-  const n = points.length / width;
+  const seeds = kMeansPlusPlus(points.length / width, k, random, (p, q) =>
+    squaredDistance(points, p * width, points, q * width, width),
+  );
   const centroids = new Float32Array(k * width);
-  const copy = (c: number, p: number): void =>
-    centroids.set(points.subarray(p * width, (p + 1) * width), c * width);
-  copy(0, Math.floor(random() * n));
-  const distance = new Float64Array(n).fill(Infinity);
-  for (let c = 1; c < k; c++) {
-    let total = 0;
-    for (let p = 0; p < n; p++) {
-      const d = squaredDistance(points, p * width, centroids, (c - 1) * width, width);
-      if (d < distance[p]!) distance[p] = d;
-      total += distance[p]!;
-    }
-    let target = random() * total;
-    let pick = n - 1;
-    for (let p = 0; p < n; p++) {
-      target -= distance[p]!;
-      if (target <= 0) {
-        pick = p;
-        break;
-      }
-    }
-    copy(c, pick);
-  }
+  seeds.forEach((p, c) => centroids.set(points.subarray(p * width, (p + 1) * width), c * width));
   return centroids;
 }
 

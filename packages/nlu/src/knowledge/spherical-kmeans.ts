@@ -1,4 +1,5 @@
 import { createPrng } from '../util/prng.js';
+import { kMeansPlusPlus } from './kmeans-plus-plus.js';
 
 export interface HierarchyOptions {
   /** Clusters per node. */
@@ -86,33 +87,16 @@ function seedCentroids(
   k: number,
   random: () => number,
 ): Float32Array {
-  const n = members.length;
+  // Squared cosine distance: the seeds are drawn in proportion to it.
+  const seeds = kMeansPlusPlus(members.length, k, random, (a, b) => {
+    const d = Math.max(0, 1 - dot(vectors, members[a]! * dims, vectors, members[b]! * dims, dims));
+    return d * d;
+  });
   const centroids = new Float32Array(k * dims);
-  const copy = (c: number, a: number): void => {
+  seeds.forEach((a, c) => {
     const row = members[a]! * dims;
     centroids.set(vectors.subarray(row, row + dims), c * dims);
-  };
-  copy(0, Math.floor(random() * n));
-  // Squared cosine distance to the nearest chosen centroid; the next one is drawn in proportion.
-  const distance = new Float64Array(n).fill(Infinity);
-  for (let c = 1; c < k; c++) {
-    let total = 0;
-    for (let a = 0; a < n; a++) {
-      const d = Math.max(0, 1 - dot(vectors, members[a]! * dims, centroids, (c - 1) * dims, dims));
-      if (d * d < distance[a]!) distance[a] = d * d;
-      total += distance[a]!;
-    }
-    let target = random() * total;
-    let pick = n - 1;
-    for (let a = 0; a < n; a++) {
-      target -= distance[a]!;
-      if (target <= 0) {
-        pick = a;
-        break;
-      }
-    }
-    copy(c, pick);
-  }
+  });
   return centroids;
 }
 
